@@ -1,0 +1,259 @@
+// byline: the command-line program of ../shared/CONTRACT.md (kept exactly; other tools depend on it).
+//
+//   byline annotate [--format json|jsonl|text] [--gazetteer FILE]... [--no-default-gazetteer] [FILE...]
+#include <byline/byline.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using json = nlohmann::ordered_json; // keeps "id" first, as in the contract
+
+constexpr int exit_ok = 0;
+constexpr int exit_document_failed = 1;
+constexpr int exit_usage = 2;
+
+enum class output_format { json_objects, jsonl, text };
+
+struct options {
+    output_format format = output_format::json_objects;
+    bool format_given = false;
+    std::vector<std::string> gazetteers;
+    bool default_gazetteer = true;
+    std::vector<std::string> files;
+};
+
+void usage_error(std::string const& message) {
+    std::cerr << "byline: " << message << "\n"
+              << "usage: byline annotate [--format json|jsonl|text] [--gazetteer FILE]... "
+                 "[--no-default-gazetteer] [FILE...]\n";
+}
+
+std::optional<options> parse_command_line(int argc, char** argv) {
+    if (argc < 2) {
+        usage_error("missing command");
+        return std::nullopt;
+    }
+    if (std::string_view(argv[1]) != "annotate") {
+        usage_error(std::string("unknown command '") + argv[1] + "'");
+        return std::nullopt;
+    }
+    options opt;
+    for (int i = 2; i < argc; ++i) {
+        std::string_view const arg = argv[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= argc) {
+                usage_error(std::string(arg) + " needs a value");
+                return std::nullopt;
+            }
+            return std::string(argv[++i]);
+        };
+        if (arg == "--format") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            if (*v == "json") opt.format = output_format::json_objects;
+            else if (*v == "jsonl") opt.format = output_format::jsonl;
+            else if (*v == "text") opt.format = output_format::text;
+            else {
+                usage_error("unknown format '" + *v + "' (json, jsonl or text)");
+                return std::nullopt;
+            }
+            opt.format_given = true;
+        } else if (arg == "--gazetteer") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            opt.gazetteers.push_back(*v);
+        } else if (arg == "--no-default-gazetteer") {
+            opt.default_gazetteer = false;
+        } else if (arg == "-" || !arg.starts_with("-")) {
+            opt.files.emplace_back(arg);
+        } else {
+            usage_error("unknown option '" + std::string(arg) + "'");
+            return std::nullopt;
+        }
+    }
+    if (opt.format == output_format::jsonl && !opt.files.empty()) {
+        usage_error("--format jsonl reads JSON Lines from standard input; give no FILE");
+        return std::nullopt;
+    }
+    return opt;
+}
+
+/// Invalid UTF-8 in the input must not break the output: such bytes come out as U+FFFD.
+std::string dump(json const& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json span_json(std::string_view text, byline::byte_span s) {
+    return {{"start", s.begin}, {"end", s.end}, {"text", std::string(s.in(text))}};
+}
+
+json to_json(json id, byline::document const& doc) {
+    auto const text = doc.text;
+    json sentences = json::array();
+    for (auto const& s : doc.sentences) sentences.push_back({{"start", s.begin}, {"end", s.end}});
+
+    json entities = json::array();
+    for (auto const& m : doc.mentions) {
+        auto const& e = doc.entities[m.entity];
+        auto j = span_json(text, m.span);
+        j["type"] = e.type;
+        j["id"] = e.id;
+        entities.push_back(std::move(j));
+    }
+
+    json quotes = json::array();
+    for (auto const& q : doc.quotes) {
+        auto j = span_json(text, q.span);
+        j["kind"] = std::string(byline::to_string(q.kind));
+        if (q.said_by) {
+            auto sp = span_json(text, q.said_by->span);
+            if (q.said_by->entity) {
+                auto const& e = doc.entities[*q.said_by->entity];
+                sp["id"] = e.id;
+                sp["name"] = e.name;
+            } else {
+                sp["id"] = nullptr;
+                sp["name"] = nullptr;
+            }
+            j["speaker"] = std::move(sp);
+        } else {
+            j["speaker"] = nullptr;
+        }
+        j["cue"] = q.cue ? span_json(text, *q.cue) : json(nullptr);
+        quotes.push_back(std::move(j));
+    }
+    return {{"id", std::move(id)}, {"sentences", std::move(sentences)}, {"entities", std::move(entities)},
+            {"quotes", std::move(quotes)}};
+}
+
+void write_text_report(std::ostream& out, std::string const& id, byline::document const& doc) {
+    auto const text = doc.text;
+    out << "== " << id << "\n";
+    out << "-- who said what (" << doc.quotes.size() << ")\n";
+    for (auto const& q : doc.quotes) {
+        out << "  [" << byline::to_string(q.kind) << "] ";
+        if (q.said_by) {
+            out << q.said_by->span.in(text);
+            if (q.said_by->entity) out << " (" << doc.entities[*q.said_by->entity].name << ")";
+        } else {
+            out << "(no speaker)";
+        }
+        if (q.cue) out << " [" << q.cue->in(text) << "]";
+        out << ": \"" << q.span.in(text) << "\"\n";
+    }
+    out << "-- entities (" << doc.mentions.size() << ")\n";
+    for (auto const& m : doc.mentions) {
+        auto const& e = doc.entities[m.entity];
+        out << "  " << m.span.begin << "-" << m.span.end << " " << e.type << " " << e.id << ": "
+            << m.span.in(text) << "\n";
+    }
+    out << "-- sentences (" << doc.sentences.size() << ")\n";
+    for (auto const& s : doc.sentences) out << "  " << s.begin << "-" << s.end << ": " << s.in(text) << "\n";
+}
+
+std::optional<std::string> read_all(std::istream& in) {
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return std::move(buffer).str();
+}
+
+std::string base_name(std::string const& path) {
+    auto const slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+class annotator {
+public:
+    explicit annotator(options const& opt) : opt_(opt) {}
+
+    /// Writes one result for `text`; returns false when the output could not be written.
+    bool emit(json id, std::string_view text) {
+        pipeline_.annotate(text, doc_);
+        if (opt_.format == output_format::text) {
+            write_text_report(std::cout, id.is_string() ? id.get<std::string>() : dump(id), doc_);
+        } else {
+            std::cout << dump(to_json(std::move(id), doc_)) << '\n';
+        }
+        std::cout.flush();
+        return static_cast<bool>(std::cout);
+    }
+
+    static bool emit_error(json id, std::string const& message) {
+        std::cout << dump({{"id", std::move(id)}, {"error", message}}) << '\n';
+        std::cout.flush();
+        return static_cast<bool>(std::cout);
+    }
+
+private:
+    options const& opt_;
+    byline::default_pipeline pipeline_;
+    byline::document doc_;
+};
+
+int run_jsonl(annotator& a) {
+    int status = exit_ok;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        json id = nullptr;
+        json input = json::parse(line, nullptr, false);
+        if (input.is_discarded() || !input.is_object()) {
+            if (!annotator::emit_error(id, "line is not a JSON object")) return status;
+            status = exit_document_failed;
+            continue;
+        }
+        if (auto it = input.find("id"); it != input.end()) id = *it;
+        auto const text = input.find("text");
+        if (text == input.end() || !text->is_string()) {
+            if (!annotator::emit_error(id, "missing string field \"text\"")) return status;
+            status = exit_document_failed;
+            continue;
+        }
+        if (!a.emit(id, text->get_ref<std::string const&>())) return status;
+    }
+    return status;
+}
+
+int run_files(annotator& a, std::vector<std::string> files) {
+    if (files.empty()) files.emplace_back("-");
+    int status = exit_ok;
+    for (auto const& path : files) {
+        std::optional<std::string> text;
+        if (path == "-") {
+            text = read_all(std::cin);
+        } else {
+            std::ifstream in(path, std::ios::binary);
+            if (in) text = read_all(in);
+        }
+        auto const id = path == "-" ? std::string("-") : base_name(path);
+        if (!text) {
+            std::cerr << "byline: cannot read " << path << ": " << std::strerror(errno) << "\n";
+            if (!annotator::emit_error(id, "cannot read " + path)) return status;
+            status = exit_document_failed;
+            continue;
+        }
+        if (!a.emit(id, *text)) return status;
+    }
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN); // a closed pipe shows up as a failed write: stop quietly
+    std::ios::sync_with_stdio(false);
+    auto const opt = parse_command_line(argc, argv);
+    if (!opt) return exit_usage;
+    annotator a(*opt);
+    return opt->format == output_format::jsonl ? run_jsonl(a) : run_files(a, opt->files);
+}

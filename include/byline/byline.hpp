@@ -1,0 +1,12 @@
+#pragma once
+// Umbrella header: every public byline header. Include only what you use to keep builds fast.
+#include <byline/version.hpp>
+#include <byline/span.hpp>
+#include <byline/document.hpp>
+#include <byline/pipeline.hpp>
+#include <byline/sentences.hpp>
+
+BYLINE_BEGIN_NAMESPACE
+/// The stages `byline annotate` runs, with their defaults.
+using default_pipeline = pipeline<sentence_splitter>;
+BYLINE_END_NAMESPACE
