@@ -10,11 +10,14 @@
 
 BYLINE_BEGIN_NAMESPACE
 
+enum class gender : std::uint8_t { unknown, male, female };
+
 /// A canonical entity that mentions in one document refer to.
 struct entity {
     std::string id;   ///< gazetteer id, or a document-level id for names found in the text
     std::string type; ///< PERSON, ORG, GPE, LOC, NORP, or a user gazetteer's label
     std::string name; ///< canonical name
+    byline::gender gender = gender::unknown; ///< for PERSON, when known: lets "he"/"she" resolve
 };
 
 /// One occurrence of an entity in the text.
