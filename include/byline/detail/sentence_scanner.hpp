@@ -68,8 +68,12 @@ template <class Range>
 struct list_marker {
     std::size_t end = 0;       ///< just after the marker (0: no marker)
     std::array<char, 8> next{}; ///< the following marker, e.g. "2." for "1.", "(c)" for "(b)"
+    std::array<char, 8> alt{};  ///< for "i", "v", "x": the letter successor besides the roman one
     std::uint8_t next_size = 0;
+    std::uint8_t alt_size = 0;
+    bool first = false;         ///< "1", "a", "A", "i": an item that (re)starts a list
     [[nodiscard]] constexpr std::string_view successor() const noexcept { return {next.data(), next_size}; }
+    [[nodiscard]] constexpr std::string_view alternative() const noexcept { return {alt.data(), alt_size}; }
 };
 
 inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii", "iv", "v", "vi", "vii",
@@ -113,9 +117,10 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
     while (k < limit && (text[k] == ' ' || text[k] == '\t')) ++k;
     if (k >= limit || is_line_break(static_cast<unsigned char>(text[k]))) return m;
 
-    // The successor label.
+    // The successor label (and for a one-letter roman numeral, the next letter too).
     std::array<char, 4> next_label{};
     std::size_t next_size = 0;
+    char alt_label = 0;
     if (digits) {
         unsigned value = 0;
         for (char c : label) value = value * 10 + static_cast<unsigned>(c - '0');
@@ -128,16 +133,25 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
         while (roman_numerals[r] != label) ++r;
         if (r + 1 >= roman_numerals.size()) return m;
         for (char c : roman_numerals[r + 1]) next_label[next_size++] = c;
+        if (label.size() == 1) alt_label = static_cast<char>(label[0] + 1);
     } else {
         if (label[0] == 'z' || label[0] == 'Z') return m;
         next_label[next_size++] = static_cast<char>(label[0] + 1);
     }
     m.end = end;
+    m.first = label == "1" || label == "a" || label == "A" || label == "i";
     std::size_t n = 0;
     if (paren) m.next[n++] = '(';
     for (std::size_t x = 0; x < next_size; ++x) m.next[n++] = next_label[x];
     for (char c : suffix) m.next[n++] = c;
     m.next_size = static_cast<std::uint8_t>(n);
+    if (alt_label != 0) {
+        n = 0;
+        if (paren) m.alt[n++] = '(';
+        m.alt[n++] = alt_label;
+        for (char c : suffix) m.alt[n++] = c;
+        m.alt_size = static_cast<std::uint8_t>(n);
+    }
     return m;
 }
 
@@ -281,7 +295,12 @@ private:
             std::size_t j = i;
             while (j < limit && (text_[j] == ' ' || text_[j] == '\t')) ++j;
             resume = j;
-            if (text_.substr(j).starts_with(item.successor()) && read_enumerator(text_, j, limit).end != 0) return j;
+            auto const next = read_enumerator(text_, j, limit);
+            if (next.end == 0) return npos;
+            std::string_view const rest = text_.substr(j);
+            if (rest.starts_with(item.successor()) || (item.alt_size != 0 && rest.starts_with(item.alternative())) ||
+                next.first)
+                return j; // the next item, or a new list
             return npos;
         }
         if (b == '\n' || b == '\r') return line_break(s, i, limit, resume);
@@ -529,7 +548,14 @@ private:
                 std::size_t k = e;
                 while (k < limit && k - e < 3 && ascii_digit(byte(k))) ++k;
                 if (k >= limit || space_length(text_, k, limit) != 0) {
-                    auto const f = look_ahead(k, limit);
+                    auto f = look_ahead(k, limit);
+                    // More footnote numbers: "consultation.11 12 Take".
+                    while (f.kind == next_kind::digit) {
+                        std::size_t d = f.word;
+                        while (d < limit && d - f.word < 3 && ascii_digit(byte(d))) ++d;
+                        if (d >= limit || space_length(text_, d, limit) == 0) break;
+                        f = look_ahead(d, limit);
+                    }
                     if (f.kind == next_kind::upper || f.kind == next_kind::end) return f.end;
                 }
             }
@@ -549,7 +575,6 @@ private:
         std::size_t const t = token_start(s, i);
         std::string_view const token = text_.substr(t, i - t);
         abbreviation const* abbr = token.empty() ? nullptr : lookup(text_.substr(t, i + 1 - t));
-        if (abbr != nullptr && abbr->word_like) abbr = nullptr; // "Mass." before a capital: the word
         if (f.kind == next_kind::digit) {
             if (abbr != nullptr && abbr->kind != abbreviation_kind::company && abbr->kind != abbreviation_kind::place &&
                 abbr->kind != abbreviation_kind::other)
@@ -563,6 +588,7 @@ private:
             return f.end;
         }
         if (token.empty()) return f.end; // a stray period: "Ukraine. . However"
+        if (abbr != nullptr && abbr->word_like) abbr = nullptr; // "Mass." before a capital: the word
         if (abbr != nullptr) {
             switch (abbr->kind) {
             case abbreviation_kind::title: return npos;
@@ -593,8 +619,8 @@ private:
         std::size_t e = i;
         while (std::size_t const len = is_stop_glyph(e, limit) ? code_point_at(text_, e).length : 0) e += len;
         resume = e;
-        if (is_space_before(i, s)) return npos; // "!Xũ", "! ! !"
-        auto const f = look_ahead(e, limit);
+        if (i == s) return npos; // "! ! !"
+        auto const f = look_ahead(e, limit); // "!Xũ" is glued to its word: no_space
         if (f.possessive || f.no_space) {
             resume = std::max(e, f.end);
             return npos;
@@ -617,7 +643,8 @@ private:
     [[nodiscard]] std::size_t ellipsis(std::size_t s, std::size_t i, std::size_t e, std::size_t limit,
                                        std::size_t& resume) const noexcept {
         resume = e;
-        if (i > s && (text_[i - 1] == '[' || text_[i - 1] == '(')) return npos; // "[...]": an omission
+        if (i == s) return npos; // ". . . The practice": opens this sentence
+        if (text_[i - 1] == '[' || text_[i - 1] == '(') return npos; // "[...]": an omission
         auto const f = look_ahead(e, limit);
         if (f.possessive || f.no_space) return npos;
         switch (f.kind) {
