@@ -210,6 +210,9 @@ private:
         std::size_t word = 0;      ///< first letter of the next word (kind upper/lower)
         bool possessive = false;   ///< "Jr.'s", "U.N.’s": no boundary at all
         bool no_space = false;     ///< something other than white space follows directly
+        bool closed = false;       ///< a closing mark followed the terminator
+        bool opened = false;       ///< an opening mark precedes the next word
+        bool dash = false;         ///< a dash precedes the next word
     };
 
     static constexpr std::array<bool, 256> make_candidates() noexcept {
@@ -344,13 +347,22 @@ private:
         return npos;
     }
 
+    /// Length of a closing mark at `j`; an opening quote glued to a terminator and followed by white
+    /// space closes too ("decision.“ However").
+    [[nodiscard]] std::size_t closing_at(std::size_t j, std::size_t limit) const noexcept {
+        if (std::size_t const len = glyph_at(Policy::closing_marks, j, limit)) return len;
+        std::size_t const len = glyph_at(Policy::opening_marks, j, limit);
+        return (len != 0 && (j + len >= limit || space_length(text_, j + len, limit) != 0)) ? len : 0;
+    }
+
     /// Skips the closing marks and footnote marks after a terminator, then looks at the next word.
     [[nodiscard]] following look_ahead(std::size_t e, std::size_t limit) const noexcept {
         following f;
         std::size_t j = e;
         while (j < limit) {
-            std::size_t const len = glyph_at(Policy::closing_marks, j, limit);
+            std::size_t const len = closing_at(j, limit);
             if (len == 0) break;
+            f.closed = true;
             auto const cp = code_point_at(text_, j).cp;
             if ((cp == U'\'' || cp == U'\u2019') && j + len < limit) {
                 auto const next = code_point_at(text_, j + len).cp;
@@ -397,8 +409,13 @@ private:
         }
         while (j < limit) {
             std::size_t len = glyph_at(Policy::opening_marks, j, limit);
-            if (len == 0) len = glyph_at(Policy::dashes, j, limit);
-            if (len == 0) len = space_length(text_, j, limit);
+            if (len != 0) {
+                f.opened = true;
+            } else if ((len = glyph_at(Policy::dashes, j, limit)) != 0) {
+                f.dash = true;
+            } else {
+                len = space_length(text_, j, limit);
+            }
             if (len == 0) break;
             j += len;
         }
@@ -540,8 +557,7 @@ private:
             return ellipsis(s, i, last, limit, resume);
         }
         resume = e;
-        if (e < limit && space_length(text_, e, limit) == 0 && !glyph_at(Policy::closing_marks, e, limit) &&
-            text_[e] != '[') {
+        if (e < limit && space_length(text_, e, limit) == 0 && closing_at(e, limit) == 0 && text_[e] != '[') {
             if (glued_boundary(s, i, limit)) return e;
             // A footnote number glued to the period: "(type 2).10 This".
             if (i > s && (ascii_letter(byte(i - 1)) || text_[i - 1] == ')') && ascii_digit(byte(e))) {
@@ -568,10 +584,11 @@ private:
         }
         switch (f.kind) {
         case next_kind::end: return f.end;
-        case next_kind::lower:
-        case next_kind::stop: return npos;
+        case next_kind::lower: return npos;
+        case next_kind::stop: return npos; // "Ukraine. . However", "Scientology. ... The": one sentence
         default: break;
         }
+        if (f.closed && f.dash) return npos; // an attribution: "... a long game." - Matthew Ingram
         std::size_t const t = token_start(s, i);
         std::string_view const token = text_.substr(t, i - t);
         abbreviation const* abbr = token.empty() ? nullptr : lookup(text_.substr(t, i + 1 - t));
@@ -632,6 +649,7 @@ private:
         case next_kind::stop: return npos;
         default: break;
         }
+        if (f.closed && f.dash) return npos; // an attribution: "... a long game!" - Matthew Ingram
         std::size_t const t = token_start(s, i);
         if (has_word(Policy::exclamation_names, text_.substr(t, i - t)) && f.kind == next_kind::upper &&
             !starts_sentence(f.word, limit))
@@ -644,9 +662,10 @@ private:
                                        std::size_t& resume) const noexcept {
         resume = e;
         if (i == s) return npos; // ". . . The practice": opens this sentence
-        if (text_[i - 1] == '[' || text_[i - 1] == '(') return npos; // "[...]": an omission
         auto const f = look_ahead(e, limit);
         if (f.possessive || f.no_space) return npos;
+        if (text_[i - 1] == '[' || text_[i - 1] == '(') // "[...]": an omission, ending a sentence only before its next one
+            return (f.kind == next_kind::upper && !f.opened) ? f.end : npos;
         switch (f.kind) {
         case next_kind::end: return f.end;
         case next_kind::upper:
