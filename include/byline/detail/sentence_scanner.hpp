@@ -307,12 +307,13 @@ private:
             return npos;
         }
         if (b == '\n' || b == '\r') return line_break(s, i, limit, resume);
-        if (b == '.') return period(s, i, limit, resume);
+        if (b == '.') return unless_quoted(s, i, limit, period(s, i, limit, resume));
         auto const d = code_point_at(text_, i);
         resume = i + d.length;
-        if (has_code_point(Policy::full_stops, d.cp)) return period(s, i, limit, resume);
-        if (has_code_point(Policy::strong_stops, d.cp)) return strong_stop(s, i, limit, resume);
-        if (has_code_point(Policy::ellipses, d.cp)) return ellipsis(s, i, i + d.length, limit, resume);
+        if (has_code_point(Policy::full_stops, d.cp)) return unless_quoted(s, i, limit, period(s, i, limit, resume));
+        if (has_code_point(Policy::strong_stops, d.cp)) return unless_quoted(s, i, limit, strong_stop(s, i, limit, resume));
+        if (has_code_point(Policy::ellipses, d.cp))
+            return unless_quoted(s, i, limit, ellipsis(s, i, i + d.length, limit, resume));
         if (has_code_point(Policy::unconditional_stops, d.cp)) {
             std::size_t e = i + d.length;
             while (std::size_t const len = is_stop_glyph(e, limit) ? code_point_at(text_, e).length : 0) e += len;
@@ -321,6 +322,52 @@ private:
         }
         if (has_code_point(Policy::bullets, d.cp)) return (i > s && is_space_before(i, s)) ? i : npos;
         return npos;
+    }
+
+    enum class quote_role : std::uint8_t { none, opening, closing };
+
+    /// Whether the quote mark at `j` (of `len` bytes) opens or closes: by the characters around it.
+    [[nodiscard]] quote_role role_of_quote(std::size_t s, std::size_t j, std::size_t len, std::size_t limit) const noexcept {
+        bool const space_before = is_space_before(j, s) || (j > s && glyph_at(Policy::opening_marks, j - 1, j));
+        bool const letter_after = j + len < limit && is_word_char(code_point_at(text_, j + len).cp);
+        if (space_before && letter_after) return quote_role::opening;
+        if (!space_before && !letter_after) return quote_role::closing;
+        return quote_role::none; // an apostrophe ("don't") or a stray mark
+    }
+
+    [[nodiscard]] static constexpr bool is_quote_mark(char32_t cp) noexcept {
+        return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' || cp == U'\u2019';
+    }
+
+    /// A quotation that starts in lowercase inside a sentence is part of it ('said "many schools will
+    /// quit. Then the State ..."'): its terminators do not end the sentence, provided it closes
+    /// before the look-ahead ends.
+    [[nodiscard]] std::size_t unless_quoted(std::size_t s, std::size_t i, std::size_t limit, std::size_t b) const noexcept {
+        if (!Policy::lowercase_quotations_continue || b == npos || i - s > 2048) return b;
+        std::size_t open = npos;
+        for (std::size_t j = s; j < i;) {
+            auto const d = code_point_at(text_, j);
+            if (is_quote_mark(d.cp)) {
+                auto const role = role_of_quote(s, j, d.length, limit);
+                if (role == quote_role::opening) open = j;
+                else if (role == quote_role::closing) open = npos;
+            }
+            j += d.length;
+        }
+        if (open == npos || open == s || !is_space_before(open, s)) return b;
+        std::size_t const first = open + code_point_at(text_, open).length;
+        if (first >= limit || !is_lower(code_point_at(text_, first).cp)) return b;
+        for (std::size_t j = i; j < b;) { // closed by this very terminator: '... the world."'
+            auto const d = code_point_at(text_, j);
+            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return b;
+            j += d.length;
+        }
+        for (std::size_t j = b; j < limit && !is_line_break(byte(j));) {
+            auto const d = code_point_at(text_, j);
+            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return npos;
+            j += d.length;
+        }
+        return b;
     }
 
     [[nodiscard]] std::size_t line_break(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
