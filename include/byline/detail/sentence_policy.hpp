@@ -82,6 +82,9 @@ struct english_news {
     /// Off for news: GUM's gold splits such quotations as often as not (and F1 drops); fiction
     /// and the pragmatic_segmenter tests want it on.
     static constexpr bool lowercase_quotations_continue = false;
+
+    /// A period after a plain word (not an abbreviation) ends the sentence before a lowercase word.
+    static constexpr bool lowercase_may_start_sentence = true;
 };
 
 namespace detail {
