@@ -1,4 +1,5 @@
 #include <byline/sentences.hpp>
+#include <byline/detail/sentence_abbreviation_list.hpp>
 
 #include <doctest/doctest.h>
 
@@ -327,4 +328,36 @@ TEST_CASE("sentences: the splitter is a pipeline stage") {
     doc.text = "It rained. It poured.";
     byline::sentence_splitter{}.annotate(doc);
     CHECK(doc.sentences == std::vector<byline::byte_span>{{0, 10}, {11, 21}});
+}
+
+TEST_CASE("sentences: an abbreviation list read at run time extends the splitter") {
+    std::string const list = "abbreviation\tcategory\tsources\n# councils\nCllr.\ttitle\tproject\r\nDep.\n\nAG\tcompany\n"
+                             "X.\tbogus\n";
+    auto const parsed = byline::read_abbreviation_list(list);
+    REQUIRE(parsed.entries.size() == 2);
+    CHECK(parsed.entries[0].text == "Cllr.");
+    CHECK(parsed.entries[0].kind == byline::abbreviation_kind::title);
+    CHECK(parsed.entries[1].text == "Dep.");
+    CHECK(parsed.entries[1].kind == byline::abbreviation_kind::other);
+    CHECK(parsed.skipped_lines == std::vector<std::size_t>{1, 6, 7});
+    auto const splitter = byline::sentence_splitter{}.with_abbreviations(parsed.entries);
+    CHECK(split_with(splitter, "Cllr. Vega spoke. Nobody came.") == strings{"Cllr. Vega spoke.", "Nobody came."});
+}
+
+TEST_CASE("sentences: the generated table matches the shared abbreviation lexicon") {
+    std::filesystem::path const lexicon = std::filesystem::path(BYLINE_SHARED_DIR) / "lexicons" / "abbreviations_en.tsv";
+    if (!std::filesystem::exists(lexicon)) {
+        MESSAGE("shared lexicon absent: skipped");
+        return;
+    }
+    std::string const text = read_file(lexicon);
+    auto const parsed = byline::read_abbreviation_list(text);
+    CHECK(parsed.entries.size() + 2 == byline::english_news::abbreviation_table.size()); // + N°. and Nº.
+    for (auto const& e : parsed.entries) {
+        INFO(e.text);
+        auto const* found = byline::detail::find_abbreviation(byline::english_news::abbreviation_table, e.text);
+        REQUIRE(found != nullptr);
+        CHECK(found->text == e.text);
+        CHECK(found->kind == e.kind);
+    }
 }

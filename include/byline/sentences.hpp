@@ -8,6 +8,9 @@
 //
 // Sentences are trimmed, in order, non-overlapping, and start and end on code point boundaries;
 // every byte that is not white space belongs to one. Invalid UTF-8 bytes are single characters.
+//
+// A list file in the shared lexicon's TSV format is read by byline::read_abbreviation_list in
+// <byline/detail/sentence_abbreviation_list.hpp>, kept out of this header because it uses Spirit X3.
 #include <byline/document.hpp>
 #include <byline/detail/sentence_policy.hpp>
 #include <byline/detail/sentence_scanner.hpp>
