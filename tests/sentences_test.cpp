@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <ranges>
@@ -289,6 +290,20 @@ TEST_CASE("sentences: the stream holds only the unfinished sentence and its look
     stream.finish([&count](byline::byte_span) { ++count; });
     CHECK(count == 2000);
     CHECK(max_buffered < 2 * (40 + byline::detail::sentence_scanner<byline::english_news>::window));
+}
+
+TEST_CASE("sentences: a long sentence or space run fed byte by byte takes linear time") {
+    std::string text(100000, ' ');
+    for (int i = 0; i < 40000; ++i) text += "word ";
+    text += "end.";
+    byline::sentence_stream stream;
+    std::vector<byline::byte_span> got;
+    auto const t0 = std::chrono::steady_clock::now();
+    for (char const c : text) stream.feed(std::string_view(&c, 1), [&got](byline::byte_span s) { got.push_back(s); });
+    stream.finish([&got](byline::byte_span s) { got.push_back(s); });
+    std::chrono::duration<double> const elapsed = std::chrono::steady_clock::now() - t0;
+    CHECK(got == std::vector<byline::byte_span>{{100000, text.size()}});
+    CHECK(elapsed.count() < 5.0); // rescanning from the sentence start would take minutes
 }
 
 TEST_CASE("sentences: a compile-time policy adds abbreviations") {

@@ -32,6 +32,8 @@ BYLINE_BEGIN_NAMESPACE
 
 template <class Policy>
 class basic_sentence_view;
+template <class Policy>
+class basic_sentence_stream;
 
 namespace detail {
 
@@ -128,15 +130,17 @@ public:
         for (byte_span const s : split(doc.text)) doc.sentences.push_back(s);
     }
 
-    /// Where the sentence starting at `start` of `text` ends (untrimmed); the next starts there.
-    /// With `final` false, returns detail::sentence_need_more when `text` may be continued and
-    /// the decision needs bytes past its end. Used by the view and by basic_sentence_stream.
-    [[nodiscard]] std::size_t next_boundary(std::string_view text, std::size_t start, bool final,
-                                            bool document_start) const noexcept {
-        return detail::sentence_scanner<Policy>(text, final, extra_abbreviations()).next_boundary(start, document_start);
+private:
+    friend class basic_sentence_view<Policy>;
+    template <class>
+    friend class basic_sentence_stream;
+
+    /// Where the scanned sentence of `text` ends (untrimmed); the next starts there. With `final`
+    /// false, detail::sentence_need_more when `text` may go on and the decision needs more of it.
+    [[nodiscard]] std::size_t next_boundary(std::string_view text, detail::sentence_scan& scan, bool final) const noexcept {
+        return detail::sentence_scanner<Policy>(text, final, extra_abbreviations()).next_boundary(scan);
     }
 
-private:
     std::shared_ptr<detail::abbreviation_store const> extra_;
 };
 
@@ -177,7 +181,9 @@ public:
     private:
         void advance() noexcept {
             while (next_ < text_.size()) {
-                std::size_t const b = splitter_.next_boundary(text_, next_, true, next_ == 0);
+                detail::sentence_scan scan;
+                scan.restart(next_, next_ == 0);
+                std::size_t const b = splitter_.next_boundary(text_, scan, true);
                 auto const s = detail::trim_sentence(text_, next_, b);
                 next_ = b;
                 if (!s.empty()) {
@@ -253,6 +259,7 @@ public:
         buffer_.clear();
         consumed_ = 0;
         offset_ = 0;
+        scan_.restart(0, true);
     }
 
     /// Bytes held for the unfinished sentence.
@@ -263,10 +270,11 @@ private:
     void drain(bool final, F& on_sentence) {
         std::string_view const text(buffer_);
         while (consumed_ < text.size()) {
-            std::size_t const b = splitter_.next_boundary(text, consumed_, final, offset_ + consumed_ == 0);
+            std::size_t const b = splitter_.next_boundary(text, scan_, final);
             if (b == detail::sentence_need_more) break;
             auto const s = detail::trim_sentence(text, consumed_, b);
             consumed_ = b;
+            scan_.restart(b, false);
             if (s.empty()) continue;
             byte_span const global{offset_ + s.begin, offset_ + s.end};
             if constexpr (std::is_invocable_v<F&, byte_span, std::string_view>)
@@ -278,6 +286,7 @@ private:
         if (consumed_ > 0 && consumed_ * 2 >= buffer_.size()) {
             buffer_.erase(0, consumed_);
             offset_ += consumed_;
+            scan_.shift(consumed_);
             consumed_ = 0;
         }
     }
@@ -286,6 +295,7 @@ private:
     std::string buffer_;
     std::size_t consumed_ = 0; ///< buffer_ bytes already emitted
     std::size_t offset_ = 0;   ///< global offset of buffer_[0]
+    detail::sentence_scan scan_; ///< the unfinished sentence
 };
 
 using sentence_stream = basic_sentence_stream<>;

@@ -155,6 +155,30 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
     return m;
 }
 
+/// Progress through one sentence, so that a streamed scan resumes where it stopped instead of
+/// starting over (which would cost quadratic time when a long sentence arrives in small chunks).
+struct sentence_scan {
+    std::size_t skipped = 0;      ///< leading white space is skipped up to here
+    bool line_start = true;       ///< the sentence starts a line (document start, or a break before it)
+    bool content_found = false;   ///< `content` is set
+    std::size_t content = 0;      ///< the first byte that is not white space
+    bool resume_set = false;      ///< `resume` is set
+    std::size_t resume = 0;       ///< candidates before this one are decided (no boundary)
+
+    /// A new sentence at `start`.
+    constexpr void restart(std::size_t start, bool at_document_start) noexcept {
+        *this = sentence_scan{};
+        skipped = start;
+        line_start = at_document_start;
+    }
+    /// The text lost its first `bytes` (a stream dropping what it emitted).
+    constexpr void shift(std::size_t bytes) noexcept {
+        skipped -= bytes;
+        if (content_found) content -= bytes;
+        if (resume_set) resume -= bytes;
+    }
+};
+
 /// Decides sentence boundaries for one policy. `extra` holds run-time abbreviations (may be empty).
 template <class Policy>
 class sentence_scanner {
@@ -165,31 +189,40 @@ public:
     sentence_scanner(std::string_view text, bool final, std::span<abbreviation const> extra) noexcept
         : text_(text), final_(final), extra_(extra) {}
 
-    /// Where the sentence that starts at `start` ends (the next one starts there, untrimmed):
-    /// > start, or sentence_need_more when a streamed text needs more bytes to decide.
-    /// `document_start`: `start` is the beginning of the document (a line start).
-    [[nodiscard]] std::size_t next_boundary(std::size_t start, bool document_start) const noexcept {
+    /// Where the sentence being scanned ends (the next one starts there, untrimmed), or
+    /// sentence_need_more when a streamed text needs more bytes to decide; `scan` then records
+    /// the progress for the next call on the extended text.
+    [[nodiscard]] std::size_t next_boundary(sentence_scan& scan) const noexcept {
         std::size_t const n = text_.size();
-        std::size_t s = start;
-        bool line_start = document_start;
-        while (s < n) {
-            auto const len = space_length(text_, s, n);
-            if (len == 0) break;
-            if (is_line_break(static_cast<unsigned char>(text_[s]))) line_start = true;
-            s += len;
+        if (!scan.content_found) {
+            std::size_t s = scan.skipped;
+            while (s < n) {
+                auto const len = space_length(text_, s, n);
+                if (len == 0) break;
+                if (is_line_break(static_cast<unsigned char>(text_[s]))) scan.line_start = true;
+                s += len;
+            }
+            scan.skipped = s;
+            if (s >= n) return final_ ? n : sentence_need_more;
+            if (!final_ && s + window > n) return sentence_need_more;
+            scan.content = s;
+            scan.content_found = true;
         }
-        if (s >= n) return final_ ? n : sentence_need_more;
-        if (!final_ && s + window > n) return sentence_need_more;
+        std::size_t const s = scan.content;
 
         // A list item: its marker is not a sentence end, and the next marker starts a new item.
         std::size_t pos = s;
-        list_marker item = leading_marker(s, line_start, &pos);
+        list_marker const item = leading_marker(s, scan.line_start, &pos);
         bool const list_active = item.end != 0;
 
-        for (std::size_t i = pos;;) {
+        for (std::size_t i = scan.resume_set ? scan.resume : pos;;) {
             i = find_candidate(i, list_active);
-            if (i >= n) return final_ ? n : sentence_need_more;
-            if (!final_ && i + window > n) return sentence_need_more;
+            if ((i >= n || i + window > n) && !final_) {
+                scan.resume = i;
+                scan.resume_set = true;
+                return sentence_need_more;
+            }
+            if (i >= n) return n;
             std::size_t const limit = std::min(n, i + window);
             std::size_t resume = i + 1;
             std::size_t const b = decide(s, i, limit, item, resume);
@@ -550,7 +583,7 @@ private:
         while (k < token && ascii_letter(byte(k))) ++k;
         if (!has_word(Policy::time_prepositions, text_.substr(s, k - s))) return false;
         std::size_t words = 1;
-        for (; k < token; ++k)
+        for (; k < token && words <= 3; ++k)
             if (text_[k] == ' ' && k + 1 < token && text_[k + 1] != ' ') ++words;
         return words <= 3;
     }
