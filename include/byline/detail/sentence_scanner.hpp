@@ -14,6 +14,10 @@
 #include <span>
 #include <string_view>
 
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
+
 BYLINE_BEGIN_NAMESPACE
 namespace detail {
 
@@ -334,6 +338,23 @@ private:
     static constexpr std::array<std::uint16_t, 257> abbreviation_index_ = make_abbreviation_index();
     static_assert(std::size(Policy::abbreviation_table) < 65535);
 
+    /// The ASCII candidate bytes, for the SIMD scan (which also stops at every non-ASCII byte).
+    struct ascii_candidate_list {
+        std::array<unsigned char, 8> bytes{};
+        std::size_t size = 0;
+        bool fits = true;
+    };
+    static constexpr ascii_candidate_list make_ascii_candidates() noexcept {
+        ascii_candidate_list list;
+        for (std::size_t b = 0; b < 128; ++b) {
+            if (!candidates_[b]) continue;
+            if (list.size == list.bytes.size()) list.fits = false;
+            else list.bytes[list.size++] = static_cast<unsigned char>(b);
+        }
+        return list;
+    }
+    static constexpr ascii_candidate_list ascii_candidates_ = make_ascii_candidates();
+
     [[nodiscard]] std::size_t find_candidate(std::size_t i, bool list_active) const noexcept {
         auto const* const p = reinterpret_cast<unsigned char const*>(text_.data());
         std::size_t const n = text_.size();
@@ -341,6 +362,24 @@ private:
             while (i < n && !candidates_[p[i]] && p[i] != ' ' && p[i] != '\t') ++i;
             return i;
         }
+#if defined(__SSE2__)
+        if constexpr (ascii_candidates_.fits) {
+            // 16 bytes at a time: a block without candidate bytes or non-ASCII bytes is skipped whole.
+            while (i + 16 <= n) {
+                __m128i const block = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
+                __m128i hits = _mm_setzero_si128();
+                for (std::size_t k = 0; k < ascii_candidates_.size; ++k)
+                    hits = _mm_or_si128(hits, _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(ascii_candidates_.bytes[k]))));
+                auto bits = static_cast<unsigned>(_mm_movemask_epi8(hits) | _mm_movemask_epi8(block));
+                while (bits != 0) {
+                    auto const k = static_cast<std::size_t>(__builtin_ctz(bits));
+                    if (candidates_[p[i + k]]) return i + k;
+                    bits &= bits - 1;
+                }
+                i += 16;
+            }
+        }
+#endif
         while (i + 4 <= n) {
             if (candidates_[p[i]]) return i;
             if (candidates_[p[i + 1]]) return i + 1;
