@@ -274,6 +274,35 @@ TEST_CASE("sentences: the stream gives the whole-text result for every chunk siz
     }
 }
 
+TEST_CASE("sentences: random tricky text: valid spans, and chunked output equals whole output") {
+    std::array<std::string_view, 32> const pieces{
+        "word", " ", "  ", "\n", "\n\n", "\r", "\r\n", ".", "!", "?", "...", "\u2026", "Mr.", "U.S.", "He",
+        "\u201c", "\u201d", "'", "\"", "(", ")", "1.", "a)", "\u2022", "\xFF", "\xE2\x80", "\u00A0", "e.g.", "I",
+        "[1]", "- ", "The"};
+    std::uint32_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (int round = 0; round < 150; ++round) {
+        std::string text;
+        auto const length = 1 + next() % 400; // often longer than the look-ahead window
+        for (std::uint32_t k = 0; k < length; ++k) text += pieces[next() % pieces.size()];
+        auto const whole = byline::split_sentences(text);
+        std::size_t previous_end = 0;
+        for (auto const sp : whole) {
+            CHECK(sp.begin >= previous_end);
+            CHECK(sp.begin < sp.end);
+            CHECK(sp.end <= text.size());
+            previous_end = sp.end;
+        }
+        for (std::size_t chunk = 1; chunk <= 24; ++chunk) {
+            INFO("text: " << text << " chunk " << chunk);
+            CHECK(split_in_chunks(text, chunk) == whole);
+        }
+    }
+}
+
 TEST_CASE("sentences: the stream holds only the unfinished sentence and its look-ahead") {
     std::string text;
     for (int i = 0; i < 2000; ++i) text += "This is one more sentence of the feed. ";
