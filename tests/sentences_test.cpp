@@ -58,6 +58,20 @@ struct council_news : byline::english_news {
         std::array<byline::abbreviation, 1>{{{"Cllr.", byline::abbreviation_kind::title}}});
 };
 
+// Fiction and the pragmatic_segmenter tests keep lowercase quotations whole.
+struct fiction : byline::english_news {
+    static constexpr bool lowercase_quotations_continue = true;
+};
+
+static_assert(byline::sentence_policy<cjk_news>);
+static_assert(byline::sentence_policy<council_news>);
+static_assert(!byline::sentence_policy<int>);
+template <class S>
+concept splittable = requires(byline::sentence_splitter const& sp, S&& s) { sp.split(std::forward<S>(s)); };
+static_assert(splittable<std::string&>);
+static_assert(splittable<std::string_view>);
+static_assert(!splittable<std::string>); // the string would die before the view
+
 // Compile-time checks of the constexpr parts.
 static_assert(byline::detail::sorted_folded(byline::english_news::abbreviation_table));
 static_assert(byline::detail::find_abbreviation(byline::english_news::abbreviation_table, "Mr.")->kind ==
@@ -357,6 +371,19 @@ TEST_CASE("sentences: a CJK policy ends sentences at full-width stops without sp
     CHECK(split(text).size() == 1);
     CHECK(split_with(byline::basic_sentence_splitter<cjk_news>{}, text) ==
           strings{"\u4F60\u597D\u3002", "\u4E16\u754C\uFF01", "\u518D\u89C1"});
+}
+
+TEST_CASE("sentences: a policy can keep quotations that open in lowercase whole") {
+    std::string_view const text =
+        "'Well!' thought Alice, 'after such a fall as this, I shall think nothing of stairs! How brave they'll "
+        "think me!' She fell. He said \"stop it. Never.\" Then he left.";
+    CHECK(split(text) == strings{"'Well!' thought Alice, 'after such a fall as this, I shall think nothing of stairs!",
+                                 "How brave they'll think me!'", "She fell.", "He said \"stop it.", "Never.\"",
+                                 "Then he left."});
+    CHECK(split_with(byline::basic_sentence_splitter<fiction>{}, text) ==
+          strings{"'Well!' thought Alice, 'after such a fall as this, I shall think nothing of stairs! How brave they'll "
+                  "think me!'",
+                  "She fell.", "He said \"stop it. Never.\"", "Then he left."});
 }
 
 TEST_CASE("sentences: the view is lazy and composes with std::views") {

@@ -30,9 +30,9 @@
 
 BYLINE_BEGIN_NAMESPACE
 
-template <class Policy>
+template <sentence_policy Policy>
 class basic_sentence_view;
-template <class Policy>
+template <sentence_policy Policy>
 class basic_sentence_stream;
 
 namespace detail {
@@ -87,7 +87,7 @@ private:
 
 /// Splits text into sentences by the rules of `Policy` (see english_news for what a policy holds),
 /// plus abbreviations added at run time. Immutable and cheap to copy; share it across threads.
-template <class Policy = english_news>
+template <sentence_policy Policy = english_news>
 class basic_sentence_splitter {
 public:
     using policy_type = Policy;
@@ -132,7 +132,7 @@ public:
 
 private:
     friend class basic_sentence_view<Policy>;
-    template <class>
+    template <sentence_policy>
     friend class basic_sentence_stream;
 
     /// Where the scanned sentence of `text` ends (untrimmed); the next starts there. With `final`
@@ -148,7 +148,7 @@ using sentence_splitter = basic_sentence_splitter<>;
 
 /// The trimmed sentences of a text, computed one at a time. A borrowed view: iterators stay
 /// valid as long as the text does.
-template <class Policy>
+template <sentence_policy Policy>
 class basic_sentence_view {
 public:
     class iterator {
@@ -238,7 +238,7 @@ inline constexpr detail::sentences_fn sentences{};
 /// Splits text that arrives in pieces. Sentences come out as soon as they are certain, with
 /// offsets into the whole text fed so far, exactly as a whole-text split would give them. Holds
 /// only the unfinished sentence plus a bounded look-ahead.
-template <class Policy = english_news>
+template <sentence_policy Policy = english_news>
 class basic_sentence_stream {
 public:
     basic_sentence_stream() = default;
@@ -302,7 +302,7 @@ using sentence_stream = basic_sentence_stream<>;
 
 BYLINE_END_NAMESPACE
 
-template <class Policy>
+template <byline::sentence_policy Policy>
 inline constexpr bool std::ranges::enable_borrowed_range<byline::basic_sentence_view<Policy>> = true;
-template <class Policy>
+template <byline::sentence_policy Policy>
 inline constexpr bool std::ranges::enable_view<byline::basic_sentence_view<Policy>> = true;

@@ -24,13 +24,6 @@ namespace detail {
 inline constexpr std::size_t sentence_need_more = static_cast<std::size_t>(-1);
 
 template <class Range>
-[[nodiscard]] constexpr bool has_code_point(Range const& r, char32_t cp) noexcept {
-    for (char32_t c : r)
-        if (c == cp) return true;
-    return false;
-}
-
-template <class Range>
 [[nodiscard]] constexpr bool has_word(Range const& r, std::string_view w) noexcept {
     for (std::string_view x : r)
         if (x == w) return true;
@@ -326,11 +319,10 @@ private:
         std::array<std::uint16_t, 257> index{};
         auto const& table = Policy::abbreviation_table;
         std::size_t k = 0;
+        while (k < table.size() && table[k].text.empty()) ++k; // sorted first; never matched
         for (std::size_t b = 0; b < 256; ++b) {
             index[b] = static_cast<std::uint16_t>(k);
-            while (k < table.size() && !table[k].text.empty() &&
-                   static_cast<unsigned char>(ascii_lower(table[k].text[0])) == b)
-                ++k;
+            while (k < table.size() && static_cast<unsigned char>(ascii_lower(table[k].text[0])) == b) ++k;
         }
         index[256] = static_cast<std::uint16_t>(k);
         return index;
@@ -657,15 +649,6 @@ private:
         return find_abbreviation(table.subspan(abbreviation_index_[first],
                                                std::size_t{abbreviation_index_[first + 1u]} - abbreviation_index_[first]),
                                  token);
-    }
-
-    [[nodiscard]] static bool is_number(std::string_view t) noexcept {
-        while (!t.empty() && (t.back() == ')' || t.back() == ']' || t.back() == '%')) t.remove_suffix(1);
-        while (!t.empty() && (t.front() == '$' || t.front() == '#' || t.front() == '+' || t.front() == '-')) t.remove_prefix(1);
-        if (t.empty() || !ascii_digit(static_cast<unsigned char>(t.back()))) return false;
-        return std::all_of(t.begin(), t.end(), [](char c) {
-            return ascii_digit(static_cast<unsigned char>(c)) || c == ',' || c == '.' || c == '/' || c == ':' || c == '-';
-        });
     }
 
     /// "J.C", "i.v", "U.S.A", "Ph.D": letters in short groups joined by periods.
