@@ -229,7 +229,7 @@ private:
         detail::fold_buffer folded;
         bool any_word = false;
         while (tz.next(tok, folded)) {
-            if (folded.overflow || folded.size == 0) return false;
+            if (folded.overflow() || folded.size == 0) return false;
             any_word |= tok.word;
         }
         return any_word;

@@ -10,10 +10,15 @@
 #include <byline/detail/utf8.hpp>
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
 
 BYLINE_BEGIN_NAMESPACE
 namespace detail {
@@ -21,28 +26,48 @@ namespace detail {
 /// What separates a token from the one before it.
 enum class token_gap : std::uint8_t { none = 0, space = 1, paragraph = 2 };
 
-/// The folded bytes of one token. Tokens longer than `capacity` bytes cannot be alias words
+/// The folded bytes of one token, followed by at least 8 zero bytes once padded, so that
+/// hashing reads whole 8-byte words. Tokens longer than `capacity` bytes cannot be alias words
 /// (the builder rejects such aliases), so overflowing only has to be detected, not stored.
 struct fold_buffer {
     static constexpr std::size_t capacity = 128;
-    std::array<char, capacity> data{};
-    std::size_t size = 0;
-    bool overflow = false;
+    alignas(8) std::array<char, capacity + 8> data{};
+    std::size_t size = 0; ///< may exceed capacity: the token overflowed
 
-    void clear() noexcept {
-        size = 0;
-        overflow = false;
-    }
+    void clear() noexcept { size = 0; }
     void push(char c) noexcept {
-        if (size < capacity) data[size++] = c;
-        else overflow = true;
+        data[size < capacity ? size : capacity] = c;
+        ++size;
     }
     void push_utf8(char32_t cp) noexcept {
         utf8proc_uint8_t buf[4];
         auto const n = static_cast<std::size_t>(utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf));
         for (std::size_t i = 0; i < n; ++i) push(static_cast<char>(buf[i]));
     }
-    [[nodiscard]] std::string_view view() const noexcept { return {data.data(), size}; }
+    [[nodiscard]] bool overflow() const noexcept { return size > capacity; }
+    /// Zeroes the 8 bytes after the token (call before hash()).
+    void pad() noexcept { std::memset(data.data() + (size < capacity ? size : capacity), 0, 8); }
+    [[nodiscard]] std::string_view view() const noexcept { return {data.data(), size < capacity ? size : capacity}; }
+    /// Sets the buffer to `s` (at most `capacity` bytes are kept), padded.
+    void assign(std::string_view s) noexcept {
+        size = s.size();
+        std::memcpy(data.data(), s.data(), s.size() < capacity ? s.size() : capacity);
+        pad();
+    }
+
+    /// A fast 64-bit hash of the padded token, 8 bytes at a time: one multiply for the usual
+    /// token of up to 8 bytes, which keeps the table probe that follows off a long latency chain.
+    [[nodiscard]] std::uint64_t hash() const noexcept {
+        constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+        auto const n = size < capacity ? size : capacity;
+        std::uint64_t h = n;
+        for (std::size_t i = 0; i < n; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, data.data() + i, 8);
+            h = (h ^ w) * k;
+        }
+        return h ^ (h >> 31);
+    }
 };
 
 struct raw_token {
@@ -146,10 +171,39 @@ public:
                 pos_ += d.length;
             }
             tok.end = pos_;
+            folded.pad();
             return true;
         }
 
         tok.word = true;
+#if defined(__SSE2__)
+        // Fast path: the first up-to-16 bytes of a word, when they are ASCII letters and digits.
+        if (n - pos_ >= 16 && first < 0x80) {
+            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text_.data() + pos_));
+            auto within = [v](char lo, char hi) {
+                return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                     _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+            };
+            auto const upper = within('A', 'Z');
+            auto const lower = within('a', 'z');
+            auto const word = _mm_or_si128(_mm_or_si128(upper, lower), within('0', '9'));
+            auto const len = std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFFu);
+            auto const keep = (1u << len) - 1u;
+            auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                               _mm_set1_epi8(static_cast<char>(len)));
+            auto const lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data()), _mm_and_si128(lowered, prefix));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data() + 16), _mm_setzero_si128());
+            folded.size = static_cast<std::size_t>(len);
+            tok.has_upper = (static_cast<unsigned>(_mm_movemask_epi8(upper)) & keep) != 0;
+            tok.has_lower = (static_cast<unsigned>(_mm_movemask_epi8(lower)) & keep) != 0;
+            pos_ += static_cast<std::size_t>(len);
+            if (len < 16 && static_cast<unsigned char>(text_[pos_]) < 0x80) { // the word ended here
+                tok.end = pos_;
+                return true;
+            }
+        }
+#endif
         while (pos_ < n) {
             auto const b = static_cast<unsigned char>(text_[pos_]);
             if (b < 0x80) {
@@ -169,6 +223,7 @@ public:
             pos_ += d.length;
         }
         tok.end = pos_;
+        folded.pad();
         return true;
     }
 
@@ -176,27 +231,6 @@ private:
     std::string_view text_;
     std::size_t pos_ = 0;
 };
-
-/// A fast 64-bit hash of a short byte string (folded tokens are short).
-[[nodiscard]] inline std::uint64_t hash_bytes(std::string_view s) noexcept {
-    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = s.size() * k;
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    if (i < s.size()) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, s.data() + i, s.size() - i);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    h *= 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 32);
-}
 
 } // namespace detail
 BYLINE_END_NAMESPACE
