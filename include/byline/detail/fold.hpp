@@ -1,0 +1,236 @@
+#pragma once
+// Tokenizing and folding for gazetteer matching. Text and aliases go through the same tokenizer,
+// so an alias matches exactly the texts that fold to the same token sequence:
+//  - a word token is a maximal run of letters, digits and combining marks; any other character
+//    that is not white space is a token of its own (so "Mexico’s" is mexico ' s, and
+//    "Russia-Ukraine" is russia - ukraine: possessives and compounds match their parts);
+//  - folding is NFKD + case folding + mark stripping (utf8proc), so case, accents and NFC/NFD
+//    spelling do not matter; curly apostrophes fold to ' and dashes to -;
+//  - each token remembers its original byte span, so results never point into folded text.
+#include <byline/detail/utf8.hpp>
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
+
+BYLINE_BEGIN_NAMESPACE
+namespace detail {
+
+/// What separates a token from the one before it.
+enum class token_gap : std::uint8_t { none = 0, space = 1, paragraph = 2 };
+
+/// The folded bytes of one token, followed by at least 8 zero bytes once padded, so that
+/// hashing reads whole 8-byte words. Tokens longer than `capacity` bytes cannot be alias words
+/// (the builder rejects such aliases), so overflowing only has to be detected, not stored.
+struct fold_buffer {
+    static constexpr std::size_t capacity = 128;
+    alignas(8) std::array<char, capacity + 8> data{};
+    std::size_t size = 0; ///< may exceed capacity: the token overflowed
+
+    void clear() noexcept { size = 0; }
+    void push(char c) noexcept {
+        data[size < capacity ? size : capacity] = c;
+        ++size;
+    }
+    void push_utf8(char32_t cp) noexcept {
+        utf8proc_uint8_t buf[4];
+        auto const n = static_cast<std::size_t>(utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf));
+        for (std::size_t i = 0; i < n; ++i) push(static_cast<char>(buf[i]));
+    }
+    [[nodiscard]] bool overflow() const noexcept { return size > capacity; }
+    /// Zeroes the 8 bytes after the token (call before hash()).
+    void pad() noexcept { std::memset(data.data() + (size < capacity ? size : capacity), 0, 8); }
+    [[nodiscard]] std::string_view view() const noexcept { return {data.data(), size < capacity ? size : capacity}; }
+    /// Sets the buffer to `s` (at most `capacity` bytes are kept), padded.
+    void assign(std::string_view s) noexcept {
+        size = s.size();
+        std::memcpy(data.data(), s.data(), s.size() < capacity ? s.size() : capacity);
+        pad();
+    }
+
+    /// A fast 64-bit hash of the padded token, 8 bytes at a time: one multiply for the usual
+    /// token of up to 8 bytes, which keeps the table probe that follows off a long latency chain.
+    [[nodiscard]] std::uint64_t hash() const noexcept {
+        constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+        auto const n = size < capacity ? size : capacity;
+        std::uint64_t h = n;
+        for (std::size_t i = 0; i < n; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, data.data() + i, 8);
+            h = (h ^ w) * k;
+        }
+        return h ^ (h >> 31);
+    }
+};
+
+struct raw_token {
+    std::size_t begin = 0, end = 0; ///< original bytes
+    token_gap gap = token_gap::none;
+    bool word = false;      ///< letters/digits/marks, not a single punctuation or symbol character
+    bool has_lower = false; ///< a lowercase letter in the original: acronym aliases reject it
+    bool has_upper = false;
+};
+
+namespace ascii_class {
+inline constexpr std::uint8_t space = 1, newline = 2, word = 4, lower = 8, upper = 16;
+inline constexpr std::array<std::uint8_t, 128> table = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 0; c < 128; ++c) {
+        std::uint8_t v = 0;
+        if (c == ' ' || (c >= '\t' && c <= '\r')) v |= space;
+        if (c == '\n') v |= newline;
+        if (c >= 'a' && c <= 'z') v |= word | lower;
+        if (c >= 'A' && c <= 'Z') v |= word | upper;
+        if (c >= '0' && c <= '9') v |= word;
+        t[static_cast<std::size_t>(c)] = v;
+    }
+    return t;
+}();
+} // namespace ascii_class
+
+inline constexpr auto fold_options =
+    static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK);
+
+/// Appends the folded form of a non-ASCII code point (possibly nothing: a combining mark).
+inline void fold_into(fold_buffer& out, char32_t cp) noexcept {
+    utf8proc_int32_t mapped[32];
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    auto const n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), mapped, 32, fold_options, &boundclass);
+    if (n < 0 || n > 32) {
+        out.push_utf8(cp);
+        return;
+    }
+    for (utf8proc_ssize_t i = 0; i < n; ++i) {
+        auto const m = static_cast<char32_t>(mapped[i]);
+        if (m < 0x80) out.push(static_cast<char>(m));
+        else out.push_utf8(m);
+    }
+}
+
+/// Folds a punctuation or symbol character: typographic apostrophes and dashes to ASCII.
+inline void fold_symbol_into(fold_buffer& out, char32_t cp) noexcept {
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0xFF07: out.push('\''); return;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: out.push('-'); return;
+    default: break;
+    }
+    if (category(cp) == UTF8PROC_CATEGORY_PD) out.push('-');
+    else fold_into(out, cp);
+}
+
+/// Splits UTF-8 text into tokens, folding each on the fly. Invalid bytes are U+FFFD symbols.
+class tokenizer {
+public:
+    explicit tokenizer(std::string_view text) noexcept : text_(text) {}
+
+    /// Reads the next token into `tok` and its folded bytes into `folded`; false at the end.
+    bool next(raw_token& tok, fold_buffer& folded) noexcept {
+        auto const n = text_.size();
+        unsigned newlines = 0;
+        bool spaced = false;
+        while (pos_ < n) {
+            auto const b = static_cast<unsigned char>(text_[pos_]);
+            if (b < 0x80) {
+                auto const cls = ascii_class::table[b];
+                if (!(cls & ascii_class::space)) break;
+                newlines += (cls & ascii_class::newline) ? 1u : 0u;
+                spaced = true;
+                ++pos_;
+                continue;
+            }
+            auto const d = decode(text_, pos_);
+            if (!is_space(d.cp)) break;
+            if (d.cp == 0x2029) newlines += 2;
+            else if (d.cp == 0x2028 || d.cp == 0x85) ++newlines;
+            spaced = true;
+            pos_ += d.length;
+        }
+        if (pos_ >= n) return false;
+
+        tok.begin = pos_;
+        tok.gap = newlines >= 2 ? token_gap::paragraph : spaced ? token_gap::space : token_gap::none;
+        tok.has_lower = tok.has_upper = false;
+        folded.clear();
+
+        auto const first = static_cast<unsigned char>(text_[pos_]);
+        if (first < 0x80 ? !(ascii_class::table[first] & ascii_class::word) : !is_word_char(decode(text_, pos_).cp)) {
+            tok.word = false;
+            if (first < 0x80) {
+                folded.push(static_cast<char>(first));
+                ++pos_;
+            } else {
+                auto const d = decode(text_, pos_);
+                fold_symbol_into(folded, d.cp);
+                pos_ += d.length;
+            }
+            tok.end = pos_;
+            folded.pad();
+            return true;
+        }
+
+        tok.word = true;
+#if defined(__SSE2__)
+        // Fast path: the first up-to-16 bytes of a word, when they are ASCII letters and digits.
+        if (n - pos_ >= 16 && first < 0x80) {
+            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text_.data() + pos_));
+            auto within = [v](char lo, char hi) {
+                return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                     _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+            };
+            auto const upper = within('A', 'Z');
+            auto const lower = within('a', 'z');
+            auto const word = _mm_or_si128(_mm_or_si128(upper, lower), within('0', '9'));
+            auto const len = std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFFu);
+            auto const keep = (1u << len) - 1u;
+            auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                               _mm_set1_epi8(static_cast<char>(len)));
+            auto const lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data()), _mm_and_si128(lowered, prefix));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data() + 16), _mm_setzero_si128());
+            folded.size = static_cast<std::size_t>(len);
+            tok.has_upper = (static_cast<unsigned>(_mm_movemask_epi8(upper)) & keep) != 0;
+            tok.has_lower = (static_cast<unsigned>(_mm_movemask_epi8(lower)) & keep) != 0;
+            pos_ += static_cast<std::size_t>(len);
+            if (len < 16 && static_cast<unsigned char>(text_[pos_]) < 0x80) { // the word ended here
+                tok.end = pos_;
+                return true;
+            }
+        }
+#endif
+        while (pos_ < n) {
+            auto const b = static_cast<unsigned char>(text_[pos_]);
+            if (b < 0x80) {
+                auto const cls = ascii_class::table[b];
+                if (!(cls & ascii_class::word)) break;
+                tok.has_lower |= (cls & ascii_class::lower) != 0;
+                tok.has_upper |= (cls & ascii_class::upper) != 0;
+                folded.push(static_cast<char>(b | ((cls & ascii_class::upper) ? 0x20 : 0)));
+                ++pos_;
+                continue;
+            }
+            auto const d = decode(text_, pos_);
+            if (!is_word_char(d.cp)) break;
+            tok.has_lower |= is_lower(d.cp);
+            tok.has_upper |= is_upper(d.cp);
+            fold_into(folded, d.cp);
+            pos_ += d.length;
+        }
+        tok.end = pos_;
+        folded.pad();
+        return true;
+    }
+
+private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+} // namespace detail
+BYLINE_END_NAMESPACE
