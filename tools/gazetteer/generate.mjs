@@ -215,8 +215,11 @@ namespace detail {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Woverlength-strings"
 #endif
-inline constexpr std::string_view default_gazetteer_tsv =
+// A char array rather than a string_view over a literal: constructing the view needs no
+// constexpr strlen, which compilers cap (GCC's -fconstexpr-loop-limit) for large tables.
+inline constexpr char default_gazetteer_tsv_data[] =
 ${pieces.map((p) => '    "' + esc(p) + '"').join('\n')};
+inline constexpr std::string_view default_gazetteer_tsv{default_gazetteer_tsv_data, sizeof(default_gazetteer_tsv_data) - 1};
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
