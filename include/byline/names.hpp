@@ -262,25 +262,50 @@ private:
             }
         }
 
+        /// A run is split at the connectors that are not part of a title ("Mrs. Thatcher and
+        /// Foreign Minister Sergei Lavrov"); a title followed by "of" or "for" makes the rest
+        /// its jurisdiction ("Prime Minister of India"), not a name.
         void process_run(std::size_t s, std::size_t e) {
             using namespace detail::names;
+            while (s < e) {
+                std::size_t split = s;
+                while (split < e && !lower_word(split, is_connector)) {
+                    auto const q = has(split, capitalised) ? title_at(split, e).first : split;
+                    split = q > split ? q : split + 1;
+                }
+                bool const ends_in_title = process_part(s, split);
+                if (split >= e) return;
+                if (ends_in_title && (key(split) == "of" || key(split) == "for")) {
+                    title_run_end = e - 1;
+                    organisation(split + 1, e);
+                    return;
+                }
+                s = split + 1;
+            }
+        }
+
+        /// One part of a run, without connectors outside titles. True when it ends in a title.
+        bool process_part(std::size_t s, std::size_t e) {
+            using namespace detail::names;
+            gender_hint = 0;
+            generic_cue = false;
             // A clause's capitalised first word is weak evidence: drop it when it is a common
             // word (The, However, In), unless it is a first name followed by a proper name.
             while (s < e && has(s, capitalised) && !has(s, all_caps) &&
                    (key(s) == "the" || key(s) == "a" || key(s) == "an" || (has(s, clause_start) && is_common(s)))) {
+                if (title_at(s, e).second != 0) break; // "Secretary of State Antony Blinken said"
                 auto const g = given(s);
                 bool const name_follows = g && s + 1 < e && has(s + 1, capitalised) && !is_common(s + 1);
                 if (name_follows && (!g.word_too() || !has(s, clause_start))) break;
                 ++s;
             }
-            if (s >= e) return;
+            if (s >= e || !has(s, capitalised)) return false;
 
-            // Titles inside the run: the name follows the last one ("UN Secretary General
-            // Antonio Guterres"). A run that starts with a first name is a name, whatever
+            // Titles inside the part: the name follows the last one ("UN Secretary General
+            // Antonio Guterres"). A part that starts with a first name is a name, whatever
             // title words follow ("Mark Major").
             std::size_t name_start = s;
             char cue = 0;
-            bool title_of = false, ends_in_title = false;
             if (!(given(s) && !given(s).word_too())) {
                 for (std::size_t p = s; p < e; ++p) {
                     if (!has(p, capitalised)) continue;
@@ -288,17 +313,14 @@ private:
                     if (g == 0) continue;
                     cue = g;
                     name_start = q;
-                    title_of = q < e && lower_word(q, is_connector);
-                    ends_in_title = q == e;
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
                     if (q < e && given(q) && !given(q).word_too()) break; // the name has begun
                     p = q - 1;
                 }
             }
-            if (ends_in_title || title_of) {
+            if (name_start == e) {
                 title_run_end = e - 1;
-                if (title_of && name_start + 1 < e) organisation(name_start + 1, e);
-                return;
+                return true;
             }
             bool const after_title_run = cue == 0 && s > 0 && title_run_end == s - 1 && has(s, after_comma);
             bool apposition = after_title_run;
@@ -311,22 +333,12 @@ private:
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
                     // Generic roles name too much else to cue a single word ("the official
                     // Xinhua agency"): they count only before a full name.
-                    if (is_generic_role(cue_text)) generic_cue = true;
+                    generic_cue = is_generic_role(cue_text);
                 }
             }
             if (after_title_run && cue == 0) cue = '2';
-
-            // Parts of the name stretch split at connectors ("Release of Julian Assange").
-            std::size_t part = name_start;
-            bool first_part = true;
-            for (std::size_t t = name_start; t <= e; ++t) {
-                if (t < e && !lower_word(t, is_connector)) continue;
-                if (t > part) classify(part, t, first_part ? cue : 0, first_part && apposition, e);
-                first_part = false;
-                part = t + 1;
-            }
-            gender_hint = 0;
-            generic_cue = false;
+            classify(name_start, e, cue, apposition);
+            return false;
         }
 
         bool generic_cue = false;
@@ -356,7 +368,7 @@ private:
                 cands.push_back({a, b, candidate_kind::organisation, 0, npos});
         }
 
-        void classify(std::size_t a, std::size_t b, char cue, bool apposition, std::size_t run_end) {
+        void classify(std::size_t a, std::size_t b, char cue, bool apposition) {
             using namespace detail::names;
             while (a < b && key(a) == "the") ++a;
             if (a >= b) return;
@@ -382,14 +394,14 @@ private:
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
             if (!strong && (n > 3 || (any_common && n > 1))) return;
-            if (strong) c.alias = alias_after(b, run_end);
+            if (strong) c.alias = alias_after(b);
             cands.push_back(c);
         }
 
         /// "Andrés Manuel López Obrador (aka AMLO)": the token of the alias, or npos.
-        std::size_t alias_after(std::size_t b, std::size_t run_end) {
+        std::size_t alias_after(std::size_t b) {
             using namespace detail::names;
-            if (b != run_end || b >= toks.size() || !has(b, after_paren)) return npos;
+            if (b >= toks.size() || !has(b, after_paren)) return npos;
             std::size_t t = b;
             if (has(t, lower_case)) {
                 std::string_view const k = key(t);
