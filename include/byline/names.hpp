@@ -23,36 +23,23 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 /// Lower-case words that may sit inside a name: particles (da Silva, van der Bellen, bin Salman).
 [[nodiscard]] inline bool is_particle(std::string_view w) noexcept {
-    static constexpr std::array<std::string_view, 24> particles{
-        "de", "del", "della", "dei", "da", "das", "do", "dos", "du", "di", "van", "von",
-        "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le", "y", "zu", "bint"};
-    return std::find(particles.begin(), particles.end(), w) != particles.end();
+    switch (w.size()) { // checked on most lower-case words after a capitalised one: no loops
+    case 1: return w[0] == 'y';
+    case 2:
+        return w == "de" || w == "da" || w == "do" || w == "du" || w == "di" || w == "al" || w == "el" ||
+               w == "la" || w == "le" || w == "zu";
+    case 3:
+        return w == "del" || w == "dei" || w == "das" || w == "dos" || w == "van" || w == "von" || w == "der" ||
+               w == "den" || w == "ter" || w == "bin" || w == "ibn";
+    case 4: return w == "bint";
+    case 5: return w == "della";
+    default: return false;
+    }
 }
 
 /// Lower-case words that join the parts of an organisation's or office's name.
 [[nodiscard]] inline bool is_connector(std::string_view w) noexcept {
     return w == "of" || w == "for" || w == "and" || w == "the";
-}
-
-/// First words of place names that given-name lists also hold (San Francisco, Costa Rica).
-[[nodiscard]] inline bool is_place_prefix(std::string_view key) noexcept {
-    static constexpr std::array<std::string_view, 30> prefixes{
-        "san", "santa", "santo", "sao", "costa", "puerto", "porto", "port", "fort", "mount",
-        "lake", "new", "los", "las", "el", "rio", "buenos", "nueva", "nuevo", "ciudad",
-        "saint", "sainte", "st", "north", "south", "east", "west", "central", "great", "united"};
-    return std::find(prefixes.begin(), prefixes.end(), key) != prefixes.end();
-}
-
-/// Last words of organisation names (Workers' Party, Southern Command, Central Bank).
-[[nodiscard]] inline bool is_org_head(std::string_view key) noexcept {
-    static constexpr std::array<std::string_view, 44> heads{
-        "ministry", "department", "university", "party", "bank", "council", "committee",
-        "commission", "agency", "institute", "foundation", "association", "court", "corporation",
-        "company", "group", "union", "federation", "organization", "organisation", "league",
-        "movement", "front", "alliance", "command", "forces", "army", "navy", "parliament",
-        "assembly", "chamber", "board", "secretariat", "service", "times", "post", "news",
-        "network", "church", "college", "inc", "corp", "ltd", "llc"};
-    return std::find(heads.begin(), heads.end(), key) != heads.end();
 }
 
 /// Roles that describe rather than address ("the official Xinhua agency", "deputy Mayor").
@@ -144,8 +131,8 @@ private:
         void run() {
             using namespace detail::names;
             tokenize(text, doc.sentences, toks);
-            keys.assign(toks.size(), std::string{});
-            key_ready.assign(toks.size(), 0);
+            for (auto& slot : key_cache) slot.token = npos;
+            cands.clear();
             find_candidates();
             resolve();
         }
@@ -154,10 +141,33 @@ private:
         detail::names::lexicons const& lex;
         document& doc;
         std::string_view text;
-        std::vector<detail::names::token> toks{};
-        std::vector<detail::names::candidate> cands{};
-        std::vector<std::string> keys{};          // folded token text, filled lazily
-        std::vector<std::uint8_t> key_ready{};
+        // Scratch reused by every document this thread annotates (the stage itself stays
+        // immutable and shareable): big documents would otherwise fault in fresh pages each time.
+        std::vector<detail::names::token>& toks = scratch_tokens();
+        std::vector<detail::names::candidate>& cands = scratch_candidates();
+        static std::vector<detail::names::token>& scratch_tokens() {
+            thread_local std::vector<detail::names::token> v;
+            return v;
+        }
+        static std::vector<detail::names::candidate>& scratch_candidates() {
+            thread_local std::vector<detail::names::candidate> v;
+            return v;
+        }
+        // Folded words of the tokens around the scan position: every use of a key is within a
+        // few tokens of the others it is compared with, so a small direct-mapped cache does.
+        struct cached_key {
+            std::size_t token = detail::names::npos;
+            std::string key;
+            std::size_t hash = 0;
+            std::uint8_t known = 0; // which of the lookups below are done
+            char given = 0, common = 0, word_class = 0, title_first = 0, title_last = 0;
+        };
+        enum : std::uint8_t { knows_given = 1, knows_common = 2, knows_class = 4, knows_title_first = 8, knows_title_last = 16 };
+        cached_key& slot_of(std::size_t t) {
+            key(t);
+            return key_cache[t % key_cache.size()];
+        }
+        std::array<cached_key, 64> key_cache{};
         std::string phrase{};
         std::size_t title_run_end = detail::names::npos; // last token of a run ending in a title
         std::string cue_text{};   // the title phrase last matched
@@ -166,17 +176,46 @@ private:
         // ---- token helpers
         std::string_view raw(std::size_t t) const { return text.substr(toks[t].begin, toks[t].end - toks[t].begin); }
         std::string const& key(std::size_t t) {
-            if (!key_ready[t]) {
-                detail::names::append_folded(keys[t], raw(t));
+            auto& slot = key_cache[t % key_cache.size()];
+            if (slot.token != t) {
+                slot.token = t;
+                slot.known = 0;
+                slot.key.clear();
+                detail::names::append_folded(slot.key, raw(t));
                 // "U.S." and "Gen." fold without their periods
-                keys[t].erase(std::remove(keys[t].begin(), keys[t].end(), '.'), keys[t].end());
-                key_ready[t] = 1;
+                if (slot.key.find('.') != std::string::npos)
+                    slot.key.erase(std::remove(slot.key.begin(), slot.key.end(), '.'), slot.key.end());
+                slot.hash = detail::names::word_table::hash(slot.key);
             }
-            return keys[t];
+            return slot.key;
         }
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
-        bool is_common(std::size_t t) { return lex.common.find(key(t)) != 0; }
-        detail::names::given_name given(std::size_t t) { return {lex.given.find(key(t))}; }
+        bool is_common(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_common)) c.common = lex.common.find(c.key, c.hash), c.known |= knows_common;
+            return c.common != 0;
+        }
+        detail::names::given_name given(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_given)) c.given = lex.given.find(c.key, c.hash), c.known |= knows_given;
+            return {c.given};
+        }
+        bool may_start_title(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_title_first)) c.title_first = lex.title_first_words.find(c.key, c.hash), c.known |= knows_title_first;
+            return c.title_first != 0;
+        }
+        bool may_end_title(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_title_last)) c.title_last = lex.title_last_words.find(c.key, c.hash), c.known |= knows_title_last;
+            return c.title_last != 0;
+        }
+        /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
+        char word_class(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_class)) c.word_class = lex.word_classes.find(c.key, c.hash), c.known |= knows_class;
+            return c.word_class;
+        }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
         bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
             return has(t, detail::names::lower_case) && pred(raw(t));
@@ -185,7 +224,7 @@ private:
         /// Whether token `t` continues the phrase of the token before it: a plain space, or
         /// the period of an abbreviated title ("Gen. Laura Richardson").
         bool joined(std::size_t t) {
-            if (t == 0) return false;
+            if (t == 0 || !has(t, detail::names::adjacent)) return false;
             if (has(t, detail::names::after_space)) return true;
             auto const gap = text.substr(toks[t - 1].end, toks[t].begin - toks[t - 1].end);
             if (gap.size() < 2 || gap[0] != '.' || has(t - 1, detail::names::possessive)) return false;
@@ -199,6 +238,7 @@ private:
         /// its end token index (exclusive) and group, or {p, 0}.
         std::pair<std::size_t, char> title_at(std::size_t p, std::size_t limit) {
             std::pair<std::size_t, char> best{p, 0};
+            if (!may_start_title(p)) return best;
             phrase.clear();
             for (std::size_t q = p; q < limit && q < p + 6; ++q) {
                 if (q > p) {
@@ -217,6 +257,7 @@ private:
         /// The group of a title phrase that ends exactly at token `k` (0 when none).
         char title_ending_at(std::size_t k) {
             char found = 0;
+            if (!may_end_title(k)) return found;
             for (std::size_t len = 1; len <= 6 && len <= k + 1; ++len) {
                 std::size_t const start = k + 1 - len;
                 if (start < k && !joined(start + 1)) break;
@@ -322,13 +363,13 @@ private:
                 title_run_end = e - 1;
                 return true;
             }
-            bool const after_title_run = cue == 0 && s > 0 && title_run_end == s - 1 && has(s, after_comma);
+            bool const after_title_run = cue == 0 && s > 0 && title_run_end == s - 1 && has(s, adjacent) && has(s, after_comma);
             bool apposition = after_title_run;
             if (cue == 0 && s > 0) {
                 // A title just before the run: "the president Javier Milei", "founder Julian
                 // Assange"; or an apposition: "the Foreign Minister, Sergei Lavrov".
                 if (joined(s)) cue = title_ending_at(s - 1);
-                else if (has(s, after_comma)) apposition = (cue = apposition_cue(s)) != 0;
+                else if (has(s, adjacent) && has(s, after_comma)) apposition = (cue = apposition_cue(s)) != 0;
                 if (cue != 0) {
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
                     // Generic roles name too much else to cue a single word ("the official
@@ -364,7 +405,7 @@ private:
         void organisation(std::size_t a, std::size_t b) {
             using namespace detail::names;
             while (a < b && (key(a) == "the" || lower_word(a, is_connector))) ++a;
-            if (b - a >= 2 && is_org_head(key(b - 1)) && has(a, capitalised))
+            if (b - a >= 2 && word_class(b - 1) == 'o' && has(a, capitalised))
                 cands.push_back({a, b, candidate_kind::organisation, 0, npos});
         }
 
@@ -373,11 +414,11 @@ private:
             while (a < b && key(a) == "the") ++a;
             if (a >= b) return;
             std::size_t const n = b - a;
-            if (n >= 2 && is_org_head(key(b - 1))) {
+            if (n >= 2 && word_class(b - 1) == 'o') {
                 organisation(a, b);
                 return;
             }
-            if (is_place_prefix(key(a))) return;
+            if (word_class(a) == 'p') return;
             bool all_caps_only = true, any_common = false;
             for (std::size_t t = a; t < b; ++t) {
                 all_caps_only = all_caps_only && has(t, all_caps);
@@ -401,7 +442,7 @@ private:
         /// "Andrés Manuel López Obrador (aka AMLO)": the token of the alias, or npos.
         std::size_t alias_after(std::size_t b) {
             using namespace detail::names;
-            if (b >= toks.size() || !has(b, after_paren)) return npos;
+            if (b >= toks.size() || !has(b, adjacent) || !has(b, after_paren)) return npos;
             std::size_t t = b;
             if (has(t, lower_case)) {
                 std::string_view const k = key(t);
@@ -412,7 +453,7 @@ private:
                 else return npos;
                 while (t < toks.size() && toks[t].begin < toks[b].end + 24 && has(t, lower_case)) ++t; // "k", "a"
             }
-            if (t >= toks.size() || !has(t, capitalised)) return npos;
+            if (t >= toks.size() || !has(t, capitalised) || (t > b && !has(t, adjacent))) return npos;
             auto const rest = text.substr(toks[t].end, 4);
             auto const close = rest.find(')');
             if (close == std::string_view::npos || rest.substr(0, close).find_first_not_of(' ') != std::string_view::npos)
@@ -423,7 +464,7 @@ private:
         // ---- pass 2: link candidates into entities and merge them with the existing mentions
         std::vector<detail::names::cluster> clusters{};
         std::unordered_map<std::string, std::uint32_t> by_key{};                    // surname / alias -> cluster
-        std::unordered_map<std::string, std::vector<std::string>> by_prefix{};      // 6-byte prefix -> keys
+        std::unordered_map<std::uint64_t, std::vector<std::string const*>> by_prefix{}; // 6-byte prefix -> keys
         std::unordered_map<std::string, std::uint32_t> orgs{};
 
         std::optional<std::uint32_t> lookup(std::string const& k) {
@@ -431,15 +472,20 @@ private:
             if (k.size() < 6) return std::nullopt;
             // Spelling variants of one surname (Zelenski, Zelensky, Zelenskiy): same 6-byte
             // prefix and at most two edits.
-            if (auto const it = by_prefix.find(k.substr(0, 6)); it != by_prefix.end())
-                for (auto const& other : it->second)
-                    if (detail::names::bounded_edit_distance(k, other, 2) <= 2) return by_key.at(other);
+            if (auto const it = by_prefix.find(prefix6(k)); it != by_prefix.end())
+                for (auto const* other : it->second)
+                    if (detail::names::bounded_edit_distance(k, *other, 2) <= 2) return by_key.at(*other);
             return std::nullopt;
         }
+        static std::uint64_t prefix6(std::string const& k) {
+            std::uint64_t p = 0;
+            for (std::size_t i = 0; i < 6; ++i) p = p << 8 | static_cast<unsigned char>(k[i]);
+            return p;
+        }
         void add_key(std::string const& k, std::uint32_t c) {
-            if (k.empty() || by_key.count(k)) return;
-            by_key.emplace(k, c);
-            if (k.size() >= 6) by_prefix[k.substr(0, 6)].push_back(k);
+            if (k.empty()) return;
+            auto const [it, fresh] = by_key.emplace(k, c);
+            if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
         }
         bool particle(std::size_t t) { return lower_word(t, detail::names::is_particle); }
 
@@ -474,7 +520,6 @@ private:
             }
 
             std::vector<emitted> out;
-            std::vector<candidate const*> weak;
             for (auto const& c : cands) {
                 byte_span const span{toks[c.first].begin, toks[c.last - 1].end};
                 auto const [lo, hi] = overlapping(span.begin, span.end);
@@ -501,20 +546,18 @@ private:
                     out.push_back({span, it->second, lo, lo});
                     continue;
                 }
-                if (c.kind == candidate_kind::weak_person) {
-                    if (lo == hi) weak.push_back(&c);
-                    continue;
-                }
+                if (c.kind == candidate_kind::weak_person) continue; // linked below, once all names are known
                 // A longer person name wins over a place or a shorter person it contains,
                 // unless its last word is what the gazetteer found ("Will Ukraine").
                 if (lo != hi && !(contains_all && (last_word_free || gazetteer_person))) continue;
                 auto const id = link_person(c, gazetteer_person);
                 out.push_back({span, id, lo, hi});
             }
-            for (auto const* c : weak) {
-                auto const id = link_weak(*c);
-                if (!id) continue;
-                out.push_back({{toks[c->first].begin, toks[c->last - 1].end}, *id, 0, 0});
+            for (auto const& c : cands) {
+                if (c.kind != candidate_kind::weak_person) continue;
+                byte_span const span{toks[c.first].begin, toks[c.last - 1].end};
+                if (auto const [lo, hi] = overlapping(span.begin, span.end); lo != hi) continue;
+                if (auto const id = link_weak(c)) out.push_back({span, *id, 0, 0});
             }
             std::sort(out.begin(), out.end(), [](emitted const& a, emitted const& b) { return a.span.begin < b.span.begin; });
             emit(out);

@@ -7,6 +7,7 @@
 #include <byline/detail/names_common_words.hpp>
 #include <byline/detail/titles_roles.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,6 +20,15 @@ namespace detail::names {
 /// Appends the lookup key of `word`: canonical decomposition, combining marks removed, case
 /// folded, and the typographic apostrophe as ASCII. The generated tables use the same folding.
 inline void append_folded(std::string& out, std::string_view word) {
+    std::size_t ascii = 0;
+    while (ascii < word.size() && static_cast<unsigned char>(word[ascii]) < 0x80) ++ascii;
+    if (ascii == word.size()) { // the common case, without per-character appends
+        auto const at = out.size();
+        out.append(word);
+        for (auto i = at; i < out.size(); ++i)
+            if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
+        return;
+    }
     for (std::size_t i = 0; i < word.size();) {
         auto const c = static_cast<unsigned char>(word[i]);
         if (c < 0x80) {
@@ -81,12 +91,20 @@ public:
     }
 
     /// The value byte of `key`, or 0 when absent.
-    [[nodiscard]] char find(std::string_view key) const noexcept {
+    [[nodiscard]] char find(std::string_view key) const noexcept { return find(key, hash(key)); }
+    /// The same, with `key_hash == hash(key)` computed once for several tables.
+    [[nodiscard]] char find(std::string_view key, std::size_t key_hash) const noexcept {
         if (key.empty()) return 0;
-        for (auto i = hash(key) & mask_;; i = (i + 1) & mask_) {
+        for (auto i = key_hash & mask_;; i = (i + 1) & mask_) {
             if (slots_[i].key.empty()) return 0;
             if (slots_[i].key == key) return slots_[i].value;
         }
+    }
+
+    static std::size_t hash(std::string_view s) noexcept { // FNV-1a
+        std::uint64_t h = 14695981039346656037ull;
+        for (char const c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<std::size_t>(h ^ (h >> 29));
     }
 
 private:
@@ -94,11 +112,6 @@ private:
         std::string_view key;
         char value = 0;
     };
-    static std::size_t hash(std::string_view s) noexcept { // FNV-1a
-        std::uint64_t h = 14695981039346656037ull;
-        for (char const c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        return static_cast<std::size_t>(h ^ (h >> 29));
-    }
     std::vector<slot> slots_;
     std::size_t mask_ = 0;
 };
@@ -111,10 +124,46 @@ struct given_name {
     [[nodiscard]] char gender() const noexcept { return word_too() ? static_cast<char>(code - 32) : code; }
 };
 
+/// "first\nlast\n" words of every title phrase, so that most words are rejected with one lookup.
+[[nodiscard]] inline std::string title_edge_words(std::string_view table, bool last) {
+    std::string out;
+    while (!table.empty()) {
+        auto const eol = table.find('\n');
+        auto phrase = table.substr(0, std::min(table.find('\t'), eol));
+        table.remove_prefix(eol == std::string_view::npos ? table.size() : eol + 1);
+        auto const space = last ? phrase.rfind(' ') : phrase.find(' ');
+        if (space != std::string_view::npos) phrase = last ? phrase.substr(space + 1) : phrase.substr(0, space);
+        (out += phrase) += '\n';
+    }
+    return out;
+}
+
 struct lexicons {
     word_table given{given_names_tsv};
     word_table titles{titles_roles_tsv};
     word_table common{names_common_words_txt};
+    std::string title_first_text = title_edge_words(titles_roles_tsv, false);
+    std::string title_last_text = title_edge_words(titles_roles_tsv, true);
+    word_table title_first_words{title_first_text};
+    word_table title_last_words{title_last_text};
+    /// Last words of organisation names (Workers' Party, Southern Command) and first words of
+    /// place names that given-name lists also hold (San Francisco, Costa Rica).
+    word_table word_classes{
+        "ministry\to\ndepartment\to\nuniversity\to\nparty\to\nbank\to\ncouncil\to\ncommittee\to\n"
+        "commission\to\nagency\to\ninstitute\to\nfoundation\to\nassociation\to\ncourt\to\n"
+        "corporation\to\ncompany\to\ngroup\to\nunion\to\nfederation\to\norganization\to\n"
+        "organisation\to\nleague\to\nmovement\to\nfront\to\nalliance\to\ncommand\to\nforces\to\n"
+        "army\to\nnavy\to\nparliament\to\nassembly\to\nchamber\to\nboard\to\nsecretariat\to\n"
+        "service\to\ntimes\to\npost\to\nnews\to\nnetwork\to\nchurch\to\ncollege\to\ninc\to\n"
+        "corp\to\nltd\to\nllc\to\n"
+        "san\tp\nsanta\tp\nsanto\tp\nsao\tp\ncosta\tp\npuerto\tp\nporto\tp\nport\tp\nfort\tp\n"
+        "mount\tp\nlake\tp\nnew\tp\nlos\tp\nlas\tp\nel\tp\nrio\tp\nbuenos\tp\nnueva\tp\n"
+        "nuevo\tp\nciudad\tp\nsaint\tp\nsainte\tp\nst\tp\nnorth\tp\nsouth\tp\neast\tp\n"
+        "west\tp\ncentral\tp\ngreat\tp\nunited\tp\n"};
+
+    lexicons() = default;
+    lexicons(lexicons const&) = delete; // the tables point into the strings above
+    lexicons& operator=(lexicons const&) = delete;
 
     /// Built on first use, then shared read-only by every name_finder on every thread.
     static lexicons const& get() {
