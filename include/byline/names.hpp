@@ -161,8 +161,13 @@ private:
             std::size_t hash = 0;
             std::uint8_t known = 0; // which of the lookups below are done
             char given = 0, common = 0, word_class = 0, title_first = 0, title_last = 0;
+            char title_group = 0;       // the longest title phrase starting here: group,
+            std::size_t title_end = 0;  // end token (exclusive),
+            std::string title_text;     // and its folded text
         };
-        enum : std::uint8_t { knows_given = 1, knows_common = 2, knows_class = 4, knows_title_first = 8, knows_title_last = 16 };
+        enum : std::uint8_t {
+            knows_given = 1, knows_common = 2, knows_class = 4, knows_title_first = 8, knows_title_last = 16, knows_title = 32
+        };
         cached_key& slot_of(std::size_t t) {
             key(t);
             return key_cache[t % key_cache.size()];
@@ -239,10 +244,33 @@ private:
         std::pair<std::size_t, char> title_at(std::size_t p, std::size_t limit) {
             std::pair<std::size_t, char> best{p, 0};
             if (!may_start_title(p)) return best;
+            // The same word is asked about by several passes over its run: remember the answer.
+            auto& c = slot_of(p);
+            if ((c.known & knows_title) && c.title_end <= limit) {
+                if (c.title_group != 0) cue_text = c.title_text;
+                return {c.title_group != 0 ? c.title_end : p, c.title_group};
+            }
+            bool cut = false;
+            best = longest_title_at(p, limit, cut);
+            if (cut) return best; // a longer phrase may cross `limit`: not an answer for other limits
+            auto& slot = slot_of(p); // still p's slot: the scan above stays within 6 tokens
+            slot.known |= knows_title;
+            slot.title_group = best.second;
+            slot.title_end = best.second != 0 ? best.first : p;
+            if (best.second != 0) slot.title_text = cue_text;
+            return best;
+        }
+
+        std::pair<std::size_t, char> longest_title_at(std::size_t p, std::size_t limit, bool& cut) {
+            std::pair<std::size_t, char> best{p, 0};
             phrase.clear();
+            cut = p + 6 > limit;
             for (std::size_t q = p; q < limit && q < p + 6; ++q) {
                 if (q > p) {
-                    if (!joined(q)) break;
+                    if (!joined(q)) {
+                        cut = false;
+                        break;
+                    }
                     phrase.push_back(' ');
                 }
                 phrase += key(q);
