@@ -7,8 +7,9 @@
 #include <byline/sentences.hpp>
 #include <byline/gazetteer.hpp>
 #include <byline/entities.hpp>
+#include <byline/names.hpp>
 
 BYLINE_BEGIN_NAMESPACE
 /// The stages `byline annotate` runs, with their defaults.
-using default_pipeline = pipeline<sentence_splitter, entity_matcher>;
+using default_pipeline = pipeline<sentence_splitter, entity_matcher, name_finder>;
 BYLINE_END_NAMESPACE

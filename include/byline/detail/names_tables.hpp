@@ -1,0 +1,176 @@
+#pragma once
+// Word tables of the name finder: folding of words into lookup keys, and flat hash tables over
+// the generated lexicons (given names, titles and roles, common English words).
+#include <byline/version.hpp>
+#include <byline/detail/utf8.hpp>
+#include <byline/detail/given_names.hpp>
+#include <byline/detail/names_common_words.hpp>
+#include <byline/detail/titles_roles.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+BYLINE_BEGIN_NAMESPACE
+namespace detail::names {
+
+/// Appends the lookup key of `word`: canonical decomposition, combining marks removed, case
+/// folded, and the typographic apostrophe as ASCII. The generated tables use the same folding.
+inline void append_folded(std::string& out, std::string_view word) {
+    std::size_t ascii = 0;
+    while (ascii < word.size() && static_cast<unsigned char>(word[ascii]) < 0x80) ++ascii;
+    if (ascii == word.size()) { // the common case, without per-character appends
+        auto const at = out.size();
+        out.append(word);
+        for (auto i = at; i < out.size(); ++i)
+            if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
+        return;
+    }
+    for (std::size_t i = 0; i < word.size();) {
+        auto const c = static_cast<unsigned char>(word[i]);
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            ++i;
+            continue;
+        }
+        auto const d = decode(word, i);
+        i += d.length;
+        if (d.cp == 0x2019 || d.cp == 0x2018) {
+            out.push_back('\'');
+            continue;
+        }
+        utf8proc_int32_t parts[8];
+        int boundclass = 0;
+        auto const n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(d.cp), parts, 8,
+                                               static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                                              UTF8PROC_CASEFOLD),
+                                               &boundclass);
+        if (n < 0 || n > 8) {
+            append_utf8(out, d.cp);
+            continue;
+        }
+        for (utf8proc_ssize_t k = 0; k < n; ++k) append_utf8(out, static_cast<char32_t>(parts[k]));
+    }
+}
+
+[[nodiscard]] inline std::string folded(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    append_folded(out, word);
+    return out;
+}
+
+/// A read-only open-addressing hash table from keys to one value byte, built once from
+/// generated `key[<TAB>value]` lines. Keys and values point into the static table text.
+class word_table {
+public:
+    explicit word_table(std::string_view lines) {
+        std::size_t count = 0;
+        for (char const c : lines) count += c == '\n';
+        std::size_t capacity = 16;
+        while (capacity < count * 2) capacity *= 2;
+        slots_.resize(capacity);
+        mask_ = capacity - 1;
+        while (!lines.empty()) {
+            auto const eol = lines.find('\n');
+            auto line = lines.substr(0, eol);
+            lines.remove_prefix(eol == std::string_view::npos ? lines.size() : eol + 1);
+            char value = 1;
+            if (auto const tab = line.find('\t'); tab != std::string_view::npos) {
+                value = tab + 1 < line.size() ? line[tab + 1] : char{1};
+                line = line.substr(0, tab);
+            }
+            if (line.empty()) continue;
+            auto i = hash(line) & mask_;
+            while (!slots_[i].key.empty() && slots_[i].key != line) i = (i + 1) & mask_;
+            slots_[i] = {line, value};
+        }
+    }
+
+    /// The value byte of `key`, or 0 when absent.
+    [[nodiscard]] char find(std::string_view key) const noexcept { return find(key, hash(key)); }
+    /// The same, with `key_hash == hash(key)` computed once for several tables.
+    [[nodiscard]] char find(std::string_view key, std::size_t key_hash) const noexcept {
+        if (key.empty()) return 0;
+        for (auto i = key_hash & mask_;; i = (i + 1) & mask_) {
+            if (slots_[i].key.empty()) return 0;
+            if (slots_[i].key == key) return slots_[i].value;
+        }
+    }
+
+    static std::size_t hash(std::string_view s) noexcept { // FNV-1a
+        std::uint64_t h = 14695981039346656037ull;
+        for (char const c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+
+private:
+    struct slot {
+        std::string_view key;
+        char value = 0;
+    };
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+};
+
+/// A given name's table value: gender letter M, F or U; lowercase when also an English word.
+struct given_name {
+    char code = 0;
+    [[nodiscard]] explicit operator bool() const noexcept { return code != 0; }
+    [[nodiscard]] bool word_too() const noexcept { return code >= 'a' && code <= 'z'; }
+    [[nodiscard]] char gender() const noexcept { return word_too() ? static_cast<char>(code - 32) : code; }
+};
+
+/// "first\nlast\n" words of every title phrase, so that most words are rejected with one lookup.
+[[nodiscard]] inline std::string title_edge_words(std::string_view table, bool last) {
+    std::string out;
+    while (!table.empty()) {
+        auto const eol = table.find('\n');
+        auto phrase = table.substr(0, std::min(table.find('\t'), eol));
+        table.remove_prefix(eol == std::string_view::npos ? table.size() : eol + 1);
+        auto const space = last ? phrase.rfind(' ') : phrase.find(' ');
+        if (space != std::string_view::npos) phrase = last ? phrase.substr(space + 1) : phrase.substr(0, space);
+        (out += phrase) += '\n';
+    }
+    return out;
+}
+
+struct lexicons {
+    word_table given{given_names_tsv};
+    word_table titles{titles_roles_tsv};
+    word_table common{names_common_words_txt};
+    std::string title_first_text = title_edge_words(titles_roles_tsv, false);
+    std::string title_last_text = title_edge_words(titles_roles_tsv, true);
+    word_table title_first_words{title_first_text};
+    word_table title_last_words{title_last_text};
+    /// Last words of organisation names (Workers' Party, Southern Command) and first words of
+    /// place names that given-name lists also hold (San Francisco, Costa Rica).
+    word_table word_classes{
+        "ministry\to\ndepartment\to\nuniversity\to\nparty\to\nbank\to\ncouncil\to\ncommittee\to\n"
+        "commission\to\nagency\to\ninstitute\to\nfoundation\to\nassociation\to\ncourt\to\n"
+        "corporation\to\ncompany\to\ngroup\to\nunion\to\nfederation\to\norganization\to\n"
+        "organisation\to\nleague\to\nmovement\to\nfront\to\nalliance\to\ncommand\to\nforces\to\n"
+        "army\to\nnavy\to\nparliament\to\nassembly\to\nchamber\to\nboard\to\nsecretariat\to\n"
+        "service\to\ntimes\to\npost\to\nnews\to\nnetwork\to\nchurch\to\ncollege\to\ninc\to\n"
+        "corp\to\nltd\to\nllc\to\n"
+        "san\tp\nsanta\tp\nsanto\tp\nsao\tp\ncosta\tp\npuerto\tp\nporto\tp\nport\tp\nfort\tp\n"
+        "mount\tp\nlake\tp\nnew\tp\nlos\tp\nlas\tp\nel\tp\nrio\tp\nbuenos\tp\nnueva\tp\n"
+        "nuevo\tp\nciudad\tp\nsaint\tp\nsainte\tp\nst\tp\nnorth\tp\nsouth\tp\neast\tp\n"
+        "west\tp\ncentral\tp\ngreat\tp\nunited\tp\n"};
+
+    lexicons() = default;
+    lexicons(lexicons const&) = delete; // the tables point into the strings above
+    lexicons& operator=(lexicons const&) = delete;
+
+    /// Built on first use, then shared read-only by every name_finder on every thread.
+    static lexicons const& get() {
+        static lexicons const instance;
+        return instance;
+    }
+};
+
+} // namespace detail::names
+BYLINE_END_NAMESPACE
