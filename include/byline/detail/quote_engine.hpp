@@ -83,6 +83,12 @@ inline constexpr std::array<std::string_view, 24> person_heads{
     "candidate", "nominee", "mayor",    "secretary", "chairman", "chairwoman", "ambassador", "congressman",
     "congresswoman", "representative", "lawmaker", "spokesman", "spokeswoman", "king", "queen", "prime"};
 
+/// Cues that take a hearer before the reported clause ("told reporters that").
+inline constexpr std::array<std::string_view, 24> hearer_verbs{
+    "tell", "tells", "told", "tell", "assure", "assures", "assured", "assur", "warn", "warns", "warned", "remind",
+    "reminds", "reminded", "inform", "informs", "informed", "convince", "convinced", "notify", "notified", "promise",
+    "promised", "promises"};
+
 class quote_engine {
 public:
     quote_engine(document& doc, cue_table const& cues, quote_settings const& settings)
@@ -323,6 +329,7 @@ private:
     /// The cue (word or phrase) starting at token i, if any.
     [[nodiscard]] cue_match cue_at(std::size_t i) const {
         if (!is_word(i) || !(toks_[i].flags & w_ascii)) return {};
+        if (!(toks_[i].flags & w_lower) && !(text_.substr(toks_[i].begin, 9) == "According")) return {};
         auto const len = toks_[i].end - toks_[i].begin;
         if (len < 3 || len > 16) return {};
         lowered const l(text_, toks_[i]);
@@ -375,10 +382,13 @@ private:
                 else if (k - 1 > limit && word_in(k - 1, name_connectors) && is_cap(k - 2) &&
                          !word_in(k - 2, clause_openers))
                     k -= 2;
+                else if (k - 2 > limit && word_is(k - 1, "the") && word_in(k - 2, name_connectors) && is_cap(k - 3) &&
+                         !word_in(k - 3, clause_openers))
+                    k -= 3;
                 else break;
             }
             // "an article in WSWS", "the government of Mexico": a description owning the name
-            if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 5>{"in", "of", "for", "at", "from"}) &&
+            if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"in", "of", "for"}) &&
                 is_lower_word(k - 2) && !word_in(k - 2, np_stops)) {
                 for (std::size_t d = k - 2, steps = 0; d >= limit && steps < 3; --d, ++steps) {
                     if (word_in(d, determiners)) {
@@ -433,11 +443,24 @@ private:
                 if (toks_[n].flags & w_possessive) described = true;
                 continue;
             }
-            if (word_in(n, name_connectors) && is_cap(n + 1) && n + 1 < limit) {
+            if (is_cap(last) && word_in(n, name_connectors) && is_cap(n + 1) && n + 1 < limit) {
                 k = n;
                 continue;
             }
-            if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) && cue_at(n).first == no_token) {
+            if (is_cap(last) && word_in(n, name_connectors) && word_is(n + 1, "the") && is_cap(n + 2) && n + 2 < limit) {
+                k = n;
+                continue;
+            }
+            if (word_is(n, "the") && word_in(k, name_connectors) && is_cap(n + 1) && n + 1 < limit) {
+                k = n;
+                continue;
+            }
+            if (word_in(n, speaker_pronouns) || word_in(n, determiners)) break;
+            // after a name, lower-case words end the phrase, except after a single adjective
+            // ("the American newspaper", "the Mexican president")
+            if (is_cap(last) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
+            if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
+                (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
                 last = n;
                 k = n;
                 continue;
@@ -455,34 +478,30 @@ private:
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> subject_of(std::size_t sb, std::size_t limit) const {
         std::size_t i = sb;
         while (i < limit && toks_[i].kind != qtok::word) ++i;
+        auto np_start = [&](std::size_t k) {
+            return word_in(k, speaker_pronouns) || word_in(k, determiners) || (is_cap(k) && !word_in(k, clause_openers));
+        };
         if (i < limit && word_in(i, clause_openers) && !word_in(i, speaker_pronouns)) {
             std::size_t j = i;
             for (std::size_t steps = 0; j < limit && steps < 16; ++j, ++steps)
                 if (toks_[j].kind == qtok::comma) break;
-            if (j < limit && toks_[j].kind == qtok::comma) i = j + 1;
-            else {
-                // no comma: the subject is the first pronoun or capitalised name after the opener
-                for (j = i + 1; j < limit && j < i + 12; ++j)
-                    if (word_in(j, speaker_pronouns) || (is_cap(j) && !word_in(j, clause_openers))) break;
-                if (j >= limit || j >= i + 12) return std::nullopt;
-                i = j;
-                if (i > sb && word_in(i - 1, std::array<std::string_view, 1>{"the"})) --i;
-            }
+            i = (j < limit && toks_[j].kind == qtok::comma) ? j + 1 : i + 1;
         }
-        while (i < limit && toks_[i].kind != qtok::word) ++i;
-        if (i >= limit) return std::nullopt;
-        if (!word_in(i, speaker_pronouns) && !word_in(i, determiners) && !is_cap(i)) return std::nullopt;
+        // the first pronoun, determiner or name
+        std::size_t const from = i;
+        while (i < limit && i < from + 12 && !np_start(i)) ++i;
+        if (i >= limit || i >= from + 12) return std::nullopt;
+        if (i > from && is_cap(i) && word_is(i - 1, "the")) --i;
         auto np = np_forward(i, limit);
-        // "The following day, AMLO responded": a lower-case description before a comma is an
-        // adverbial, not the subject
-        if (np && word_in(np->first, determiners) && np->second + 1 < limit && toks_[np->second + 1].kind == qtok::comma) {
+        // "The following day, AMLO responded", "A few weeks ago he proposed": a lower-case
+        // description before the real subject is an adverbial
+        if (np && word_in(np->first, determiners)) {
             bool named = false;
             for (std::size_t k = np->first + 1; k <= np->second; ++k) named = named || is_cap(k);
-            if (!named) {
-                std::size_t j = np->second + 2;
-                if (j < limit && (word_in(j, speaker_pronouns) || word_in(j, determiners) || is_cap(j)))
-                    if (auto again = np_forward(j, limit)) return again;
-            }
+            std::size_t j = np->second + 1;
+            if (j < limit && toks_[j].kind == qtok::comma) ++j;
+            if (!named && j < limit && np_start(j))
+                if (auto again = np_forward(j, limit)) return again;
         }
         return np;
     }
@@ -600,7 +619,14 @@ private:
             if (c.first == no_token) continue;
             if (word_in(j - 1, std::array<std::string_view, 3>{"who", "which", "that"})) continue;
             if (!reliable(c.info) && j > i + 3) continue;
-            if (ended_sentence && j > i + 5) return std::nullopt;
+            if (ended_sentence) {
+                // a new sentence: only a short attribution ("He said." / "Smith said on Monday.")
+                if (j > i + 5) return std::nullopt;
+                std::size_t k = c.last + 1;
+                while (k < toks_.size() && k < c.last + 5 && toks_[k].kind == qtok::word) ++k;
+                if (k < toks_.size() && toks_[k].kind != qtok::terminal && toks_[k].kind != qtok::comma) return std::nullopt;
+                if (k == c.last + 5) return std::nullopt;
+            }
             std::size_t e = j - 1;
             while (e > i && is_adverb(e)) --e;
             std::size_t s = i;
@@ -686,8 +712,10 @@ private:
             }
             if (k > sb + 1 && toks_[k - 1].kind == qtok::comma) j = k - 2;
             else return std::nullopt;
-        } else if (word_is(j, "to") || word_in(j, determiners)) {
-            return std::nullopt; // "refused to say", "the report"
+        } else if (word_is(j, "to") && j > sb && is_cap(j - 1)) {
+            --j; // "prompted Washington to lash out at"
+        } else if (word_is(j, "to") || word_in(j, determiners) || (toks_[j].flags & w_possessive)) {
+            return std::nullopt; // "refused to say", "the report", "Zelenski’s call"
         }
         if (auto np = np_backward(j, sb)) return make(*np, c);
         return std::nullopt;
@@ -863,7 +891,7 @@ private:
             std::size_t const first_in = p.open == no_token ? 0 : p.open + 1;
             std::size_t const last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
             bool const ended_sentence = last_in < toks_.size() && toks_[last_in].kind == qtok::terminal &&
-                                        text_[toks_[last_in].begin] == '.';
+                                        p.close + 1 < toks_.size() && is_cap(p.close + 1);
             std::optional<attribution> who;
             if (!p.single && p.close != no_token) who = after_quote(p.close, ended_sentence);
             if (!who && p.open != no_token) who = before_quote(p.open);
@@ -968,7 +996,9 @@ private:
         // later paragraphs: the writer's voice returns with an attribution verb
         for (std::size_t k = 0; k < toks_.size(); ++k) {
             auto const c = cue_at(k);
-            if (c.first != no_token && c.info.category == cue_category::speech && c.info.frequency >= 50) return false;
+            if (c.first != no_token && word_in(k, std::array<std::string_view, 12>{"said", "says", "told", "tells", "added",
+                "wrote", "according", "noted", "asked", "reported", "argued", "explained"}))
+                return false;
         }
         return true;
     }
@@ -1035,12 +1065,19 @@ private:
             // the reported clause: after "that" (at most a short object before it), or for
             // say/tell a clause right after the verb
             std::size_t from = no_token;
-            for (std::size_t j = c.last + 1; j <= end && j <= c.last + 5; ++j) {
-                if (word_is(j, "that")) {
-                    from = j + 1;
-                    break;
+            if (word_is(c.last + 1, "that")) {
+                from = c.last + 2;
+            } else if (word_in(c.last + 1, std::array<std::string_view, 2>{"out", "up"}) && word_is(c.last + 2, "that")) {
+                from = c.last + 3; // "points out that"
+            } else if (one_of(c.info.participle ? w.substr(0, w.size() - 3) : w, hearer_verbs)) {
+                // "told US and EU policymakers that", "assured them that"
+                for (std::size_t j = c.last + 1; j <= end && j <= c.last + 6; ++j) {
+                    if (word_is(j, "that")) {
+                        from = j + 1;
+                        break;
+                    }
+                    if (!is_word(j) || word_in(j, std::array<std::string_view, 2>{"so", "such"})) break;
                 }
-                if (!is_word(j)) break;
             }
             if (from == no_token && say && c.last + 1 <= end) {
                 std::size_t j = c.last + 1;
