@@ -413,6 +413,12 @@ private:
                 if (q > limit && word_in(q - 1, std::array<std::string_view, 1>{"the"})) --q;
                 return std::pair{q, j};
             }
+            if (is_cap(p) && !word_in(p, clause_openers)) { // "The New York businessman", "Republican nominee"
+                std::size_t q = p;
+                while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers)) --q;
+                if (q > limit && word_in(q - 1, determiners)) --q;
+                return std::pair{q, j};
+            }
             if (!is_lower_word(p) || word_in(p, np_stops) || is_adverb(p) || cue_at(p).first != no_token) break;
             k = p;
         }
@@ -597,20 +603,28 @@ private:
             }
             return std::nullopt;
         }
+        // the attribution clause: words, commas and parenthesised asides ("(D-Wis.)")
         std::size_t limit = i;
-        while (limit < toks_.size() && limit < i + 16 &&
-               (toks_[limit].kind == qtok::word || toks_[limit].kind == qtok::comma))
+        int parens = 0;
+        while (limit < toks_.size() && limit < i + 40) {
+            auto const k = toks_[limit].kind;
+            if (k == qtok::open_paren) ++parens;
+            else if (k == qtok::close_paren) {
+                if (parens == 0) break;
+                --parens;
+            } else if (k != qtok::word && k != qtok::comma && !(parens > 0 && k != qtok::mark)) break;
             ++limit;
+        }
         if (auto c = cue_at(i); c.first != no_token && reliable(c.info)) {
-            if (c.info.category == cue_category::evidential || word_is(i, "according")) {
-                if (auto np = np_forward(c.last + 1, limit)) return make(*np, c);
-                return std::nullopt;
-            }
             if (auto np = np_forward(c.last + 1, limit)) return make(*np, c);
             return std::nullopt;
         }
         std::size_t commas = 0;
+        parens = 0;
         for (std::size_t j = i + 1; j < limit; ++j) {
+            if (toks_[j].kind == qtok::open_paren) ++parens;
+            if (toks_[j].kind == qtok::close_paren && parens > 0) --parens;
+            if (parens > 0) continue;
             if (toks_[j].kind == qtok::comma) {
                 ++commas;
                 continue;
@@ -619,6 +633,9 @@ private:
             if (c.first == no_token) continue;
             if (word_in(j - 1, std::array<std::string_view, 3>{"who", "which", "that"})) continue;
             if (!reliable(c.info) && j > i + 3) continue;
+            // far from the quote only after an apposition: "Burman, director of ..., said"
+            if (j > i + 12 && toks_[j - 1].kind != qtok::comma && !(is_adverb(j - 1) && toks_[j - 2].kind == qtok::comma))
+                return std::nullopt;
             if (ended_sentence) {
                 // a new sentence: only a short attribution ("He said." / "Smith said on Monday.")
                 if (j > i + 5) return std::nullopt;
@@ -631,10 +648,33 @@ private:
             while (e > i && is_adverb(e)) --e;
             std::size_t s = i;
             while (s < e && word_in(s, clause_openers) && !word_in(s, speaker_pronouns)) ++s;
-            if (commas) { // "Smith, the party's chairman, said": the name before the apposition
-                std::size_t k = s;
-                while (k <= e && toks_[k].kind != qtok::comma) ++k;
-                if (k > s) e = k - 1;
+            if (commas) {
+                // "Smith, the party's chairman, said": the first comma-separated segment that
+                // starts like a noun phrase ("of the plan, Mr. Holtz-Eakin said" skips "of ...")
+                std::size_t seg = s;
+                while (seg <= e) {
+                    std::size_t k = seg;
+                    while (k <= e && toks_[k].kind != qtok::comma) ++k;
+                    if (word_in(seg, speaker_pronouns) || word_in(seg, determiners) || is_cap(seg)) {
+                        s = seg;
+                        e = k - 1;
+                        break;
+                    }
+                    seg = k + 1;
+                }
+                if (seg > e) return std::nullopt;
+                while (e > s && toks_[e].kind == qtok::close_paren) { // drop a trailing "(D-Wis.)"
+                    std::size_t o = e;
+                    while (o > s && toks_[o].kind != qtok::open_paren) --o;
+                    if (o == s) break;
+                    e = o - 1;
+                }
+            }
+            while (e > s && toks_[e].kind == qtok::close_paren) {
+                std::size_t o = e;
+                while (o > s && toks_[o].kind != qtok::open_paren) --o;
+                if (o == s) break;
+                e = o - 1;
             }
             if (toks_[e].kind != qtok::word) return std::nullopt;
             if (!(word_in(s, speaker_pronouns) || word_in(s, determiners) || is_cap(s) ||
@@ -703,6 +743,8 @@ private:
             if (toks_[j - 1].kind == qtok::comma && j >= sb + 2) j -= 2;
             else --j;
         } else if (toks_[j].kind == qtok::comma) {
+            // "Johnnie Wilson, of Springfield, Va., said": the subject before the apposition
+            if (auto np = subject_of(sb, j); np && toks_[np->second + 1].kind == qtok::comma) return make(*np, c);
             // "Colombia’s president, on a visit to Washington, reiterated"
             std::size_t k = j;
             std::size_t steps = 0;
@@ -883,18 +925,28 @@ private:
         }
 
         std::size_t covered_until = 0; // bytes already inside an emitted partial quote's content
-        for (auto const& p : pieces_) {
+        std::optional<attribution> split_from; // the attribution after the previous piece
+        std::size_t split_close = no_token;
+        auto handle = [&](piece const& p) {
             std::size_t const cb = p.open == no_token ? toks_.front().begin : toks_[p.open].end;
             std::size_t const ce = p.close == no_token ? toks_.back().end : toks_[p.close].begin;
             byte_span const content = trim_content(cb, ce);
-            if (content.empty()) continue;
+            if (content.empty()) return;
             std::size_t const first_in = p.open == no_token ? 0 : p.open + 1;
             std::size_t const last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
             bool const ended_sentence = last_in < toks_.size() && toks_[last_in].kind == qtok::terminal &&
                                         p.close + 1 < toks_.size() && is_cap(p.close + 1);
             std::optional<attribution> who;
             if (!p.single && p.close != no_token) who = after_quote(p.close, ended_sentence);
+            bool const after = who.has_value();
+            // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
+            if (!who && split_from && p.open != no_token && sentence_begin(p.open) <= split_close) who = split_from;
             if (!who && p.open != no_token) who = before_quote(p.open);
+            split_from.reset();
+            if (after) {
+                split_from = who;
+                split_close = p.close;
+            }
             bool const starts_sentence = p.open == no_token || sentence_start_[p.open] ||
                                          (p.open > 0 && (toks_[p.open - 1].kind == qtok::colon ||
                                                          toks_[p.open - 1].kind == qtok::comma ||
@@ -903,7 +955,7 @@ private:
             for (std::size_t k = first_in; k <= last_in && k < toks_.size() && words < 4; ++k)
                 if (toks_[k].kind == qtok::word) ++words;
             bool const whole = starts_sentence && words >= 3 && !p.single;
-            if (p.open == no_token && !who && !intro) continue; // a stray closing mark alone
+            if (p.open == no_token && !who && !intro) return; // a stray closing mark alone
             if (who && p.open != no_token && title_like(p.open, p.close == no_token ? toks_.size() : p.close)) who.reset();
             if (!who && whole && intro) who = *intro;
             if (!who && whole && settings_.carry_over && last_.valid && last_.unit + 1 >= unit_no_ &&
@@ -911,15 +963,15 @@ private:
                 who = last_.who;
             }
             if (who && !who->entity) who->entity = resolve(who->speaker);
-            if (content.begin < covered_until) continue; // a fragment of reported content already emitted
+            if (content.begin < covered_until) return; // a fragment of reported content already emitted
             if (!who) {
                 emit(content, whole ? quote_kind::direct : quote_kind::partial, std::nullopt);
-                continue;
+                return;
             }
             remember(*who);
             if (whole || p.open == no_token) {
                 emit(content, quote_kind::direct, who);
-                continue;
+                return;
             }
             // a fragment inside reported speech: report the content that holds it
             byte_span span = content;
@@ -937,8 +989,22 @@ private:
             if (span.begin < covered_until) span.begin = std::max(span.begin, content.begin);
             covered_until = span.end;
             emit(span, quote_kind::partial, who);
+        };
+
+        // Sentences in order, so that carry-over and pronouns see the attributions before them.
+        std::size_t next_piece = 0;
+        auto piece_first = [](piece const& p) { return p.open == no_token ? std::size_t{0} : p.open; };
+        for (std::size_t i = 0; i < toks_.size();) {
+            std::size_t const last = sentence_last(i);
+            bool marks = false;
+            for (std::size_t k = i; k <= last; ++k)
+                if (inside_[k] || toks_[k].kind == qtok::mark) marks = true;
+            while (next_piece < pieces_.size() && piece_first(pieces_[next_piece]) <= last) handle(pieces_[next_piece++]);
+            bool const introduction = last + 1 == toks_.size() && toks_[last].kind == qtok::colon;
+            if (!marks && settings_.indirect && !introduction) indirect_in(i, last);
+            i = last + 1;
         }
-        if (settings_.indirect) find_indirect();
+        while (next_piece < pieces_.size()) handle(pieces_[next_piece++]);
         open_intro_if_any(unit_begin);
     }
 
@@ -1015,22 +1081,11 @@ private:
 
     // ---- indirect speech -----------------------------------------------------------------------
 
-    void find_indirect() {
-        std::size_t i = 0;
-        while (i < toks_.size()) {
-            std::size_t const last = sentence_last(i);
-            bool marks = false;
-            for (std::size_t k = i; k <= last; ++k)
-                if (inside_[k] || toks_[k].kind == qtok::mark) marks = true;
-            if (!marks && !(last + 1 == toks_.size() && toks_[last].kind == qtok::colon)) indirect_in(i, last);
-            i = last + 1;
-        }
-    }
-
     void indirect_in(std::size_t sb, std::size_t last) {
         std::size_t end = last;
         while (end > sb && (toks_[end].kind == qtok::terminal || toks_[end].kind == qtok::close_paren)) --end;
         if (end <= sb + 2) return;
+        std::optional<attribution> topic;
         for (std::size_t k = sb; k <= end; ++k) {
             if (!is_word(k) || !(toks_[k].flags & w_ascii)) continue;
             auto const c = cue_at(k);
@@ -1104,6 +1159,9 @@ private:
                         }
                     }
                 }
+                // no reported clause ("called him a master at ..."), but the sentence names who
+                // is speaking: a quote opening the next sentence is theirs
+                if (!topic && c.info.frequency >= 20) topic = speaker_of_cue(c, sb, end + 1);
                 continue;
             }
             auto who = speaker_of_cue(c, sb, from);
@@ -1112,6 +1170,10 @@ private:
             emit(bytes(from, end), quote_kind::indirect, who);
             remember(*who);
             return;
+        }
+        if (topic) {
+            topic->entity = resolve(topic->speaker);
+            remember(*topic);
         }
     }
 
