@@ -357,7 +357,22 @@ private:
         }
         if (best.first == no_token && info->single) best = {i, i, *info};
         if (best.first != no_token && best.last == i && !info->single) return {};
+        if (best.first != no_token && best.last == i && used_as_noun(i, l.view())) return {};
         return best;
+    }
+
+    /// "Kim's mental state is", "of Republican claims", "the report": a cue word used as a noun.
+    [[nodiscard]] bool used_as_noun(std::size_t i, std::string_view w) const {
+        if (w.ends_with("ing") || w.ends_with("ed") || w == "said" || w == "told" || w == "according") return false;
+        if (i + 1 < toks_.size() &&
+            word_in(i + 1, std::array<std::string_view, 15>{"is", "was", "are", "were", "has", "have", "had", "will",
+                                                            "would", "can", "could", "may", "might", "should", "from"}))
+            return true;
+        std::size_t k = i;
+        while (k > 0 && is_cap(k - 1) && !(toks_[k - 1].flags & w_possessive)) --k;
+        if (k == 0) return false;
+        return word_in(k - 1, std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}) ||
+               word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive));
     }
 
     [[nodiscard]] static bool reliable(cue_info const& c) noexcept {
@@ -376,6 +391,7 @@ private:
         if (j == no_token || j < limit || !is_word(j)) return std::nullopt;
         if (word_in(j, speaker_pronouns)) return std::pair{j, j};
         std::size_t k = j;
+        if (toks_[j].flags & w_digit) return std::nullopt;
         if (is_cap(j)) {
             while (k > limit) {
                 if (is_cap(k - 1) && !word_in(k - 1, clause_openers)) --k;
@@ -632,7 +648,7 @@ private:
             auto const c = cue_at(j);
             if (c.first == no_token) continue;
             if (word_in(j - 1, std::array<std::string_view, 3>{"who", "which", "that"})) continue;
-            if (!reliable(c.info) && j > i + 3) continue;
+            if (!reliable(c.info)) continue;
             // far from the quote only after an apposition: "Burman, director of ..., said"
             if (j > i + 12 && toks_[j - 1].kind != qtok::comma && !(is_adverb(j - 1) && toks_[j - 2].kind == qtok::comma))
                 return std::nullopt;
@@ -677,8 +693,8 @@ private:
                 e = o - 1;
             }
             if (toks_[e].kind != qtok::word) return std::nullopt;
-            if (!(word_in(s, speaker_pronouns) || word_in(s, determiners) || is_cap(s) ||
-                  (is_lower_word(s) && e < s + 3)))
+            if (!(word_in(s, speaker_pronouns) || word_in(s, determiners) || (is_cap(s) && !(toks_[s].flags & w_digit)) ||
+                  (is_lower_word(s) && e < s + 3 && !word_in(s, np_stops) && !is_adverb(s))))
                 return std::nullopt;
             return make({s, e}, c);
         }
@@ -937,7 +953,13 @@ private:
             bool const ended_sentence = last_in < toks_.size() && toks_[last_in].kind == qtok::terminal &&
                                         p.close + 1 < toks_.size() && is_cap(p.close + 1);
             std::optional<attribution> who;
-            if (!p.single && p.close != no_token) who = after_quote(p.close, ended_sentence);
+            // quote–cue–speaker needs the quote to end its clause: “…,” / “…?” / “…” — / “…”,
+            bool const clause_end =
+                p.close != no_token &&
+                ((last_in < toks_.size() && (toks_[last_in].kind == qtok::comma || toks_[last_in].kind == qtok::terminal ||
+                                             toks_[last_in].kind == qtok::ellipsis || toks_[last_in].kind == qtok::dash)) ||
+                 (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)));
+            if (!p.single && clause_end) who = after_quote(p.close, ended_sentence);
             bool const after = who.has_value();
             // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
             if (!who && split_from && p.open != no_token && sentence_begin(p.open) <= split_close) who = split_from;
