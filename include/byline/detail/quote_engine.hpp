@@ -558,7 +558,9 @@ private:
             std::size_t t = 0;
             for (std::size_t s = sentence_cursor_; s < ss.size() && ss[s].begin < toks_.back().end; ++s) {
                 while (t < toks_.size() && toks_[t].begin < ss[s].begin) ++t;
-                if (t < toks_.size() && toks_[t].begin == ss[s].begin && !inside_[t] && !is_lower_word(t))
+                // not after a word that kept its period ("Mr. King", "U.S. officials")
+                if (t < toks_.size() && toks_[t].begin == ss[s].begin && !inside_[t] && !is_lower_word(t) &&
+                    (t == 0 || toks_[t - 1].kind != qtok::word || text_[toks_[t - 1].end - 1] != '.'))
                     sentence_start_[t] = 1;
             }
         }

@@ -174,7 +174,8 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
                 std::string_view const w = text.substr(p, q - p);
                 bool const initial = letters == 1 && all_upper && w.size() <= 2;
                 bool const initialism = w.find('.') != std::string_view::npos;
-                if (initial || initialism || is_title_abbreviation(w)) ++q;
+                bool const before_comma = q + 1 < end && text[q + 1] == ','; // "R-Ky., said"
+                if (initial || initialism || before_comma || is_title_abbreviation(w)) ++q;
             }
             std::string_view const w = text.substr(p, q - p);
             if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) flags |= w_possessive;
