@@ -1,0 +1,732 @@
+#pragma once
+// The sentence boundary scanner: a byte loop that jumps between candidate bytes (terminators,
+// line breaks, the lead bytes of the policy's non-ASCII glyphs) and decides each candidate with
+// bounded look-behind (never before the sentence start) and bounded look-ahead (`window` bytes).
+// That makes a boundary a pure function of the text from the sentence start, which is what lets
+// sentence_stream give exactly the same sentences as a whole-text split.
+#include <byline/detail/sentence_abbreviation.hpp>
+#include <byline/detail/utf8.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+BYLINE_BEGIN_NAMESPACE
+namespace detail {
+
+inline constexpr std::size_t sentence_need_more = static_cast<std::size_t>(-1);
+
+template <class Range>
+[[nodiscard]] constexpr bool has_code_point(Range const& r, char32_t cp) noexcept {
+    for (char32_t c : r)
+        if (c == cp) return true;
+    return false;
+}
+
+template <class Range>
+[[nodiscard]] constexpr bool has_word(Range const& r, std::string_view w) noexcept {
+    for (std::string_view x : r)
+        if (x == w) return true;
+    return false;
+}
+
+[[nodiscard]] constexpr unsigned char utf8_lead_byte(char32_t cp) noexcept {
+    if (cp < 0x80) return static_cast<unsigned char>(cp);
+    if (cp < 0x800) return static_cast<unsigned char>(0xC0 | (cp >> 6));
+    if (cp < 0x10000) return static_cast<unsigned char>(0xE0 | (cp >> 12));
+    return static_cast<unsigned char>(0xF0 | (cp >> 18));
+}
+
+[[nodiscard]] constexpr bool ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
+[[nodiscard]] constexpr bool ascii_lower_letter(unsigned char c) noexcept { return c >= 'a' && c <= 'z'; }
+[[nodiscard]] constexpr bool ascii_letter(unsigned char c) noexcept { return ascii_upper(c) || ascii_lower_letter(c); }
+[[nodiscard]] constexpr bool ascii_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
+
+/// The code point at `i` (< text.size()), ASCII without a call.
+[[nodiscard]] inline decoded code_point_at(std::string_view text, std::size_t i) noexcept {
+    auto const b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) return {b, 1};
+    return decode(text, i);
+}
+
+[[nodiscard]] constexpr bool is_line_break(unsigned char c) noexcept { return c == '\n' || c == '\r'; }
+
+/// Byte length of the white-space character at `i` (0 if none). NBSP and the Unicode spaces count.
+[[nodiscard]] inline std::size_t space_length(std::string_view text, std::size_t i, std::size_t limit) noexcept {
+    if (i >= limit) return 0;
+    auto const b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) return (b == ' ' || (b >= '\t' && b <= '\r')) ? 1 : 0;
+    if (b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3) return 0;
+    auto const d = decode(text, i);
+    return (i + d.length <= limit && is_space(d.cp)) ? d.length : 0;
+}
+
+/// The numbering of a list item and the marker that continues the list.
+struct list_marker {
+    std::size_t end = 0;       ///< just after the marker (0: no marker)
+    std::array<char, 8> next{}; ///< the following marker, e.g. "2." for "1.", "(c)" for "(b)"
+    std::array<char, 8> alt{};  ///< for "i", "v", "x": the letter successor besides the roman one
+    std::uint8_t next_size = 0;
+    std::uint8_t alt_size = 0;
+    bool first = false;         ///< "1", "a", "A", "i": an item that (re)starts a list
+    [[nodiscard]] constexpr std::string_view successor() const noexcept { return {next.data(), next_size}; }
+    [[nodiscard]] constexpr std::string_view alternative() const noexcept { return {alt.data(), alt_size}; }
+};
+
+inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii", "iv", "v", "vi", "vii",
+                                                                 "viii", "ix", "x", "xi", "xii"};
+
+/// Reads an enumerator at `i`: "1." "1)" "1.)" "(1)" "a." "a)" "(a)" "A)" "(A)" "iv)" "(iv)",
+/// followed by white space and more text. Returns end == 0 when there is none.
+[[nodiscard]] constexpr list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
+    list_marker m;
+    bool const paren = i < limit && text[i] == '(';
+    std::size_t j = i + (paren ? 1 : 0);
+    std::size_t const label_begin = j;
+    while (j < limit && j - label_begin < 4 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
+                                                ascii_letter(static_cast<unsigned char>(text[j]))))
+        ++j;
+    std::string_view const label = text.substr(label_begin, j - label_begin);
+    if (label.empty() || j >= limit) return m;
+    bool const digits = std::all_of(label.begin(), label.end(), [](char c) { return ascii_digit(static_cast<unsigned char>(c)); });
+    bool const roman = has_word(roman_numerals, label);
+    bool const letter = label.size() == 1 && ascii_letter(static_cast<unsigned char>(label[0]));
+    bool const upper = letter && ascii_upper(static_cast<unsigned char>(label[0]));
+    if (!(digits && label.size() <= 2) && !roman && !letter) return m;
+    std::string_view suffix;
+    if (paren) {
+        if (text[j] != ')') return m;
+        suffix = ")";
+    } else if (text.substr(j, 2) == ".)") {
+        suffix = ".)";
+    } else if (text[j] == ')') {
+        suffix = ")";
+    } else if (text[j] == '.') {
+        if (upper) return m; // "L. Ron Hubbard": an initial, not an item
+        suffix = ".";
+    } else {
+        return m;
+    }
+    std::size_t const end = j + suffix.size();
+    // Followed by horizontal space and then something to say.
+    if (end >= limit || (text[end] != ' ' && text[end] != '\t')) return m;
+    std::size_t k = end;
+    while (k < limit && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k >= limit || is_line_break(static_cast<unsigned char>(text[k]))) return m;
+
+    // The successor label (and for a one-letter roman numeral, the next letter too).
+    std::array<char, 4> next_label{};
+    std::size_t next_size = 0;
+    char alt_label = 0;
+    if (digits) {
+        unsigned value = 0;
+        for (char c : label) value = value * 10 + static_cast<unsigned>(c - '0');
+        ++value;
+        if (value >= 100) return m;
+        if (value >= 10) next_label[next_size++] = static_cast<char>('0' + value / 10);
+        next_label[next_size++] = static_cast<char>('0' + value % 10);
+    } else if (roman) {
+        std::size_t r = 0;
+        while (roman_numerals[r] != label) ++r;
+        if (r + 1 >= roman_numerals.size()) return m;
+        for (char c : roman_numerals[r + 1]) next_label[next_size++] = c;
+        if (label.size() == 1) alt_label = static_cast<char>(label[0] + 1);
+    } else {
+        if (label[0] == 'z' || label[0] == 'Z') return m;
+        next_label[next_size++] = static_cast<char>(label[0] + 1);
+    }
+    m.end = end;
+    m.first = label == "1" || label == "a" || label == "A" || label == "i";
+    std::size_t n = 0;
+    if (paren) m.next[n++] = '(';
+    for (std::size_t x = 0; x < next_size; ++x) m.next[n++] = next_label[x];
+    for (char c : suffix) m.next[n++] = c;
+    m.next_size = static_cast<std::uint8_t>(n);
+    if (alt_label != 0) {
+        n = 0;
+        if (paren) m.alt[n++] = '(';
+        m.alt[n++] = alt_label;
+        for (char c : suffix) m.alt[n++] = c;
+        m.alt_size = static_cast<std::uint8_t>(n);
+    }
+    return m;
+}
+
+/// Decides sentence boundaries for one policy. `extra` holds run-time abbreviations (may be empty).
+template <class Policy>
+class sentence_scanner {
+public:
+    /// Bytes of look-ahead a decision may read past its candidate.
+    static constexpr std::size_t window = 256;
+
+    sentence_scanner(std::string_view text, bool final, std::span<abbreviation const> extra) noexcept
+        : text_(text), final_(final), extra_(extra) {}
+
+    /// Where the sentence that starts at `start` ends (the next one starts there, untrimmed):
+    /// > start, or sentence_need_more when a streamed text needs more bytes to decide.
+    /// `document_start`: `start` is the beginning of the document (a line start).
+    [[nodiscard]] std::size_t next_boundary(std::size_t start, bool document_start) const noexcept {
+        std::size_t const n = text_.size();
+        std::size_t s = start;
+        bool line_start = document_start;
+        while (s < n) {
+            auto const len = space_length(text_, s, n);
+            if (len == 0) break;
+            if (is_line_break(static_cast<unsigned char>(text_[s]))) line_start = true;
+            s += len;
+        }
+        if (s >= n) return final_ ? n : sentence_need_more;
+        if (!final_ && s + window > n) return sentence_need_more;
+
+        // A list item: its marker is not a sentence end, and the next marker starts a new item.
+        std::size_t pos = s;
+        list_marker item = leading_marker(s, line_start, &pos);
+        bool const list_active = item.end != 0;
+
+        for (std::size_t i = pos;;) {
+            i = find_candidate(i, list_active);
+            if (i >= n) return final_ ? n : sentence_need_more;
+            if (!final_ && i + window > n) return sentence_need_more;
+            std::size_t const limit = std::min(n, i + window);
+            std::size_t resume = i + 1;
+            std::size_t const b = decide(s, i, limit, item, resume);
+            if (b != npos) return b;
+            i = resume;
+        }
+    }
+
+private:
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    enum class next_kind : std::uint8_t { end, upper, lower, digit, stop, other, list_item };
+
+    /// What follows a terminator: where the sentence ends and how the next text starts.
+    struct following {
+        std::size_t end = 0;       ///< after the terminator and its closing marks/footnotes
+        next_kind kind = next_kind::end;
+        std::size_t word = 0;      ///< first letter of the next word (kind upper/lower)
+        bool possessive = false;   ///< "Jr.'s", "U.N.’s": no boundary at all
+        bool no_space = false;     ///< something other than white space follows directly
+        bool closed = false;       ///< a closing mark followed the terminator
+        bool opened = false;       ///< an opening mark precedes the next word
+        bool dash = false;         ///< a dash precedes the next word
+    };
+
+    static constexpr std::array<bool, 256> make_candidates() noexcept {
+        std::array<bool, 256> t{};
+        t['\n'] = t['\r'] = true;
+        auto add = [&t](auto const& glyphs) {
+            for (char32_t c : glyphs) t[utf8_lead_byte(c)] = true;
+        };
+        add(Policy::full_stops);
+        add(Policy::strong_stops);
+        add(Policy::unconditional_stops);
+        add(Policy::ellipses);
+        add(Policy::bullets);
+        return t;
+    }
+    static constexpr std::array<bool, 256> candidates_ = make_candidates();
+
+    [[nodiscard]] std::size_t find_candidate(std::size_t i, bool list_active) const noexcept {
+        auto const* const p = reinterpret_cast<unsigned char const*>(text_.data());
+        std::size_t const n = text_.size();
+        if (list_active) {
+            while (i < n && !candidates_[p[i]] && p[i] != ' ' && p[i] != '\t') ++i;
+            return i;
+        }
+        while (i + 4 <= n) {
+            if (candidates_[p[i]]) return i;
+            if (candidates_[p[i + 1]]) return i + 1;
+            if (candidates_[p[i + 2]]) return i + 2;
+            if (candidates_[p[i + 3]]) return i + 3;
+            i += 4;
+        }
+        while (i < n && !candidates_[p[i]]) ++i;
+        return i;
+    }
+
+    [[nodiscard]] unsigned char byte(std::size_t i) const noexcept { return static_cast<unsigned char>(text_[i]); }
+
+    [[nodiscard]] bool is_space_before(std::size_t i, std::size_t start) const noexcept {
+        if (i <= start) return true;
+        auto const b = byte(i - 1);
+        if (b < 0x80) return b == ' ' || (b >= '\t' && b <= '\r');
+        return is_space(decode_before(text_, i).cp);
+    }
+
+    template <class Range>
+    [[nodiscard]] std::size_t glyph_at(Range const& glyphs, std::size_t i, std::size_t limit) const noexcept {
+        if (i >= limit) return 0;
+        auto const d = code_point_at(text_, i);
+        return (i + d.length <= limit && has_code_point(glyphs, d.cp)) ? d.length : 0;
+    }
+
+    [[nodiscard]] bool is_stop_glyph(std::size_t i, std::size_t limit) const noexcept {
+        return glyph_at(Policy::full_stops, i, limit) || glyph_at(Policy::strong_stops, i, limit) ||
+               glyph_at(Policy::ellipses, i, limit) || glyph_at(Policy::unconditional_stops, i, limit);
+    }
+
+    /// The marker that opens the sentence at `s`, if any; *content is set after it.
+    [[nodiscard]] list_marker leading_marker(std::size_t s, bool line_start, std::size_t* content) const noexcept {
+        std::size_t const limit = std::min(text_.size(), s + window);
+        std::size_t i = s;
+        std::size_t bullet = glyph_at(Policy::bullets, i, limit);
+        if (bullet == 0 && line_start) {
+            bullet = glyph_at(Policy::line_bullets, i, limit);
+            if (bullet != 0 && space_length(text_, i + bullet, limit) == 0) bullet = 0;
+        }
+        list_marker m;
+        if (bullet != 0) {
+            i += bullet;
+            while (i < limit && (text_[i] == ' ' || text_[i] == '\t')) ++i;
+            m.end = i; // a bulleted item: mid-line bullets split on their own
+            m.next_size = 0;
+        }
+        if (auto const e = read_enumerator(text_, i, limit); e.end != 0) m = e;
+        *content = m.end != 0 ? m.end : s;
+        if (m.next_size == 0) m.end = 0; // only numbered items continue by searching for the next marker
+        return m;
+    }
+
+    [[nodiscard]] std::size_t decide(std::size_t s, std::size_t i, std::size_t limit, list_marker const& item,
+                                     std::size_t& resume) const noexcept {
+        auto const b = byte(i);
+        if (b == ' ' || b == '\t') { // list mode: "1. The first item 2. The second item"
+            std::size_t j = i;
+            while (j < limit && (text_[j] == ' ' || text_[j] == '\t')) ++j;
+            resume = j;
+            auto const next = read_enumerator(text_, j, limit);
+            if (next.end == 0) return npos;
+            std::string_view const rest = text_.substr(j);
+            if (rest.starts_with(item.successor()) || (item.alt_size != 0 && rest.starts_with(item.alternative())) ||
+                next.first)
+                return j; // the next item, or a new list
+            return npos;
+        }
+        if (b == '\n' || b == '\r') return line_break(s, i, limit, resume);
+        if (b == '.') return unless_quoted(s, i, limit, period(s, i, limit, resume));
+        auto const d = code_point_at(text_, i);
+        resume = i + d.length;
+        if (has_code_point(Policy::full_stops, d.cp)) return unless_quoted(s, i, limit, period(s, i, limit, resume));
+        if (has_code_point(Policy::strong_stops, d.cp)) return unless_quoted(s, i, limit, strong_stop(s, i, limit, resume));
+        if (has_code_point(Policy::ellipses, d.cp))
+            return unless_quoted(s, i, limit, ellipsis(s, i, i + d.length, limit, resume));
+        if (has_code_point(Policy::unconditional_stops, d.cp)) {
+            std::size_t e = i + d.length;
+            while (std::size_t const len = is_stop_glyph(e, limit) ? code_point_at(text_, e).length : 0) e += len;
+            while (std::size_t const len = glyph_at(Policy::closing_marks, e, limit)) e += len;
+            return e;
+        }
+        if (has_code_point(Policy::bullets, d.cp)) return (i > s && is_space_before(i, s)) ? i : npos;
+        return npos;
+    }
+
+    enum class quote_role : std::uint8_t { none, opening, closing };
+
+    /// Whether the quote mark at `j` (of `len` bytes) opens or closes: by the characters around it.
+    [[nodiscard]] quote_role role_of_quote(std::size_t s, std::size_t j, std::size_t len, std::size_t limit) const noexcept {
+        bool const space_before = is_space_before(j, s) || (j > s && glyph_at(Policy::opening_marks, j - 1, j));
+        bool const letter_after = j + len < limit && is_word_char(code_point_at(text_, j + len).cp);
+        if (space_before && letter_after) return quote_role::opening;
+        if (!space_before && !letter_after) return quote_role::closing;
+        return quote_role::none; // an apostrophe ("don't") or a stray mark
+    }
+
+    [[nodiscard]] static constexpr bool is_quote_mark(char32_t cp) noexcept {
+        return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' || cp == U'\u2019';
+    }
+
+    /// A quotation that starts in lowercase inside a sentence is part of it ('said "many schools will
+    /// quit. Then the State ..."'): its terminators do not end the sentence, provided it closes
+    /// before the look-ahead ends.
+    [[nodiscard]] std::size_t unless_quoted(std::size_t s, std::size_t i, std::size_t limit, std::size_t b) const noexcept {
+        if (!Policy::lowercase_quotations_continue || b == npos || i - s > 2048) return b;
+        std::size_t open = npos;
+        for (std::size_t j = s; j < i;) {
+            auto const d = code_point_at(text_, j);
+            if (is_quote_mark(d.cp)) {
+                auto const role = role_of_quote(s, j, d.length, limit);
+                if (role == quote_role::opening) open = j;
+                else if (role == quote_role::closing) open = npos;
+            }
+            j += d.length;
+        }
+        if (open == npos || open == s || !is_space_before(open, s)) return b;
+        std::size_t const first = open + code_point_at(text_, open).length;
+        if (first >= limit || !is_lower(code_point_at(text_, first).cp)) return b;
+        for (std::size_t j = i; j < b;) { // closed by this very terminator: '... the world."'
+            auto const d = code_point_at(text_, j);
+            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return b;
+            j += d.length;
+        }
+        for (std::size_t j = b; j < limit && !is_line_break(byte(j));) {
+            auto const d = code_point_at(text_, j);
+            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return npos;
+            j += d.length;
+        }
+        return b;
+    }
+
+    [[nodiscard]] std::size_t line_break(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
+        std::size_t const after = i + ((text_[i] == '\r' && i + 1 < limit && text_[i + 1] == '\n') ? 2 : 1);
+        resume = after;
+        std::size_t j = after;
+        while (j < limit) {
+            if (is_line_break(byte(j))) return i; // a blank line
+            auto const len = space_length(text_, j, limit);
+            if (len == 0) break;
+            j += len;
+        }
+        if (j >= limit) return i;
+        if (!Policy::line_break_ends_sentence) return npos;
+        bool const soft_wrap = i > s && (text_[i - 1] == ' ' || text_[i - 1] == '\t');
+        if (!soft_wrap) return i;
+        // A wrapped line continues unless the next one starts like a sentence or an item.
+        if (glyph_at(Policy::bullets, j, limit) || glyph_at(Policy::line_bullets, j, limit) ||
+            read_enumerator(text_, j, limit).end != 0)
+            return i;
+        std::size_t k = j;
+        while (std::size_t const len = glyph_at(Policy::opening_marks, k, limit)) k += len;
+        if (k < limit && is_upper(code_point_at(text_, k).cp)) return i;
+        return npos;
+    }
+
+    /// Length of a closing mark at `j`; an opening quote glued to a terminator and followed by white
+    /// space closes too ("decision.“ However").
+    [[nodiscard]] std::size_t closing_at(std::size_t j, std::size_t limit) const noexcept {
+        if (std::size_t const len = glyph_at(Policy::closing_marks, j, limit)) return len;
+        std::size_t const len = glyph_at(Policy::opening_marks, j, limit);
+        return (len != 0 && (j + len >= limit || space_length(text_, j + len, limit) != 0)) ? len : 0;
+    }
+
+    /// Skips the closing marks and footnote marks after a terminator, then looks at the next word.
+    [[nodiscard]] following look_ahead(std::size_t e, std::size_t limit) const noexcept {
+        following f;
+        std::size_t j = e;
+        while (j < limit) {
+            std::size_t const len = closing_at(j, limit);
+            if (len == 0) break;
+            f.closed = true;
+            auto const cp = code_point_at(text_, j).cp;
+            if ((cp == U'\'' || cp == U'\u2019') && j + len < limit) {
+                auto const next = code_point_at(text_, j + len).cp;
+                if (is_letter(next)) { // an apostrophe: "Jr.'s", "U.N.’s"
+                    f.possessive = true;
+                    f.end = j;
+                    return f;
+                }
+            }
+            j += len;
+        }
+        // Footnote marks: "martyr.[1] The", "large.[7][8] This".
+        while (j < limit && text_[j] == '[') {
+            std::size_t k = j + 1;
+            while (k < limit && k - j <= 8 && (ascii_digit(byte(k)) || text_[k] == ',' || text_[k] == '-')) ++k;
+            if (k == j + 1 || k >= limit || text_[k] != ']') break;
+            j = k + 1;
+        }
+        f.end = j;
+        if (j >= limit) {
+            f.kind = next_kind::end;
+            return f;
+        }
+        if (space_length(text_, j, limit) == 0) {
+            f.no_space = true;
+            f.kind = next_kind::other;
+            return f;
+        }
+        std::size_t breaks = 0;
+        while (j < limit) {
+            auto const len = space_length(text_, j, limit);
+            if (len == 0) break;
+            if (text_[j] == '\n' || (text_[j] == '\r' && !(j + 1 < limit && text_[j + 1] == '\n'))) ++breaks;
+            j += len;
+        }
+        if (j >= limit || breaks >= 2) {
+            f.kind = next_kind::end;
+            return f;
+        }
+        if (read_enumerator(text_, j, limit).end != 0 || glyph_at(Policy::bullets, j, limit)) {
+            f.kind = next_kind::list_item;
+            f.word = j;
+            return f;
+        }
+        while (j < limit) {
+            std::size_t len = glyph_at(Policy::opening_marks, j, limit);
+            if (len != 0) {
+                f.opened = true;
+            } else if ((len = glyph_at(Policy::dashes, j, limit)) != 0) {
+                f.dash = true;
+            } else {
+                len = space_length(text_, j, limit);
+            }
+            if (len == 0) break;
+            j += len;
+        }
+        if (j >= limit) {
+            f.kind = next_kind::other;
+            return f;
+        }
+        f.word = j;
+        if (is_stop_glyph(j, limit)) {
+            f.kind = next_kind::stop;
+            return f;
+        }
+        auto const cp = code_point_at(text_, j).cp;
+        if (is_upper(cp)) f.kind = next_kind::upper;
+        else if (is_lower(cp)) f.kind = next_kind::lower;
+        else if (is_digit(cp)) f.kind = next_kind::digit;
+        else if (cp == U',' || cp == U';' || cp == U':') f.kind = next_kind::lower; // continues
+        else f.kind = next_kind::other;
+        return f;
+    }
+
+    /// The ASCII word at `w` ("I'm" gives "I").
+    [[nodiscard]] std::string_view word_at(std::size_t w, std::size_t limit) const noexcept {
+        std::size_t k = w;
+        while (k < limit && ascii_letter(byte(k))) ++k;
+        return text_.substr(w, k - w);
+    }
+
+    [[nodiscard]] bool starts_sentence(std::size_t w, std::size_t limit) const noexcept {
+        return has_word(Policy::sentence_starters, word_at(w, limit));
+    }
+
+    /// The token before the terminator at `i`: back to white space or an opening mark, within the sentence.
+    [[nodiscard]] std::size_t token_start(std::size_t s, std::size_t i) const noexcept {
+        std::size_t t = i;
+        while (t > s && i - t < 64) {
+            auto const b = byte(t - 1);
+            if (b < 0x80) {
+                if (b == ' ' || (b >= '\t' && b <= '\r') || b == '(' || b == '[' || b == '{' || b == '"' || b == '`') break;
+                --t;
+            } else {
+                auto const d = decode_before(text_, t);
+                if (is_space(d.cp) || has_code_point(Policy::opening_marks, d.cp)) break;
+                t -= d.length;
+            }
+        }
+        return t;
+    }
+
+    [[nodiscard]] abbreviation const* lookup(std::string_view token) const noexcept {
+        if (token.size() > 24) return nullptr;
+        if (!extra_.empty())
+            if (auto const* a = find_abbreviation(extra_, token)) return a;
+        return find_abbreviation(std::span<abbreviation const>(Policy::abbreviation_table), token);
+    }
+
+    [[nodiscard]] static bool is_number(std::string_view t) noexcept {
+        while (!t.empty() && (t.back() == ')' || t.back() == ']' || t.back() == '%')) t.remove_suffix(1);
+        while (!t.empty() && (t.front() == '$' || t.front() == '#' || t.front() == '+' || t.front() == '-')) t.remove_prefix(1);
+        if (t.empty() || !ascii_digit(static_cast<unsigned char>(t.back()))) return false;
+        return std::all_of(t.begin(), t.end(), [](char c) {
+            return ascii_digit(static_cast<unsigned char>(c)) || c == ',' || c == '.' || c == '/' || c == ':' || c == '-';
+        });
+    }
+
+    /// "J.C", "i.v", "U.S.A", "Ph.D": letters in short groups joined by periods.
+    [[nodiscard]] static bool is_dotted_initials(std::string_view t) noexcept {
+        if (t.find('.') == std::string_view::npos) return false;
+        std::size_t group = 0;
+        for (char c : t) {
+            if (c == '.') {
+                if (group == 0) return false;
+                group = 0;
+            } else if (ascii_letter(static_cast<unsigned char>(c)) && ++group <= 2) {
+            } else {
+                return false;
+            }
+        }
+        return group > 0;
+    }
+
+    /// "At 5 a.m. Mr. Smith went": a time phrase opening the sentence is not a sentence.
+    [[nodiscard]] bool introductory_time_phrase(std::size_t s, std::size_t token) const noexcept {
+        std::size_t k = s;
+        while (k < token && ascii_letter(byte(k))) ++k;
+        if (!has_word(Policy::time_prepositions, text_.substr(s, k - s))) return false;
+        std::size_t words = 1;
+        for (; k < token; ++k)
+            if (text_[k] == ' ' && k + 1 < token && text_[k + 1] != ' ') ++words;
+        return words <= 3;
+    }
+
+    /// Capitalisation of the word before the token at `t`: 1 capitalised, 0 not, -1 none.
+    [[nodiscard]] int previous_word_capitalised(std::size_t s, std::size_t t) const noexcept {
+        std::size_t k = t;
+        while (k > s && (text_[k - 1] == ' ' || text_[k - 1] == '\t')) --k;
+        if (k == t || k == s) return -1;
+        std::size_t const end = k;
+        while (k > s && end - k < 64 && text_[k - 1] != ' ' && text_[k - 1] != '\t' && !is_line_break(byte(k - 1))) --k;
+        auto const cp = code_point_at(text_, k).cp;
+        if (is_upper(cp)) return 1;
+        return is_letter(cp) ? 0 : -1;
+    }
+
+    /// "Hello world.Today is": a period glued to a capitalised word, outside URLs and e-mail addresses.
+    [[nodiscard]] bool glued_boundary(std::size_t s, std::size_t i, std::size_t limit) const noexcept {
+        if (i + 2 >= limit || !ascii_upper(byte(i + 1)) || !ascii_lower_letter(byte(i + 2))) return false;
+        std::size_t t = i;
+        while (t > s && i - t < 64 && (ascii_letter(byte(t - 1)) || ascii_digit(byte(t - 1)) || text_[t - 1] == ',')) --t;
+        if (i - t < 2) return false;
+        std::size_t w = t;
+        while (w > s && i - w < 128 && space_length(text_, w - 1, i) == 0) --w;
+        std::size_t e = i;
+        while (e < limit && space_length(text_, e, limit) == 0) ++e;
+        std::string_view const whole = text_.substr(w, e - w);
+        return whole.find('@') == std::string_view::npos && whole.find("://") == std::string_view::npos &&
+               !whole.starts_with("www.") && whole.find('/') == std::string_view::npos;
+    }
+
+    [[nodiscard]] std::size_t period(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
+        std::size_t e = i + 1;
+        while (e < limit && text_[e] == '.') ++e;
+        if (e - i >= 2) { // "..", "...", "...."
+            resume = e;
+            return ellipsis(s, i, e, limit, resume);
+        }
+        // Spaced dots: ". . ." or ". . . ."
+        std::size_t dots = 1;
+        while (i + 2 * dots < limit && text_[i + 2 * dots - 1] == ' ' && text_[i + 2 * dots] == '.') ++dots;
+        if (dots >= 3) {
+            std::size_t const last = i + 2 * dots - 1;
+            resume = last;
+            if (dots == 4 && !is_space_before(i, s)) {
+                // "compounds. . . . The practice": the period ends the sentence, ". . ." opens the next
+                auto const f = look_ahead(last, limit);
+                if (f.kind == next_kind::upper) return i + 1;
+                return npos;
+            }
+            return ellipsis(s, i, last, limit, resume);
+        }
+        resume = e;
+        if (e < limit && space_length(text_, e, limit) == 0 && closing_at(e, limit) == 0 && text_[e] != '[') {
+            if (glued_boundary(s, i, limit)) return e;
+            // A footnote number glued to the period: "(type 2).10 This".
+            if (i > s && (ascii_letter(byte(i - 1)) || text_[i - 1] == ')') && ascii_digit(byte(e))) {
+                std::size_t k = e;
+                while (k < limit && k - e < 3 && ascii_digit(byte(k))) ++k;
+                if (k >= limit || space_length(text_, k, limit) != 0) {
+                    auto f = look_ahead(k, limit);
+                    // More footnote numbers: "consultation.11 12 Take".
+                    while (f.kind == next_kind::digit) {
+                        std::size_t d = f.word;
+                        while (d < limit && d - f.word < 3 && ascii_digit(byte(d))) ++d;
+                        if (d >= limit || space_length(text_, d, limit) == 0) break;
+                        f = look_ahead(d, limit);
+                    }
+                    if (f.kind == next_kind::upper || f.kind == next_kind::end) return f.end;
+                }
+            }
+            return npos;
+        }
+        auto const f = look_ahead(e, limit);
+        if (f.possessive) {
+            resume = f.end;
+            return npos;
+        }
+        switch (f.kind) {
+        case next_kind::end: return f.end;
+        case next_kind::lower: return npos;
+        case next_kind::stop: return npos; // "Ukraine. . However", "Scientology. ... The": one sentence
+        default: break;
+        }
+        if (f.closed && f.dash) return npos; // an attribution: "... a long game." - Matthew Ingram
+        std::size_t const t = token_start(s, i);
+        std::string_view const token = text_.substr(t, i - t);
+        abbreviation const* abbr = token.empty() ? nullptr : lookup(text_.substr(t, i + 1 - t));
+        if (f.kind == next_kind::digit) {
+            if (abbr != nullptr && abbr->kind != abbreviation_kind::company && abbr->kind != abbreviation_kind::place &&
+                abbr->kind != abbreviation_kind::other)
+                return npos; // "No. 5", "Sept. 11", "p. 55"
+            if (token.size() == 1 && ascii_letter(static_cast<unsigned char>(token[0]))) return npos;
+            return f.end;
+        }
+        if (f.kind == next_kind::list_item) {
+            if (abbr != nullptr && (abbr->kind == abbreviation_kind::number || abbr->kind == abbreviation_kind::title))
+                return npos;
+            return f.end;
+        }
+        if (token.empty()) return f.end; // a stray period: "Ukraine. . However"
+        if (abbr != nullptr && abbr->word_like) abbr = nullptr; // "Mass." before a capital: the word
+        if (abbr != nullptr) {
+            switch (abbr->kind) {
+            case abbreviation_kind::title: return npos;
+            case abbreviation_kind::latin:
+                if (!has_word(Policy::closing_latin, abbr->text)) return npos;
+                break;
+            case abbreviation_kind::time:
+                if (introductory_time_phrase(s, t)) return npos;
+                return f.end;
+            case abbreviation_kind::initialism:
+                if (token.size() == 1) break; // decided as an initial below
+                [[fallthrough]];
+            default: break;
+            }
+            if (token.size() > 1 || abbr->kind != abbreviation_kind::initialism)
+                return starts_sentence(f.word, limit) ? f.end : npos;
+        }
+        if (token.size() == 1 && ascii_upper(static_cast<unsigned char>(token[0]))) {
+            // An initial ("Jonas E. Smith"), except the pronoun after a lowercase word ("you and I. Did").
+            if (token[0] == 'I' && previous_word_capitalised(s, t) != 1) return f.end;
+            return npos;
+        }
+        if (is_dotted_initials(token)) return starts_sentence(f.word, limit) ? f.end : npos;
+        return f.end;
+    }
+
+    [[nodiscard]] std::size_t strong_stop(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
+        std::size_t e = i;
+        while (std::size_t const len = is_stop_glyph(e, limit) ? code_point_at(text_, e).length : 0) e += len;
+        resume = e;
+        if (i == s) return npos; // "! ! !"
+        auto const f = look_ahead(e, limit); // "!Xũ" is glued to its word: no_space
+        if (f.possessive || f.no_space) {
+            resume = std::max(e, f.end);
+            return npos;
+        }
+        switch (f.kind) {
+        case next_kind::end: return f.end;
+        case next_kind::lower:
+        case next_kind::digit:
+        case next_kind::stop: return npos;
+        default: break;
+        }
+        if (f.closed && f.dash) return npos; // an attribution: "... a long game!" - Matthew Ingram
+        std::size_t const t = token_start(s, i);
+        if (has_word(Policy::exclamation_names, text_.substr(t, i - t)) && f.kind == next_kind::upper &&
+            !starts_sentence(f.word, limit))
+            return npos; // "Yahoo! Research"
+        return f.end;
+    }
+
+    /// "...", "…", ". . .": a boundary only before a capitalised word other than "I".
+    [[nodiscard]] std::size_t ellipsis(std::size_t s, std::size_t i, std::size_t e, std::size_t limit,
+                                       std::size_t& resume) const noexcept {
+        resume = e;
+        if (i == s) return npos; // ". . . The practice": opens this sentence
+        auto const f = look_ahead(e, limit);
+        if (f.possessive || f.no_space) return npos;
+        if (text_[i - 1] == '[' || text_[i - 1] == '(') // "[...]": an omission, ending a sentence only before its next one
+            return (f.kind == next_kind::upper && !f.opened) ? f.end : npos;
+        switch (f.kind) {
+        case next_kind::end: return f.end;
+        case next_kind::upper:
+            if (word_at(f.word, limit) == "I") return npos;
+            return f.end;
+        case next_kind::list_item: return f.end;
+        default: return npos;
+        }
+    }
+
+    std::string_view text_;
+    bool final_;
+    std::span<abbreviation const> extra_;
+};
+
+} // namespace detail
+BYLINE_END_NAMESPACE
