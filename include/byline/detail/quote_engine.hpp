@@ -375,6 +375,16 @@ private:
                word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive));
     }
 
+    /// Whether an earlier stage found a person among tokens [a, b].
+    [[nodiscard]] bool has_person_mention(std::size_t a, std::size_t b) const {
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[a].begin, end = toks_[b].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        for (; it != ms.end() && it->span.begin < end; ++it)
+            if (it->entity < doc_.entities.size() && doc_.entities[it->entity].type == "PERSON") return true;
+        return false;
+    }
+
     [[nodiscard]] static bool reliable(cue_info const& c) noexcept {
         return c.category == cue_category::speech || c.category == cue_category::evidential ||
                c.category == cue_category::phrase;
@@ -761,17 +771,28 @@ private:
             if (toks_[j - 1].kind == qtok::comma && j >= sb + 2) j -= 2;
             else --j;
         } else if (toks_[j].kind == qtok::comma) {
-            // "Johnnie Wilson, of Springfield, Va., said": the subject before the apposition
-            if (auto np = subject_of(sb, j); np && toks_[np->second + 1].kind == qtok::comma) return make(*np, c);
-            // "Colombia’s president, on a visit to Washington, reiterated"
-            std::size_t k = j;
-            std::size_t steps = 0;
-            while (k > sb && steps < 15 && toks_[k - 1].kind != qtok::comma) {
-                --k;
-                ++steps;
+            // An apposition before the cue: the nearest comma-separated segment that is a name
+            // ("Tatiana Mashkova, the general director of ..., spoke"; "Johnnie Wilson, of
+            // Springfield, Va., said"), else the sentence's first segment ("Colombia’s
+            // president, on a visit to Washington, reiterated").
+            std::size_t seg_end = j; // a comma
+            for (std::size_t segments = 0; segments < 6 && seg_end > sb && j - seg_end < 40; ++segments) {
+                std::size_t seg_start = seg_end;
+                while (seg_start > sb && toks_[seg_start - 1].kind != qtok::comma) --seg_start;
+                if (seg_end > seg_start) {
+                    if (auto np = np_backward(seg_end - 1, seg_start)) {
+                        bool const first_segment = seg_start == sb;
+                        std::size_t caps = 0;
+                        for (std::size_t k = np->first; k <= np->second; ++k) if (is_cap(k)) ++caps;
+                        bool const named = np->first == seg_start && (caps >= 2 || word_in(np->first, speaker_pronouns) ||
+                                                                      has_person_mention(np->first, np->second));
+                        if (named || first_segment) return make(*np, c);
+                    }
+                }
+                if (seg_start <= sb) break;
+                seg_end = seg_start - 1;
             }
-            if (k > sb + 1 && toks_[k - 1].kind == qtok::comma) j = k - 2;
-            else return std::nullopt;
+            return std::nullopt;
         } else if (word_is(j, "to") && j > sb && is_cap(j - 1)) {
             --j; // "prompted Washington to lash out at"
         } else if (word_is(j, "to") || word_in(j, determiners) || (toks_[j].flags & w_possessive)) {
@@ -782,6 +803,20 @@ private:
     }
 
     // ---- entities ----------------------------------------------------------------------------
+
+    [[nodiscard]] bool names_person_role(byte_span span) const {
+        auto const sv = span.in(text_);
+        std::size_t p = 0;
+        while (p < sv.size()) {
+            auto q = sv.find(' ', p);
+            if (q == std::string_view::npos) q = sv.size();
+            std::string w(sv.substr(p, q - p));
+            for (auto& ch : w) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+            if (one_of(std::string_view(w), person_heads)) return true;
+            p = q + 1;
+        }
+        return false;
+    }
 
     [[nodiscard]] std::optional<std::uint32_t> resolve(byte_span speaker) {
         auto const& ms = doc_.mentions;
@@ -804,8 +839,13 @@ private:
                 if (e >= es.size() || es[e].type != "PERSON") return false;
                 return want == gender::unknown || es[e].gender == gender::unknown || es[e].gender == want;
             };
-            if (last_.valid && last_.who.entity && last_.unit + 1 >= unit_no_ && compatible(*last_.who.entity))
-                return last_.who.entity;
+            if (last_.valid && last_.unit + 1 >= unit_no_) {
+                if (last_.who.entity && compatible(*last_.who.entity)) return last_.who.entity;
+                // "Colombia’s president ... reiterated ... In January he told": the antecedent
+                // is a description no earlier stage resolved
+                if (!last_.who.entity && last_.who.speaker.begin < speaker.begin && names_person_role(last_.who.speaker))
+                    return std::nullopt;
+            }
             auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= speaker.begin; });
             for (std::size_t steps = 0; it != ms.begin() && steps < 64; ++steps) {
                 --it;
@@ -1137,7 +1177,7 @@ private:
                 remember(a);
                 return;
             }
-            if (c.info.category != cue_category::speech || c.info.frequency < 20) continue;
+            if (c.info.category != cue_category::speech || c.info.frequency < 5) continue;
             if (k > sb && (word_in(k - 1, determiners) || word_is(k - 1, "to"))) continue;
             bool const say = one_of(w, std::array<std::string_view, 8>{"say", "says", "said", "saying", "tell",
                                                                       "tells", "told", "telling"});
