@@ -713,6 +713,22 @@ private:
         return std::nullopt;
     }
 
+    /// “…” for criminal behavior, she said.  — an attribution closing the quote's sentence.
+    [[nodiscard]] std::optional<attribution> sentence_final_attribution(std::size_t close) const {
+        std::size_t const last = sentence_last(close);
+        std::size_t end = last;
+        while (end > close && toks_[end].kind == qtok::terminal) --end;
+        for (std::size_t k = end; k > close && end - k < 10; --k) {
+            if (inside_[k] || toks_[k].kind == qtok::mark) return std::nullopt;
+            if (toks_[k].kind != qtok::comma) continue;
+            auto who = after_quote(k - 1, false);
+            // the attribution must be all that is left of the sentence
+            if (who && who->cue_token != no_token && who->cue_token + 4 >= end) return who;
+            return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
     /// speaker–cue–quote: the last cue before the opening mark in the same sentence.
     [[nodiscard]] std::optional<attribution> before_quote(std::size_t open) const {
         if (open == no_token || open == 0) return std::nullopt;
@@ -762,7 +778,10 @@ private:
         if (j == sb) return std::nullopt;
         --j;
         while (j > sb && is_adverb(j)) --j;
-        bool const participle = c.info.participle || word_in(j, std::array<std::string_view, 4>{"by", "after", "while", "before"});
+        // participles and coordinated verbs share the clause's subject: "..., saying",
+        // "responded by blasting", "outlined his plan and vowed"
+        bool const participle = c.info.participle ||
+                                word_in(j, std::array<std::string_view, 7>{"by", "after", "while", "before", "and", "but", "or"});
         if (participle) {
             if (auto np = subject_of(sb, c.first)) return make(*np, c);
             return std::nullopt;
@@ -991,7 +1010,9 @@ private:
             byte_span const content = trim_content(cb, ce);
             if (content.empty()) return;
             std::size_t const first_in = p.open == no_token ? 0 : p.open + 1;
-            std::size_t const last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
+            std::size_t last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
+            // “… ‘accept responsibility,’” : look through a nested closing mark
+            while (last_in > first_in && last_in < toks_.size() && toks_[last_in].kind == qtok::mark) --last_in;
             bool const ended_sentence = last_in < toks_.size() && toks_[last_in].kind == qtok::terminal &&
                                         p.close + 1 < toks_.size() && is_cap(p.close + 1);
             std::optional<attribution> who;
@@ -1002,6 +1023,7 @@ private:
                                              toks_[last_in].kind == qtok::ellipsis || toks_[last_in].kind == qtok::dash)) ||
                  (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)));
             if (!p.single && clause_end) who = after_quote(p.close, ended_sentence);
+            if (!who && !p.single && p.close != no_token) who = sentence_final_attribution(p.close);
             bool const after = who.has_value();
             // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
             if (!who && split_from && p.open != no_token && sentence_begin(p.open) <= split_close) who = split_from;
