@@ -53,9 +53,10 @@ template <std::size_t N>
 
 inline constexpr std::array<std::string_view, 11> speaker_pronouns{"he", "she", "they", "i", "we", "it", "you",
                                                                    "him", "her", "them", "us"};
-inline constexpr std::array<std::string_view, 15> determiners{"the", "a", "an", "his", "her", "their", "its",
-                                                              "this", "that", "these", "those", "our", "my",
-                                                              "your", "another"};
+// ("that" is left out: as a conjunction it is far more common in attributions)
+inline constexpr std::array<std::string_view, 14> determiners{"the", "a", "an", "his", "her", "their", "its",
+                                                              "this", "these", "those", "our", "my", "your",
+                                                              "another"};
 /// Words between a subject and its cue verb ("has also said").
 inline constexpr std::array<std::string_view, 30> auxiliaries{
     "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "once",
@@ -64,12 +65,13 @@ inline constexpr std::array<std::string_view, 30> auxiliaries{
 inline constexpr std::array<std::string_view, 6> negations{"not", "never", "didn't", "didn’t", "doesn't",
                                                            "doesn’t"};
 /// Lower-case words that end a noun phrase.
-inline constexpr std::array<std::string_view, 36> np_stops{
-    "in", "on", "at", "during", "when", "while", "after", "before", "to", "with", "from", "as", "who", "which",
+inline constexpr std::array<std::string_view, 37> np_stops{
+    "of", "in", "on", "at", "during", "when", "while", "after", "before", "to", "with", "from", "as", "who", "which",
     "that", "and", "but", "adding", "according", "because", "if", "since", "by", "or", "than", "about", "into",
     "where", "via", "through", "over", "under", "told", "said", "says", "whose"};
 /// Capitalised words that open a sentence without being part of its subject.
-inline constexpr std::array<std::string_view, 44> clause_openers{
+inline constexpr std::array<std::string_view, 49> clause_openers{
+    "though", "because", "once", "whereas", "whether",
     "as", "in", "but", "and", "when", "after", "on", "at", "then", "so", "while", "since", "if", "meanwhile",
     "however", "also", "still", "yet", "now", "last", "during", "before", "despite", "although", "earlier",
     "later", "for", "with", "without", "under", "following", "amid", "amidst", "ironically", "additionally",
@@ -517,7 +519,18 @@ private:
             std::size_t j = i;
             for (std::size_t steps = 0; j < limit && steps < 16; ++j, ++steps)
                 if (toks_[j].kind == qtok::comma) break;
-            i = (j < limit && toks_[j].kind == qtok::comma) ? j + 1 : i + 1;
+            if (j < limit && toks_[j].kind == qtok::comma) {
+                i = j + 1;
+            } else {
+                // "In the course of their report they ...": skip the opener's noun phrase(s)
+                ++i;
+                for (int hops = 0; hops < 3 && i < limit && word_in(i, determiners); ++hops) {
+                    auto object = np_forward(i, limit);
+                    if (!object) break;
+                    i = object->second + 1;
+                    if (i < limit && word_is(i, "of")) ++i;
+                }
+            }
         }
         // the first pronoun, determiner or name
         std::size_t const from = i;
@@ -741,6 +754,18 @@ private:
             if (k > 0 && word_in(k - 1, determiners)) continue; // "the claims"
             auto who = speaker_of_cue(c, sb, open);
             if (!who) continue;
+            // "Clinton chimed in, saying that Charlotte officials should release ...": the
+            // nearer cue sits inside the reported clause of an outer one
+            for (std::size_t k2 = k; k2-- > sb && k - k2 < 30;) {
+                if (inside_[k2] || !word_is(k2 + 1, "that")) continue;
+                auto outer = cue_at(k2);
+                if (outer.first == no_token || outer.last != k2 || !reliable(outer.info)) continue;
+                if (auto w2 = speaker_of_cue(outer, sb, open)) {
+                    c = outer;
+                    who = w2;
+                }
+                break;
+            }
             who->before = true;
             // the reported content starts after the cue, its object, and "that"
             std::size_t from = c.last + 1;
