@@ -387,6 +387,15 @@ private:
         return false;
     }
 
+    [[nodiscard]] bool has_org_mention(std::size_t a, std::size_t b) const {
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[a].begin, end = toks_[b].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        for (; it != ms.end() && it->span.begin < end; ++it)
+            if (it->entity < doc_.entities.size() && doc_.entities[it->entity].type == "ORG" && it->span.end == end) return true;
+        return false;
+    }
+
     [[nodiscard]] static bool reliable(cue_info const& c) noexcept {
         return c.category == cue_category::speech || c.category == cue_category::evidential ||
                c.category == cue_category::phrase;
@@ -724,6 +733,28 @@ private:
             return make({s, e}, c);
         }
         return std::nullopt;
+    }
+
+    /// "Cruz exhorted Republicans to “vote your conscience”": with no cue word, a quoted phrase
+    /// in the predicate of a person's (or organisation's) sentence is theirs; the verb after
+    /// the subject stands as the cue.
+    [[nodiscard]] std::optional<attribution> subject_as_source(std::size_t open) const {
+        std::size_t const sb = sentence_begin(open);
+        auto np = subject_of(sb, open);
+        if (!np || np->second + 1 >= open) return std::nullopt;
+        bool const pronoun = np->first == np->second && word_in(np->first, std::array<std::string_view, 3>{"he", "she", "they"});
+        if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second)) return std::nullopt;
+        std::size_t v = np->second + 1;
+        while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
+        if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
+        lowered const l(text_, toks_[v]);
+        auto const w = l.view();
+        if (one_of(w, std::array<std::string_view, 8>{"is", "was", "are", "were", "be", "been", "has", "have"})) return std::nullopt;
+        cue_match verb{v, v, {}};
+        auto a = make(*np, verb);
+        a.before = true;
+        a.content_from = v + 1;
+        return a;
     }
 
     /// “…” for criminal behavior, she said.  — an attribution closing the quote's sentence.
@@ -1069,6 +1100,8 @@ private:
             if (p.open == no_token && !who && !intro) return; // a stray closing mark alone
             if (who && p.open != no_token && title_like(p.open, p.close == no_token ? toks_.size() : p.close)) who.reset();
             if (!who && whole && intro) who = *intro;
+            if (!who && !whole && !p.single && words >= 2 && p.close != no_token && !title_like(p.open, p.close))
+                who = subject_as_source(p.open);
             if (!who && whole && settings_.carry_over && last_.valid && last_.unit + 1 >= unit_no_ &&
                 (p.open == no_token || p.open == 0 || sentence_start_[p.open])) {
                 who = last_.who;
