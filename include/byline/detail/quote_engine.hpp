@@ -727,6 +727,14 @@ private:
                 e = o - 1;
             }
             if (toks_[e].kind != qtok::word) return std::nullopt;
+            // the noun phrase right before the cue ("but in the course of their report they
+            // could not resist pointing"), unless the segment is a description with a relative
+            // clause ("the one who denounced the Russian invasion of his country added")
+            bool relative = false;
+            for (std::size_t k = s; k <= e; ++k) relative = relative || word_in(k, std::array<std::string_view, 2>{"who", "which"});
+            if (!relative) {
+                if (auto np = np_backward(e, s); np && np->first > s) s = np->first;
+            }
             if (!(word_in(s, speaker_pronouns) || word_in(s, determiners) || (is_cap(s) && !(toks_[s].flags & w_digit)) ||
                   (is_lower_word(s) && e < s + 3 && !word_in(s, np_stops) && !is_adverb(s))))
                 return std::nullopt;
@@ -750,6 +758,11 @@ private:
         lowered const l(text_, toks_[v]);
         auto const w = l.view();
         if (one_of(w, std::array<std::string_view, 8>{"is", "was", "are", "were", "be", "been", "has", "have"})) return std::nullopt;
+        // a verb: regular past or present tense, or a common irregular past
+        bool const verb_like = (w.size() > 3 && (w.ends_with("ed") || w.ends_with("s"))) ||
+                          one_of(w, std::array<std::string_view, 14>{"made", "took", "gave", "put", "wrote", "spoke", "went",
+                                                                    "got", "saw", "thought", "felt", "sent", "set", "led"});
+        if (!verb_like) return std::nullopt;
         cue_match verb{v, v, {}};
         auto a = make(*np, verb);
         a.before = true;
