@@ -608,6 +608,23 @@ private:
         return false;
     }
 
+    /// Whether nothing but symbols (bullets, stray bytes) precede token i in its sentence.
+    [[nodiscard]] bool only_symbols_before(std::size_t i) const noexcept {
+        for (std::size_t k = sentence_begin(i); k < i; ++k)
+            if (toks_[k].kind != qtok::other && toks_[k].kind != qtok::dash) return false;
+        return true;
+    }
+
+    /// “…” said Ken / “…” he said / “…” the senator said: a cue within a short subject.
+    [[nodiscard]] bool attribution_follows(std::size_t n) const {
+        for (std::size_t k = n; k < toks_.size() && k < n + 3; ++k) {
+            auto const c = cue_at(k);
+            if (c.first != no_token && reliable(c.info)) return true;
+            if (!(word_in(k, speaker_pronouns) || word_in(k, determiners) || is_cap(k))) return false;
+        }
+        return false;
+    }
+
     [[nodiscard]] bool is_closing_mark(std::size_t i) const noexcept { return closing_[i] != 0; }
 
     [[nodiscard]] std::size_t sentence_begin(std::size_t i) const noexcept {
@@ -1090,8 +1107,9 @@ private:
                 p.close != no_token &&
                 ((last_in < toks_.size() && (toks_[last_in].kind == qtok::comma || toks_[last_in].kind == qtok::terminal ||
                                              toks_[last_in].kind == qtok::ellipsis || toks_[last_in].kind == qtok::dash)) ||
-                 (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)));
-            if (!p.single && clause_end) who = after_quote(p.close, ended_sentence);
+                 (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)) ||
+                 attribution_follows(p.close + 1));
+            if (clause_end) who = after_quote(p.close, ended_sentence);
             if (!who && !p.single && p.close != no_token) who = sentence_final_attribution(p.close);
             bool const after = who.has_value();
             // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
@@ -1102,7 +1120,7 @@ private:
                 split_from = who;
                 split_close = p.close;
             }
-            bool const starts_sentence = p.open == no_token || sentence_start_[p.open] ||
+            bool const starts_sentence = p.open == no_token || sentence_start_[p.open] || only_symbols_before(p.open) ||
                                          (p.open > 0 && (toks_[p.open - 1].kind == qtok::colon ||
                                                          toks_[p.open - 1].kind == qtok::comma ||
                                                          toks_[p.open - 1].kind == qtok::dash));
@@ -1169,9 +1187,11 @@ private:
 
     /// A paragraph ending in a colon with a cue introduces what follows.
     void open_intro_if_any(std::size_t /*unit_begin*/) {
-        if (toks_.empty() || toks_.back().kind != qtok::colon || !pieces_.empty()) return;
+        if (toks_.empty() || toks_.back().kind != qtok::colon) return;
         std::size_t const colon = toks_.size() - 1;
         std::size_t const sb = sentence_begin(colon);
+        for (std::size_t k = sb; k < colon; ++k)
+            if (inside_[k] || toks_[k].kind == qtok::mark) return; // the introduction is the last, unquoted sentence
         std::optional<attribution> who;
         for (std::size_t k = colon; k-- > sb;) {
             auto c = cue_at(k);
