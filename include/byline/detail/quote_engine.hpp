@@ -51,45 +51,14 @@ template <std::size_t N>
     return false;
 }
 
-inline constexpr std::array<std::string_view, 11> speaker_pronouns{"he", "she", "they", "i", "we", "it", "you",
-                                                                   "him", "her", "them", "us"};
-// ("that" is left out: as a conjunction it is far more common in attributions)
-inline constexpr std::array<std::string_view, 14> determiners{"the", "a", "an", "his", "her", "their", "its",
-                                                              "this", "these", "those", "our", "my", "your",
-                                                              "another"};
-/// Words between a subject and its cue verb ("has also said").
-inline constexpr std::array<std::string_view, 30> auxiliaries{
-    "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "once",
-    "previously", "recently", "further", "earlier", "first", "had", "did", "does", "do", "can", "could", "may",
-    "might", "should", "just", "even"};
-inline constexpr std::array<std::string_view, 6> negations{"not", "never", "didn't", "didn’t", "doesn't",
-                                                           "doesn’t"};
-/// Lower-case words that end a noun phrase.
-inline constexpr std::array<std::string_view, 37> np_stops{
-    "of", "in", "on", "at", "during", "when", "while", "after", "before", "to", "with", "from", "as", "who", "which",
-    "that", "and", "but", "adding", "according", "because", "if", "since", "by", "or", "than", "about", "into",
-    "where", "via", "through", "over", "under", "told", "said", "says", "whose"};
-/// Capitalised words that open a sentence without being part of its subject.
-inline constexpr std::array<std::string_view, 49> clause_openers{
-    "though", "because", "once", "whereas", "whether",
-    "as", "in", "but", "and", "when", "after", "on", "at", "then", "so", "while", "since", "if", "meanwhile",
-    "however", "also", "still", "yet", "now", "last", "during", "before", "despite", "although", "earlier",
-    "later", "for", "with", "without", "under", "following", "amid", "amidst", "ironically", "additionally",
-    "instead", "even", "just", "today", "yesterday", "indeed", "nor", "or", "moreover"};
-/// Connectors allowed between the capitalised words of one name ("Secretary of State").
-inline constexpr std::array<std::string_view, 14> name_connectors{"of", "the", "de", "del", "da", "dos", "la",
-                                                                  "van", "von", "der", "bin", "al", "for", "to"};
-/// Heads of descriptions that stand for a person mentioned before ("the president", "the one who").
-inline constexpr std::array<std::string_view, 24> person_heads{
-    "one",     "president", "leader",   "minister", "premier",  "chancellor", "senator",  "governor",
-    "candidate", "nominee", "mayor",    "secretary", "chairman", "chairwoman", "ambassador", "congressman",
-    "congresswoman", "representative", "lawmaker", "spokesman", "spokeswoman", "king", "queen", "prime"};
-
-/// Cues that take a hearer before the reported clause ("told reporters that").
-inline constexpr std::array<std::string_view, 24> hearer_verbs{
-    "tell", "tells", "told", "tell", "assure", "assures", "assured", "assur", "warn", "warns", "warned", "remind",
-    "reminds", "reminded", "inform", "informs", "informed", "convince", "convinced", "notify", "notified", "promise",
-    "promised", "promises"};
+inline constexpr word_set speaker_pronouns{wc_pronoun};
+inline constexpr word_set determiners{wc_determiner};
+inline constexpr word_set auxiliaries{wc_auxiliary};
+inline constexpr word_set negations{wc_negation};
+inline constexpr word_set np_stops{wc_np_stop};
+inline constexpr word_set clause_openers{wc_clause_opener};
+inline constexpr word_set name_connectors{wc_name_connector};
+inline constexpr word_set hearer_verbs{wc_hearer_verb};
 
 class quote_engine {
 public:
@@ -292,30 +261,40 @@ private:
     // ---- token helpers -----------------------------------------------------------------------
 
     [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < toks_.size() && toks_[i].kind == qtok::word; }
-    [[nodiscard]] bool word_in(std::size_t i, auto const& set) const noexcept {
-        if (!is_word(i)) return false;
-        lowered const l(text_, toks_[i]);
-        return one_of(l.view(), set);
+    [[nodiscard]] std::string_view token_text(std::size_t i) const noexcept {
+        return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
     }
+    [[nodiscard]] bool word_in(std::size_t i, word_set set) const noexcept {
+        return is_word(i) && lex_[i] && (lex_[i]->classes & set.bits);
+    }
+    template <std::size_t N>
+    [[nodiscard]] bool word_in(std::size_t i, std::array<std::string_view, N> const& set) const noexcept {
+        for (auto w : set)
+            if (word_is(i, w)) return true;
+        return false;
+    }
+    /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
     [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept {
-        if (!is_word(i)) return false;
-        lowered const l(text_, toks_[i]);
-        return l.view() == w;
+        if (!is_word(i) || toks_[i].end - toks_[i].begin != w.size()) return false;
+        for (std::size_t k = 0; k < w.size(); ++k) {
+            char c = text_[toks_[i].begin + k];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            if (c != w[k]) return false;
+        }
+        return true;
     }
     [[nodiscard]] bool is_cap(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & (w_cap | w_digit)); }
     [[nodiscard]] bool is_lower_word(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & w_lower); }
     [[nodiscard]] bool is_adverb(std::size_t i) const noexcept {
         if (!is_lower_word(i)) return false;
-        lowered const l(text_, toks_[i]);
-        auto const v = l.view();
-        return (v.size() > 4 && v.ends_with("ly") && !one_of(v, std::array<std::string_view, 3>{"only", "family", "italy"})) ||
-               one_of(v, auxiliaries) || one_of(v, negations);
+        if (word_in(i, word_set{wc_auxiliary | wc_negation})) return true;
+        auto const v = token_text(i);
+        return v.size() > 4 && v.ends_with("ly") && v != "family";
     }
     [[nodiscard]] bool is_negated(std::size_t cue) const noexcept {
         for (std::size_t k = cue, steps = 0; k > 0 && steps < 3; ++steps) {
             --k;
-            if (word_in(k, negations) || (is_word(k) && (text_.substr(toks_[k].begin, toks_[k].end - toks_[k].begin).ends_with("n't") ||
-                                                         text_.substr(toks_[k].begin, toks_[k].end - toks_[k].begin).ends_with("n’t"))))
+            if (word_in(k, negations) || (is_word(k) && (token_text(k).ends_with("n't") || token_text(k).ends_with("n’t"))))
                 return true;
             if (!is_adverb(k)) break;
         }
@@ -330,36 +309,22 @@ private:
 
     /// The cue (word or phrase) starting at token i, if any.
     [[nodiscard]] cue_match cue_at(std::size_t i) const {
-        if (!is_word(i) || !(toks_[i].flags & w_ascii)) return {};
-        if (!(toks_[i].flags & w_lower) && !(text_.substr(toks_[i].begin, 9) == "According")) return {};
-        auto const len = toks_[i].end - toks_[i].begin;
-        if (len < 3 || len > 16) return {};
-        lowered const l(text_, toks_[i]);
-        auto const* info = cues_.word(l.view());
-        if (!info) return {};
+        if (!is_word(i) || !lex_[i] || !lex_[i]->cue) return {};
+        if (!(toks_[i].flags & w_lower) && token_text(i) != "According") return {};
+        auto const& lx = *lex_[i];
         cue_match best;
-        if (auto const* phrases = cues_.phrases(l.view())) {
-            std::size_t longest = 0;
-            for (auto const& rest : *phrases) {
-                if (rest.size() <= longest) continue;
-                bool ok = true;
-                for (std::size_t k = 0; k < rest.size() && ok; ++k) {
-                    std::size_t const j = i + 1 + k;
-                    if (!is_word(j)) ok = false;
-                    else {
-                        lowered const lj(text_, toks_[j]);
-                        ok = lj.view() == rest[k];
-                    }
-                }
-                if (ok) {
-                    longest = rest.size();
-                    best = {i, i + rest.size(), *info};
-                }
+        std::size_t longest = 0;
+        for (auto const& rest : lx.phrases) {
+            if (rest.size() <= longest) continue;
+            bool ok = true;
+            for (std::size_t k = 0; k < rest.size() && ok; ++k) ok = word_is(i + 1 + k, rest[k]);
+            if (ok) {
+                longest = rest.size();
+                best = {i, i + rest.size(), lx.info};
             }
         }
-        if (best.first == no_token && info->single) best = {i, i, *info};
-        if (best.first != no_token && best.last == i && !info->single) return {};
-        if (best.first != no_token && best.last == i && used_as_noun(i, l.view())) return {};
+        if (best.first == no_token && lx.info.single) best = {i, i, lx.info};
+        if (best.first != no_token && best.last == i && used_as_noun(i, token_text(i))) return {};
         return best;
     }
 
@@ -917,7 +882,7 @@ private:
             if (q == std::string_view::npos) q = sv.size();
             std::string w(sv.substr(p, q - p));
             for (auto& ch : w) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-            if (one_of(std::string_view(w), person_heads)) return true;
+            if (one_of(std::string_view(w), person_head_words)) return true;
             p = q + 1;
         }
         return false;
@@ -934,7 +899,7 @@ private:
             for (auto& ch : lw) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
             return lw;
         }();
-        bool const pronoun = sv.size() == first_word.size() && one_of(std::string_view(first_word), speaker_pronouns);
+        bool const pronoun = sv.size() == first_word.size() && one_of(std::string_view(first_word), pronoun_words);
         if (pronoun) {
             gender want = gender::unknown;
             if (first_word == "he" || first_word == "him") want = gender::male;
@@ -971,7 +936,7 @@ private:
         }
         if (found) return found;
         // a description standing for a person named before ("the one who ...", "the president")
-        if (one_of(std::string_view(first_word), determiners)) {
+        if (one_of(std::string_view(first_word), determiner_words)) {
             bool person_like = false;
             std::size_t p = 0;
             while (p < sv.size() && !person_like) {
@@ -979,7 +944,7 @@ private:
                 if (q == std::string_view::npos) q = sv.size();
                 std::string w(sv.substr(p, q - p));
                 for (auto& ch : w) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-                person_like = one_of(std::string_view(w), person_heads);
+                person_like = one_of(std::string_view(w), person_head_words);
                 if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) break;
                 p = q + 1;
             }
@@ -1039,6 +1004,9 @@ private:
     }
 
     void process_unit(std::size_t unit_begin, std::size_t unit_end) {
+        lex_.assign(toks_.size(), nullptr);
+        for (std::size_t k = 0; k < toks_.size(); ++k)
+            if (toks_[k].kind == qtok::word) lex_[k] = cues_.find(toks_[k].hash, token_text(k));
         closing_.assign(toks_.size(), 0);
         inside_.assign(toks_.size(), 0);
         for (auto const& p : pieces_) {
@@ -1301,7 +1269,7 @@ private:
                 from = c.last + 2;
             } else if (word_in(c.last + 1, std::array<std::string_view, 2>{"out", "up"}) && word_is(c.last + 2, "that")) {
                 from = c.last + 3; // "points out that"
-            } else if (one_of(c.info.participle ? w.substr(0, w.size() - 3) : w, hearer_verbs)) {
+            } else if (word_in(c.first, hearer_verbs)) {
                 // "told US and EU policymakers that", "assured them that"
                 for (std::size_t j = c.last + 1; j <= end && j <= c.last + 6; ++j) {
                     if (word_is(j, "that")) {
@@ -1360,6 +1328,7 @@ private:
     quote_settings const& settings_;
 
     std::vector<qtoken> toks_;
+    std::vector<lexeme const*> lex_; ///< per token: its lexicon entry, if any
     std::vector<piece> pieces_;
     std::vector<std::uint8_t> inside_;
     std::vector<std::uint8_t> closing_;

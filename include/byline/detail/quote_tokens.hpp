@@ -71,7 +71,20 @@ struct qtoken {
     qtok kind = qtok::other;
     std::uint8_t flags = 0;
     mark_glyph glyph = mark_glyph::straight_double;
+    std::uint32_t hash = 0; ///< words: word_hash of the bytes (for lexicon lookups)
 };
+
+inline constexpr std::uint32_t word_hash_seed = 2166136261u;
+/// One FNV-1a step over a byte, ASCII letters folded to lower case.
+[[nodiscard]] constexpr std::uint32_t word_hash_step(std::uint32_t h, unsigned char b) noexcept {
+    if (b >= 'A' && b <= 'Z') b = static_cast<unsigned char>(b + 32);
+    return (h ^ b) * 16777619u;
+}
+[[nodiscard]] constexpr std::uint32_t word_hash(std::string_view w) noexcept {
+    std::uint32_t h = word_hash_seed;
+    for (char c : w) h = word_hash_step(h, static_cast<unsigned char>(c));
+    return h;
+}
 
 /// Title abbreviations whose period belongs to the word ("Mr. Smith" is one name).
 [[nodiscard]] inline bool is_title_abbreviation(std::string_view w) noexcept {
@@ -115,7 +128,7 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
                c == 0x300F;
     };
     auto push_mark = [&](std::size_t b, std::size_t e, mark_glyph g) {
-        qtoken t{b, e, qtok::mark, 0, g};
+        qtoken t{b, e, qtok::mark, 0, g, 0};
         if (opening_context(b)) t.flags |= m_space_before;
         if (closing_context(e)) t.flags |= m_space_after;
         if (is_word_before(b)) t.flags |= m_word_before;
@@ -123,7 +136,7 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
         if (b > begin && text[b - 1] >= '0' && text[b - 1] <= '9') t.flags |= m_digit_before;
         out.push_back(t);
     };
-    auto push = [&](std::size_t b, std::size_t e, qtok k) { out.push_back(qtoken{b, e, k, 0, {}}); };
+    auto push = [&](std::size_t b, std::size_t e, qtok k) { out.push_back(qtoken{b, e, k, 0, {}, 0}); };
 
     std::size_t p = begin;
     while (p < end) {
@@ -178,10 +191,12 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
                 if (initial || initialism || before_comma || is_title_abbreviation(w)) ++q;
             }
             std::string_view const w = text.substr(p, q - p);
+            std::uint32_t h = word_hash_seed;
+            for (char ch : w) h = word_hash_step(h, static_cast<unsigned char>(ch));
             if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) flags |= w_possessive;
             if (all_upper && letters >= 2) flags |= w_allcaps;
             if (ascii) flags |= w_ascii;
-            out.push_back(qtoken{p, q, qtok::word, flags, {}});
+            out.push_back(qtoken{p, q, qtok::word, flags, {}, h});
             p = q;
             continue;
         }
