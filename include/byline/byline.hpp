@@ -8,8 +8,9 @@
 #include <byline/gazetteer.hpp>
 #include <byline/entities.hpp>
 #include <byline/names.hpp>
+#include <byline/quotes.hpp>
 
 BYLINE_BEGIN_NAMESPACE
 /// The stages `byline annotate` runs, with their defaults.
-using default_pipeline = pipeline<sentence_splitter, entity_matcher, name_finder>;
+using default_pipeline = pipeline<sentence_splitter, entity_matcher, name_finder, quote_finder>;
 BYLINE_END_NAMESPACE
