@@ -166,6 +166,14 @@ TEST_CASE("sentences: terminators inside quotes end the sentence only before a c
     CHECK(split("It was a \"deal.\" - Jane Doe") == strings{"It was a \"deal.\" - Jane Doe"});
 }
 
+TEST_CASE("sentences: a quotation with its source after a dash or on its own line is one sentence") {
+    CHECK(split("\"So far, it's 1-0. But it's a long game.\" - Matthew Ingram\n\nNext one.") ==
+          strings{"\"So far, it's 1-0. But it's a long game.\" - Matthew Ingram", "Next one."});
+    CHECK(split("\"Prompted by the video, a war began. An insurgency.\" Anonymous blogger, \"Anon\"\n\nNext one.") ==
+          strings{"\"Prompted by the video, a war began. An insurgency.\" Anonymous blogger, \"Anon\"", "Next one."});
+    CHECK(split("\"Cool clock. It's great.\" He said so.") == strings{"\"Cool clock.", "It's great.\"", "He said so."});
+}
+
 TEST_CASE("sentences: terminators inside brackets") {
     CHECK(split("He taught (He worked as an engineer.) at the school. (Dinah was the cat.) It slept.") ==
           strings{"He taught (He worked as an engineer.) at the school.", "(Dinah was the cat.)", "It slept."});

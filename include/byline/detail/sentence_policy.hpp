@@ -87,6 +87,10 @@ struct english_news {
     /// and the pragmatic_segmenter tests want it on.
     static constexpr bool lowercase_quotations_continue = false;
 
+    /// A quotation that is a whole sentence and is followed by a dash and its source keeps its
+    /// terminators ('"So far, it's 1-0. But it's a long game." - Matthew Ingram').
+    static constexpr bool attributed_quotations_continue = true;
+
     /// A period after a plain word (not an abbreviation) ends the sentence before a lowercase word.
     static constexpr bool lowercase_may_start_sentence = true;
 };
@@ -119,6 +123,7 @@ concept sentence_policy = requires {
     requires detail::glyph_array<decltype(P::line_bullets)>;
     { P::line_break_ends_sentence } -> std::convertible_to<bool>;
     { P::lowercase_quotations_continue } -> std::convertible_to<bool>;
+    { P::attributed_quotations_continue } -> std::convertible_to<bool>;
     { P::lowercase_may_start_sentence } -> std::convertible_to<bool>;
 };
 

@@ -385,6 +385,9 @@ private:
 
     [[nodiscard]] unsigned char byte(std::size_t i) const noexcept { return static_cast<unsigned char>(text_[i]); }
 
+    /// The end of the whole text (never true of a streamed text that may go on).
+    [[nodiscard]] bool at_end(std::size_t i) const noexcept { return final_ && i >= text_.size(); }
+
     [[nodiscard]] bool is_space_before(std::size_t i, std::size_t start) const noexcept {
         if (i <= start) return true;
         auto const b = byte(i - 1);
@@ -467,11 +470,15 @@ private:
         return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' || cp == U'\u2019';
     }
 
-    /// A quotation that starts in lowercase inside a sentence is part of it ('said "many schools will
-    /// quit. Then the State ..."'): its terminators do not end the sentence, provided it closes
-    /// before the look-ahead ends.
+    /// Two kinds of quotation keep their terminators inside the sentence, provided the quotation
+    /// closes before the look-ahead ends:
+    /// - one that opens in lowercase inside a sentence ('says "many schools will quit. Then ..."'),
+    ///   when the policy asks for it;
+    /// - one that is the whole sentence and is followed by a dash and its source, as an epigraph
+    ///   ('"So far, it's 1-0. But it's a long game." - Matthew Ingram').
     [[nodiscard]] std::size_t unless_quoted(std::size_t s, std::size_t i, std::size_t limit, std::size_t b) const noexcept {
-        if (!Policy::lowercase_quotations_continue || b == npos || i - s > 2048) return b;
+        if (b == npos || i - s > 2048) return b;
+        if (!Policy::lowercase_quotations_continue && !Policy::attributed_quotations_continue) return b;
         std::size_t open = npos;
         for (std::size_t j = s; j < i;) {
             auto const d = code_point_at(text_, j);
@@ -482,20 +489,52 @@ private:
             }
             j += d.length;
         }
-        if (open == npos || open == s || !is_space_before(open, s)) return b;
+        if (open == npos) return b;
         std::size_t const first = open + code_point_at(text_, open).length;
-        if (first >= limit || !is_lower(code_point_at(text_, first).cp)) return b;
+        bool const lowercase = Policy::lowercase_quotations_continue && open != s && is_space_before(open, s) &&
+                               first < limit && is_lower(code_point_at(text_, first).cp);
+        bool const whole = Policy::attributed_quotations_continue && open == s;
+        if (!lowercase && !whole) return b;
         for (std::size_t j = i; j < b;) { // closed by this very terminator: '... the world."'
             auto const d = code_point_at(text_, j);
-            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return b;
+            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing)
+                return (whole && epigraph_source(j + d.length, limit)) ? npos : b;
             j += d.length;
         }
         for (std::size_t j = b; j < limit && !is_line_break(byte(j));) {
             auto const d = code_point_at(text_, j);
-            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return npos;
             j += d.length;
+            if (!is_quote_mark(d.cp) || role_of_quote(s, j - d.length, d.length, limit) != quote_role::closing) continue;
+            if (lowercase) return npos;
+            return epigraph_source(j, limit) ? npos : b;
         }
         return b;
+    }
+
+    /// After a quotation closing at `j`: its source, as a dash and a capitalised name ("- Matthew
+    /// Ingram"), or as a capitalised line that ends its paragraph unterminated ("Anonymous blogger,
+    /// \"Anon declares war\"").
+    [[nodiscard]] bool epigraph_source(std::size_t j, std::size_t limit) const noexcept {
+        std::size_t k = j;
+        while (std::size_t const len = closing_marks_.at(text_, k, limit)) k += len;
+        if (k >= limit || space_length(text_, k, limit) == 0 || is_line_break(byte(k))) return false;
+        while (std::size_t const len = space_length(text_, k, limit)) k += len;
+        if (dashes_.at(text_, k, limit) != 0) {
+            while (std::size_t const len = dashes_.at(text_, k, limit)) k += len;
+            if (space_length(text_, k, limit) == 0) return false;
+            while (std::size_t const len = space_length(text_, k, limit)) k += len;
+            return k < limit && is_upper(code_point_at(text_, k).cp);
+        }
+        if (k >= limit || !is_upper(code_point_at(text_, k).cp)) return false;
+        for (; k < limit; ++k) {
+            if (is_stop_glyph(k, limit)) return false;
+            if (is_line_break(byte(k))) {
+                std::size_t m = k + 1;
+                while (m < limit && space_length(text_, m, limit) != 0 && !is_line_break(byte(m))) ++m;
+                return at_end(m) || (m < limit && is_line_break(byte(m))); // a blank line follows
+            }
+        }
+        return at_end(k);
     }
 
     [[nodiscard]] std::size_t line_break(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
