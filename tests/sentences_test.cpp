@@ -114,6 +114,11 @@ TEST_CASE("sentences: titles do not end a sentence") {
           strings{"Mr. Smith met Gen. Milley and Sen. Ruiz.", "They talked."});
 }
 
+TEST_CASE("sentences: a lowercase word after a period continues the sentence") {
+    CHECK(split("He lost 20 lbs. over the summer. Were Jane and co. at the party?") ==
+          strings{"He lost 20 lbs. over the summer.", "Were Jane and co. at the party?"});
+}
+
 TEST_CASE("sentences: months before a number do not end a sentence") {
     CHECK(split("It ends on Sept. 30 in Kyiv. Talks follow.") == strings{"It ends on Sept. 30 in Kyiv.", "Talks follow."});
 }

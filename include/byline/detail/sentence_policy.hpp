@@ -91,8 +91,6 @@ struct english_news {
     /// terminators ('"So far, it's 1-0. But it's a long game." - Matthew Ingram').
     static constexpr bool attributed_quotations_continue = true;
 
-    /// A period after a plain word (not an abbreviation) ends the sentence before a lowercase word.
-    static constexpr bool lowercase_may_start_sentence = true;
 };
 
 namespace detail {
@@ -124,7 +122,6 @@ concept sentence_policy = requires {
     { P::line_break_ends_sentence } -> std::convertible_to<bool>;
     { P::lowercase_quotations_continue } -> std::convertible_to<bool>;
     { P::attributed_quotations_continue } -> std::convertible_to<bool>;
-    { P::lowercase_may_start_sentence } -> std::convertible_to<bool>;
 };
 
 static_assert(sentence_policy<english_news>);

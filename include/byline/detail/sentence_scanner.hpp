@@ -793,7 +793,7 @@ private:
         }
         switch (f.kind) {
         case next_kind::end: return f.end;
-        case next_kind::lower: return lowercase_after_word(s, i, f) ? f.end : npos;
+        case next_kind::lower: return npos; // continues: unlisted abbreviations ("lbs. of") outnumber lowercase openings
         case next_kind::stop: return npos; // "Ukraine. . However", "Scientology. ... The": one sentence
         default: break;
         }
@@ -839,17 +839,6 @@ private:
         }
         if (is_dotted_initials(token)) return starts_sentence(f.word, limit) ? f.end : npos;
         return f.end;
-    }
-
-    /// "in the city. features": a period after a plain word ends the sentence even before a
-    /// lowercase word, unless quotes or brackets intervene ("'This is great.' she said").
-    [[nodiscard]] bool lowercase_after_word(std::size_t s, std::size_t i, following const& f) const noexcept {
-        if (!Policy::lowercase_may_start_sentence || f.closed || f.opened || f.dash) return false;
-        std::size_t const t = token_start(s, i);
-        std::string_view const token = text_.substr(t, i - t);
-        if (token.size() < 3 || !std::all_of(token.begin(), token.end(), [](char c) { return ascii_letter(static_cast<unsigned char>(c)); }))
-            return false;
-        return lookup(text_.substr(t, i + 1 - t)) == nullptr;
     }
 
     [[nodiscard]] std::size_t strong_stop(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
