@@ -470,8 +470,8 @@ private:
         return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' || cp == U'\u2019';
     }
 
-    /// Two kinds of quotation keep their terminators inside the sentence, provided the quotation
-    /// closes before the look-ahead ends:
+    /// Two kinds of quotation no longer than the look-ahead window keep their terminators inside
+    /// the sentence:
     /// - one that opens in lowercase inside a sentence ('says "many schools will quit. Then ..."'),
     ///   when the policy asks for it;
     /// - one that is the whole sentence and is followed by a dash and its source, as an epigraph
@@ -505,6 +505,9 @@ private:
             auto const d = code_point_at(text_, j);
             j += d.length;
             if (!is_quote_mark(d.cp) || role_of_quote(s, j - d.length, d.length, limit) != quote_role::closing) continue;
+            // Only a quotation no longer than the look-ahead is kept whole: then every terminator
+            // inside it sees the closing mark, and a long one is split throughout, not in part.
+            if (j - open > window) return b;
             if (lowercase) return npos;
             return epigraph_source(j, limit) ? npos : b;
         }
@@ -517,15 +520,18 @@ private:
     [[nodiscard]] bool epigraph_source(std::size_t j, std::size_t limit) const noexcept {
         std::size_t k = j;
         while (std::size_t const len = closing_marks_.at(text_, k, limit)) k += len;
-        if (k >= limit || space_length(text_, k, limit) == 0 || is_line_break(byte(k))) return false;
-        while (std::size_t const len = space_length(text_, k, limit)) k += len;
-        if (dashes_.at(text_, k, limit) != 0) {
+        std::size_t const spaces = k;
+        while (k < limit && !is_line_break(byte(k)))
+            if (std::size_t const len = space_length(text_, k, limit)) k += len;
+            else break;
+        if (k >= limit || is_line_break(byte(k))) return false;
+        if (dashes_.at(text_, k, limit) != 0) { // '.” ― Sonya Herridge', '.”― Pamela Padilla'
             while (std::size_t const len = dashes_.at(text_, k, limit)) k += len;
             if (space_length(text_, k, limit) == 0) return false;
             while (std::size_t const len = space_length(text_, k, limit)) k += len;
             return k < limit && is_upper(code_point_at(text_, k).cp);
         }
-        if (k >= limit || !is_upper(code_point_at(text_, k).cp)) return false;
+        if (k == spaces || !is_upper(code_point_at(text_, k).cp)) return false;
         for (; k < limit; ++k) {
             if (is_stop_glyph(k, limit)) return false;
             if (is_line_break(byte(k))) {
