@@ -177,6 +177,15 @@ TEST_CASE("sentences: a quotation with its source after a dash or on its own lin
     CHECK(split("\"Prompted by the video, a war began. An insurgency.\" Anonymous blogger, \"Anon\"\n\nNext one.") ==
           strings{"\"Prompted by the video, a war began. An insurgency.\" Anonymous blogger, \"Anon\"", "Next one."});
     CHECK(split("\"Cool clock. It's great.\" He said so.") == strings{"\"Cool clock.", "It's great.\"", "He said so."});
+    // A quotation longer than the look-ahead is split throughout; its last sentence keeps the source.
+    std::string long_quote = "\"";
+    for (int k = 0; k < 15; ++k) long_quote += "This is a sentence. ";
+    long_quote += "Last one.\" \u2015 Jane Doe";
+    auto const parts = split(long_quote);
+    REQUIRE(parts.size() == 16);
+    CHECK(parts[0] == "\"This is a sentence.");
+    CHECK(parts[14] == "This is a sentence.");
+    CHECK(parts[15] == "Last one.\" \u2015 Jane Doe");
 }
 
 TEST_CASE("sentences: terminators inside brackets") {
