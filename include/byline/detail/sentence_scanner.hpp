@@ -478,7 +478,9 @@ private:
     ///   ('"So far, it's 1-0. But it's a long game." - Matthew Ingram').
     [[nodiscard]] std::size_t unless_quoted(std::size_t s, std::size_t i, std::size_t limit, std::size_t b) const noexcept {
         if (b == npos || i - s > 2048) return b;
-        if (!Policy::lowercase_quotations_continue && !Policy::attributed_quotations_continue) return b;
+        // Without the lowercase rule only a sentence that opens with a quote mark can qualify.
+        bool const opens_quoted = is_quote_mark(code_point_at(text_, s).cp);
+        if (!Policy::lowercase_quotations_continue && !(Policy::attributed_quotations_continue && opens_quoted)) return b;
         std::size_t open = npos;
         for (std::size_t j = s; j < i;) {
             auto const d = code_point_at(text_, j);
