@@ -299,13 +299,9 @@ TEST_CASE("sentences: the stream gives the whole-text result for every chunk siz
     for (auto const& text : samples) {
         auto const whole = byline::split_sentences(text);
         REQUIRE_FALSE(whole.empty());
-        std::vector<std::size_t> sizes;
-        for (std::size_t k = 1; k <= std::min<std::size_t>(text.size(), 600); ++k) sizes.push_back(k);
-        for (std::size_t k = 1024; k < text.size(); k *= 2) sizes.push_back(k);
-        sizes.push_back(text.size());
-        for (auto const k : sizes) {
+        for (std::size_t k = 1; k <= text.size(); ++k) {
             INFO("chunk size " << k);
-            CHECK(split_in_chunks(text, k) == whole);
+            REQUIRE(split_in_chunks(text, k) == whole);
         }
     }
 }
