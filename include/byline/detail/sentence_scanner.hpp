@@ -677,6 +677,7 @@ private:
             auto const b = byte(t - 1);
             if (b < 0x80) {
                 if (b == ' ' || (b >= '\t' && b <= '\r') || b == '(' || b == '[' || b == '{' || b == '"' || b == '`') break;
+                if (b == '\'' && is_space_before(t - 1, s)) break; // an opening quote, not an apostrophe
                 --t;
             } else {
                 auto const d = decode_before(text_, t);
@@ -706,10 +707,9 @@ private:
             if (c == '.') {
                 if (group == 0) return false;
                 group = 0;
-            } else if (ascii_letter(static_cast<unsigned char>(c)) && ++group <= 2) {
-            } else {
-                return false;
+                continue;
             }
+            if (!ascii_letter(static_cast<unsigned char>(c)) || ++group > 2) return false;
         }
         return group > 0;
     }
