@@ -459,9 +459,12 @@ private:
 
     /// Whether the quote mark at `j` (of `len` bytes) opens or closes: by the characters around it.
     [[nodiscard]] quote_role role_of_quote(std::size_t s, std::size_t j, std::size_t len, std::size_t limit) const noexcept {
+        auto const cp = code_point_at(text_, j).cp;
         bool const space_before = is_space_before(j, s) || (j > s && opening_marks_.at(text_, j - 1, j));
         bool const letter_after = j + len < limit && is_word_char(code_point_at(text_, j + len).cp);
-        if (space_before && letter_after) return quote_role::opening;
+        // ’ before a word is an elision ("’cause"), and ” opens only a sentence, typed the wrong way round.
+        bool const can_open = cp != U'\u2019' && (cp != U'\u201D' || j == s);
+        if (space_before && letter_after) return can_open ? quote_role::opening : quote_role::none;
         if (!space_before && !letter_after) return quote_role::closing;
         return quote_role::none; // an apostrophe ("don't") or a stray mark
     }
