@@ -114,6 +114,11 @@ TEST_CASE("sentences: titles do not end a sentence") {
           strings{"Mr. Smith met Gen. Milley and Sen. Ruiz.", "They talked."});
 }
 
+TEST_CASE("sentences: a lowercase word after a period continues the sentence") {
+    CHECK(split("He lost 20 lbs. over the summer. Were Jane and co. at the party?") ==
+          strings{"He lost 20 lbs. over the summer.", "Were Jane and co. at the party?"});
+}
+
 TEST_CASE("sentences: months before a number do not end a sentence") {
     CHECK(split("It ends on Sept. 30 in Kyiv. Talks follow.") == strings{"It ends on Sept. 30 in Kyiv.", "Talks follow."});
 }
@@ -164,6 +169,23 @@ TEST_CASE("sentences: terminators inside quotes end the sentence only before a c
     CHECK(split("\u201cWho will win the Prize?\u201d He again asked.") ==
           strings{"\u201cWho will win the Prize?\u201d", "He again asked."});
     CHECK(split("It was a \"deal.\" - Jane Doe") == strings{"It was a \"deal.\" - Jane Doe"});
+}
+
+TEST_CASE("sentences: a quotation with its source after a dash or on its own line is one sentence") {
+    CHECK(split("\"So far, it's 1-0. But it's a long game.\" - Matthew Ingram\n\nNext one.") ==
+          strings{"\"So far, it's 1-0. But it's a long game.\" - Matthew Ingram", "Next one."});
+    CHECK(split("\"Prompted by the video, a war began. An insurgency.\" Anonymous blogger, \"Anon\"\n\nNext one.") ==
+          strings{"\"Prompted by the video, a war began. An insurgency.\" Anonymous blogger, \"Anon\"", "Next one."});
+    CHECK(split("\"Cool clock. It's great.\" He said so.") == strings{"\"Cool clock.", "It's great.\"", "He said so."});
+    // A quotation longer than the look-ahead is split throughout; its last sentence keeps the source.
+    std::string long_quote = "\"";
+    for (int k = 0; k < 15; ++k) long_quote += "This is a sentence. ";
+    long_quote += "Last one.\" \u2015 Jane Doe";
+    auto const parts = split(long_quote);
+    REQUIRE(parts.size() == 16);
+    CHECK(parts[0] == "\"This is a sentence.");
+    CHECK(parts[14] == "This is a sentence.");
+    CHECK(parts[15] == "Last one.\" \u2015 Jane Doe");
 }
 
 TEST_CASE("sentences: terminators inside brackets") {
@@ -277,13 +299,9 @@ TEST_CASE("sentences: the stream gives the whole-text result for every chunk siz
     for (auto const& text : samples) {
         auto const whole = byline::split_sentences(text);
         REQUIRE_FALSE(whole.empty());
-        std::vector<std::size_t> sizes;
-        for (std::size_t k = 1; k <= std::min<std::size_t>(text.size(), 600); ++k) sizes.push_back(k);
-        for (std::size_t k = 1024; k < text.size(); k *= 2) sizes.push_back(k);
-        sizes.push_back(text.size());
-        for (auto const k : sizes) {
+        for (std::size_t k = 1; k <= text.size(); ++k) {
             INFO("chunk size " << k);
-            CHECK(split_in_chunks(text, k) == whole);
+            REQUIRE(split_in_chunks(text, k) == whole);
         }
     }
 }

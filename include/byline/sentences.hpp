@@ -3,8 +3,10 @@
 //
 //   for (byline::byte_span s : byline::sentences(text)) ...        // lazy, default rules
 //   auto v = byline::split_sentences(text);                        // eager
-//   byline::sentence_splitter const sp = byline::sentence_splitter{}.with_abbreviations({"Sen."});
+//   byline::sentence_splitter const sp = byline::sentence_splitter{}.with_abbreviations({"Cllr."});
 //   for (byline::byte_span s : sp.split(text)) ...
+//   byline::basic_sentence_splitter<my_policy> mine;               // compile-time rules (a policy type)
+//   byline::sentence_stream st; st.feed(chunk, on_sentence); ...; st.finish(on_sentence);
 //
 // Sentences are trimmed, in order, non-overlapping, and start and end on code point boundaries;
 // every byte that is not white space belongs to one. Invalid UTF-8 bytes are single characters.

@@ -385,6 +385,9 @@ private:
 
     [[nodiscard]] unsigned char byte(std::size_t i) const noexcept { return static_cast<unsigned char>(text_[i]); }
 
+    /// The end of the whole text (never true of a streamed text that may go on).
+    [[nodiscard]] bool at_end(std::size_t i) const noexcept { return final_ && i >= text_.size(); }
+
     [[nodiscard]] bool is_space_before(std::size_t i, std::size_t start) const noexcept {
         if (i <= start) return true;
         auto const b = byte(i - 1);
@@ -456,9 +459,12 @@ private:
 
     /// Whether the quote mark at `j` (of `len` bytes) opens or closes: by the characters around it.
     [[nodiscard]] quote_role role_of_quote(std::size_t s, std::size_t j, std::size_t len, std::size_t limit) const noexcept {
+        auto const cp = code_point_at(text_, j).cp;
         bool const space_before = is_space_before(j, s) || (j > s && opening_marks_.at(text_, j - 1, j));
         bool const letter_after = j + len < limit && is_word_char(code_point_at(text_, j + len).cp);
-        if (space_before && letter_after) return quote_role::opening;
+        // ’ before a word is an elision ("’cause"), and ” opens only a sentence, typed the wrong way round.
+        bool const can_open = cp != U'\u2019' && (cp != U'\u201D' || j == s);
+        if (space_before && letter_after) return can_open ? quote_role::opening : quote_role::none;
         if (!space_before && !letter_after) return quote_role::closing;
         return quote_role::none; // an apostrophe ("don't") or a stray mark
     }
@@ -467,11 +473,17 @@ private:
         return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' || cp == U'\u2019';
     }
 
-    /// A quotation that starts in lowercase inside a sentence is part of it ('said "many schools will
-    /// quit. Then the State ..."'): its terminators do not end the sentence, provided it closes
-    /// before the look-ahead ends.
+    /// Two kinds of quotation no longer than the look-ahead window keep their terminators inside
+    /// the sentence:
+    /// - one that opens in lowercase inside a sentence ('says "many schools will quit. Then ..."'),
+    ///   when the policy asks for it;
+    /// - one that is the whole sentence and is followed by a dash and its source, as an epigraph
+    ///   ('"So far, it's 1-0. But it's a long game." - Matthew Ingram').
     [[nodiscard]] std::size_t unless_quoted(std::size_t s, std::size_t i, std::size_t limit, std::size_t b) const noexcept {
-        if (!Policy::lowercase_quotations_continue || b == npos || i - s > 2048) return b;
+        if (b == npos || i - s > 2048) return b;
+        // Without the lowercase rule only a sentence that opens with a quote mark can qualify.
+        bool const opens_quoted = is_quote_mark(code_point_at(text_, s).cp);
+        if (!Policy::lowercase_quotations_continue && !(Policy::attributed_quotations_continue && opens_quoted)) return b;
         std::size_t open = npos;
         for (std::size_t j = s; j < i;) {
             auto const d = code_point_at(text_, j);
@@ -482,20 +494,58 @@ private:
             }
             j += d.length;
         }
-        if (open == npos || open == s || !is_space_before(open, s)) return b;
+        if (open == npos) return b;
         std::size_t const first = open + code_point_at(text_, open).length;
-        if (first >= limit || !is_lower(code_point_at(text_, first).cp)) return b;
+        bool const lowercase = Policy::lowercase_quotations_continue && open != s && is_space_before(open, s) &&
+                               first < limit && is_lower(code_point_at(text_, first).cp);
+        bool const whole = Policy::attributed_quotations_continue && open == s;
+        if (!lowercase && !whole) return b;
         for (std::size_t j = i; j < b;) { // closed by this very terminator: '... the world."'
             auto const d = code_point_at(text_, j);
-            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return b;
+            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing)
+                return (whole && epigraph_source(j + d.length, limit)) ? npos : b;
             j += d.length;
         }
         for (std::size_t j = b; j < limit && !is_line_break(byte(j));) {
             auto const d = code_point_at(text_, j);
-            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return npos;
             j += d.length;
+            if (!is_quote_mark(d.cp) || role_of_quote(s, j - d.length, d.length, limit) != quote_role::closing) continue;
+            // Only a quotation no longer than the look-ahead is kept whole: then every terminator
+            // inside it sees the closing mark, and a long one is split throughout, not in part.
+            if (j - open > window) return b;
+            if (lowercase) return npos;
+            return epigraph_source(j, limit) ? npos : b;
         }
         return b;
+    }
+
+    /// After a quotation closing at `j`: its source, as a dash and a capitalised name ("- Matthew
+    /// Ingram"), or as a capitalised line that ends its paragraph unterminated ("Anonymous blogger,
+    /// \"Anon declares war\"").
+    [[nodiscard]] bool epigraph_source(std::size_t j, std::size_t limit) const noexcept {
+        std::size_t k = j;
+        while (std::size_t const len = closing_marks_.at(text_, k, limit)) k += len;
+        std::size_t const spaces = k;
+        while (k < limit && !is_line_break(byte(k)))
+            if (std::size_t const len = space_length(text_, k, limit)) k += len;
+            else break;
+        if (k >= limit || is_line_break(byte(k))) return false;
+        if (dashes_.at(text_, k, limit) != 0) { // '.” ― Sonya Herridge', '.”― Pamela Padilla'
+            while (std::size_t const len = dashes_.at(text_, k, limit)) k += len;
+            if (space_length(text_, k, limit) == 0) return false;
+            while (std::size_t const len = space_length(text_, k, limit)) k += len;
+            return k < limit && is_upper(code_point_at(text_, k).cp);
+        }
+        if (k == spaces || !is_upper(code_point_at(text_, k).cp)) return false;
+        for (; k < limit; ++k) {
+            if (is_stop_glyph(k, limit)) return false;
+            if (is_line_break(byte(k))) {
+                std::size_t m = k + 1;
+                while (m < limit && space_length(text_, m, limit) != 0 && !is_line_break(byte(m))) ++m;
+                return at_end(m) || (m < limit && is_line_break(byte(m))); // a blank line follows
+            }
+        }
+        return at_end(k);
     }
 
     [[nodiscard]] std::size_t line_break(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
@@ -630,6 +680,7 @@ private:
             auto const b = byte(t - 1);
             if (b < 0x80) {
                 if (b == ' ' || (b >= '\t' && b <= '\r') || b == '(' || b == '[' || b == '{' || b == '"' || b == '`') break;
+                if (b == '\'' && is_space_before(t - 1, s)) break; // an opening quote, not an apostrophe
                 --t;
             } else {
                 auto const d = decode_before(text_, t);
@@ -659,10 +710,9 @@ private:
             if (c == '.') {
                 if (group == 0) return false;
                 group = 0;
-            } else if (ascii_letter(static_cast<unsigned char>(c)) && ++group <= 2) {
-            } else {
-                return false;
+                continue;
             }
+            if (!ascii_letter(static_cast<unsigned char>(c)) || ++group > 2) return false;
         }
         return group > 0;
     }
@@ -754,7 +804,7 @@ private:
         }
         switch (f.kind) {
         case next_kind::end: return f.end;
-        case next_kind::lower: return lowercase_after_word(s, i, f) ? f.end : npos;
+        case next_kind::lower: return npos; // continues: unlisted abbreviations ("lbs. of") outnumber lowercase openings
         case next_kind::stop: return npos; // "Ukraine. . However", "Scientology. ... The": one sentence
         default: break;
         }
@@ -800,17 +850,6 @@ private:
         }
         if (is_dotted_initials(token)) return starts_sentence(f.word, limit) ? f.end : npos;
         return f.end;
-    }
-
-    /// "in the city. features": a period after a plain word ends the sentence even before a
-    /// lowercase word, unless quotes or brackets intervene ("'This is great.' she said").
-    [[nodiscard]] bool lowercase_after_word(std::size_t s, std::size_t i, following const& f) const noexcept {
-        if (!Policy::lowercase_may_start_sentence || f.closed || f.opened || f.dash) return false;
-        std::size_t const t = token_start(s, i);
-        std::string_view const token = text_.substr(t, i - t);
-        if (token.size() < 3 || !std::all_of(token.begin(), token.end(), [](char c) { return ascii_letter(static_cast<unsigned char>(c)); }))
-            return false;
-        return lookup(text_.substr(t, i + 1 - t)) == nullptr;
     }
 
     [[nodiscard]] std::size_t strong_stop(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
