@@ -298,3 +298,20 @@ TEST_CASE("names: the embedded gazetteer parses as id, TYPE, name and aliases wi
                            "caribbean", "norp_russian", "norp_mexican", "norp_latin_american", "kyiv", "brasilia", "kremlin"})
         CHECK_MESSAGE(ids.count(id), id);
 }
+
+TEST_CASE("names: headlines in title case, weekdays and acronyms do not make people") {
+    auto const doc = annotate("Warren Hammers Wells Fargo Chief Over Fake Accounts\n\n"
+                              "A letter from his doctor Friday says Kim Jong Un is fine. The U.N. met.\n");
+    auto const people = mentions_of(doc, "PERSON");
+    REQUIRE(people.size() == 1);
+    CHECK(people[0] == std::pair<std::string, std::string>{"Kim Jong Un", "person:jong_un"});
+}
+
+TEST_CASE("names: initials, and a party-state note in parentheses that is no alias") {
+    auto const doc = annotate("Donald J. Trump spoke. Rep. Jason Chaffetz (R-Utah) replied, and Trump left.");
+    auto const people = mentions_of(doc, "PERSON");
+    REQUIRE(people.size() == 3);
+    CHECK(people[0] == std::pair<std::string, std::string>{"Donald J. Trump", "person:trump"});
+    CHECK(people[1] == std::pair<std::string, std::string>{"Jason Chaffetz", "person:chaffetz"});
+    CHECK(people[2] == std::pair<std::string, std::string>{"Trump", "person:trump"});
+}

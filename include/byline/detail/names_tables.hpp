@@ -146,8 +146,9 @@ struct lexicons {
     std::string title_last_text = title_edge_words(titles_roles_tsv, true);
     word_table title_first_words{title_first_text};
     word_table title_last_words{title_last_text};
-    /// Last words of organisation names (Workers' Party, Southern Command) and first words of
-    /// place names that given-name lists also hold (San Francisco, Costa Rica).
+    /// 'o' last words of organisation names (Workers' Party, Southern Command), 'p' first words
+    /// of place names that given-name lists also hold (San Francisco, Costa Rica), 'l' last
+    /// words of place names, 'd' days and months.
     word_table word_classes{
         "ministry\to\ndepartment\to\nuniversity\to\nparty\to\nbank\to\ncouncil\to\ncommittee\to\n"
         "commission\to\nagency\to\ninstitute\to\nfoundation\to\nassociation\to\ncourt\to\n"
@@ -155,11 +156,22 @@ struct lexicons {
         "organisation\to\nleague\to\nmovement\to\nfront\to\nalliance\to\ncommand\to\nforces\to\n"
         "army\to\nnavy\to\nparliament\to\nassembly\to\nchamber\to\nboard\to\nsecretariat\to\n"
         "service\to\ntimes\to\npost\to\nnews\to\nnetwork\to\nchurch\to\ncollege\to\ninc\to\n"
-        "corp\to\nltd\to\nllc\to\n"
+        "corp\to\nltd\to\nllc\to\nherald\to\ntribune\to\ngazette\to\njournal\to\nchronicle\to\n"
+        "telegraph\to\nmuseum\to\nhospital\to\nacademy\to\nschool\to\ncenter\to\ncentre\to\n"
+        "planetarium\to\nobservatory\to\nlaboratory\to\nairlines\to\nairways\to\nfund\to\n"
         "san\tp\nsanta\tp\nsanto\tp\nsao\tp\ncosta\tp\npuerto\tp\nporto\tp\nport\tp\nfort\tp\n"
         "mount\tp\nlake\tp\nnew\tp\nlos\tp\nlas\tp\nel\tp\nrio\tp\nbuenos\tp\nnueva\tp\n"
         "nuevo\tp\nciudad\tp\nsaint\tp\nsainte\tp\nst\tp\nnorth\tp\nsouth\tp\neast\tp\n"
-        "west\tp\ncentral\tp\ngreat\tp\nunited\tp\n"};
+        "west\tp\ncentral\tp\ngreat\tp\nunited\tp\n"
+        // last words of place names (not people): Washington Monument, Wells Street
+        "monument\tl\nsquare\tl\nstreet\tl\navenue\tl\nboulevard\tl\nroad\tl\npark\tl\nbridge\tl\n"
+        "river\tl\nisland\tl\nislands\tl\nmountain\tl\nmountains\tl\nvalley\tl\nbay\tl\nbeach\tl\n"
+        "county\tl\ncity\tl\nprovince\tl\ndistrict\tl\nairport\tl\nstation\tl\nstadium\tl\npalace\tl\n"
+        "hall\tl\ntower\tl\n"
+        // days and months: capitalised, yet ordinary words
+        "monday\td\ntuesday\td\nwednesday\td\nthursday\td\nfriday\td\nsaturday\td\nsunday\td\n"
+        "january\td\nfebruary\td\nmarch\td\napril\td\nmay\td\njune\td\njuly\td\naugust\td\n"
+        "september\td\noctober\td\nnovember\td\ndecember\td\n"};
 
     lexicons() = default;
     lexicons(lexicons const&) = delete; // the tables point into the strings above

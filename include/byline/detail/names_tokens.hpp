@@ -26,6 +26,7 @@ enum token_flags : std::uint16_t {
     after_comma = 64,   ///< one comma (and white space) since the previous word
     after_paren = 128,  ///< an opening parenthesis (and white space) since the previous word
     adjacent = 256,     ///< not the first word (the token before it is the word before it)
+    line_start = 512,   ///< first word of the text or of a line
 };
 
 struct token {
@@ -59,6 +60,7 @@ struct token {
     }
     std::uint16_t f = 0;
     if (line_break || starts_clause) f |= clause_start;
+    if (line_break) f |= line_start;
     if (!line_break && !other && !paren) {
         if (commas == 0 && !gap.empty()) f |= after_space;
         if (commas == 1) f |= after_comma;
@@ -141,7 +143,7 @@ inline void tokenize(std::string_view text, std::vector<byte_span> const& senten
         }
         token t{i, i, 0};
         t.flags = gap_flags(text.substr(prev_end, i - prev_end));
-        if (first) t.flags |= clause_start;
+        if (first) t.flags |= clause_start | line_start;
         first = false;
         while (next_sentence < sentences.size() && sentences[next_sentence].begin < i) ++next_sentence;
         if (next_sentence < sentences.size() && sentences[next_sentence].begin == i) t.flags |= clause_start;
