@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,15 +21,17 @@ namespace detail::names {
 /// Appends the lookup key of `word`: canonical decomposition, combining marks removed, case
 /// folded, and the typographic apostrophe as ASCII. The generated tables use the same folding.
 inline void append_folded(std::string& out, std::string_view word) {
+    // The common case, ASCII, in one pass without per-character appends.
+    auto const at = out.size();
+    out.resize(at + word.size());
     std::size_t ascii = 0;
-    while (ascii < word.size() && static_cast<unsigned char>(word[ascii]) < 0x80) ++ascii;
-    if (ascii == word.size()) { // the common case, without per-character appends
-        auto const at = out.size();
-        out.append(word);
-        for (auto i = at; i < out.size(); ++i)
-            if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
-        return;
+    for (; ascii < word.size(); ++ascii) {
+        auto const c = static_cast<unsigned char>(word[ascii]);
+        if (c >= 0x80) break;
+        out[at + ascii] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
+    if (ascii == word.size()) return;
+    out.resize(at);
     for (std::size_t i = 0; i < word.size();) {
         auto const c = static_cast<unsigned char>(word[i]);
         if (c < 0x80) {
@@ -101,10 +104,33 @@ public:
         }
     }
 
-    static std::size_t hash(std::string_view s) noexcept { // FNV-1a
-        std::uint64_t h = 14695981039346656037ull;
-        for (char const c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        return static_cast<std::size_t>(h ^ (h >> 29));
+    /// Constant time for words: the first and last eight bytes and the length (the middle of
+    /// long phrases only by FNV-1a). Keys are compared in full, so collisions only cost probes.
+    static std::size_t hash(std::string_view s) noexcept {
+        auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+        std::size_t const n = s.size();
+        std::uint64_t a = 0, b = 0;
+        if (n >= 8) {
+            std::memcpy(&a, p, 8);
+            std::memcpy(&b, p + n - 8, 8);
+        } else if (n >= 4) {
+            std::uint32_t x, y;
+            std::memcpy(&x, p, 4);
+            std::memcpy(&y, p + n - 4, 4);
+            a = x;
+            b = y;
+        } else if (n > 0) {
+            a = static_cast<std::uint64_t>(p[0]) | static_cast<std::uint64_t>(p[n / 2]) << 8 |
+                static_cast<std::uint64_t>(p[n - 1]) << 16;
+        }
+        if (n > 16) {
+            std::uint64_t m = 14695981039346656037ull;
+            for (std::size_t i = 8; i < n - 8; ++i) m = (m ^ p[i]) * 1099511628211ull;
+            b ^= m;
+        }
+        std::uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+        h ^= (b + n) * 0x94D049BB133111EBull;
+        return static_cast<std::size_t>(h ^ (h >> 31));
     }
 
 private:
