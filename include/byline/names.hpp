@@ -175,6 +175,7 @@ private:
         }
         std::array<cached_key, 64> key_cache{};
         std::string phrase{};
+        std::string singular{};
         std::size_t title_run_end = detail::names::npos; // last token of a run ending in a title
         std::string cue_text{};   // the title phrase last matched
         char gender_hint = 0;     // from a gendered title before the current run
@@ -198,7 +199,20 @@ private:
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
         bool is_common(std::size_t t) {
             auto& c = slot_of(t);
-            if (!(c.known & knows_common)) c.common = lex.common.find(c.key, c.hash), c.known |= knows_common;
+            if (!(c.known & knows_common)) {
+                c.common = lex.common.find(c.key, c.hash);
+                // Plurals of common words are common too (Galleries, Accounts).
+                std::string_view const k = c.key;
+                if (c.common == 0 && k.size() > 4 && k.back() == 's') {
+                    if (k.ends_with("ies")) {
+                        singular.assign(k.substr(0, k.size() - 3)) += 'y';
+                        c.common = lex.common.find(singular);
+                    } else {
+                        c.common = lex.common.find(k.substr(0, k.size() - 1));
+                    }
+                }
+                c.known |= knows_common;
+            }
             return c.common != 0 || word_class(t) == 'd'; // days and months are capitalised words too
         }
         detail::names::given_name given(std::size_t t) {
@@ -483,7 +497,9 @@ private:
                 else if (cue != 0) strong = n >= 2 && !any_common;
                 std::size_t names = 0;
                 for (std::size_t t = a; t < b; ++t) names += !lower_word(t, is_particle);
-                if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised))
+                // A name does not end in an initial or an acronym ("Washington D.C.").
+                if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised) && !has(b - 1, all_caps) &&
+                    raw(b - 1).back() != '.')
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};

@@ -188,7 +188,7 @@ struct lexicons {
         "san\tp\nsanta\tp\nsanto\tp\nsao\tp\ncosta\tp\npuerto\tp\nporto\tp\nport\tp\nfort\tp\n"
         "mount\tp\nlake\tp\nnew\tp\nlos\tp\nlas\tp\nel\tp\nrio\tp\nbuenos\tp\nnueva\tp\n"
         "nuevo\tp\nciudad\tp\nsaint\tp\nsainte\tp\nst\tp\nnorth\tp\nsouth\tp\neast\tp\n"
-        "west\tp\ncentral\tp\ngreat\tp\nunited\tp\n"
+        "west\tp\ncentral\tp\ngreat\tp\nunited\tp\nhong\tp\n"
         // last words of place names (not people): Washington Monument, Wells Street
         "monument\tl\nsquare\tl\nstreet\tl\navenue\tl\nboulevard\tl\nroad\tl\npark\tl\nbridge\tl\n"
         "river\tl\nisland\tl\nislands\tl\nmountain\tl\nmountains\tl\nvalley\tl\nbay\tl\nbeach\tl\n"
