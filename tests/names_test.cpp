@@ -229,15 +229,19 @@ TEST_CASE("names: an alias introduced in parentheses links later mentions") {
 
 TEST_CASE("names: spelling variants of one surname share an id; different first names do not") {
     std::string const text = "Volodymyr Zelenskiy met Zelensky's aides. Zelenski left. "
-                             "Daniel Noboa and Álvaro Noboa are different men.";
+                             "Daniel Noboa and Álvaro Noboa are different men. Antony Blinken, or Anthony Blinken, "
+                             "is one. Daniel Noboa returned.";
     auto const doc = annotate(text);
     auto const people = mentions_of(doc, "PERSON");
-    REQUIRE(people.size() == 5);
+    REQUIRE(people.size() == 8);
     CHECK(people[0].second == "person:zelenskiy");
     CHECK(people[1] == std::pair<std::string, std::string>{"Zelensky", "person:zelenskiy"});
     CHECK(people[2] == std::pair<std::string, std::string>{"Zelenski", "person:zelenskiy"});
     CHECK(people[3] == std::pair<std::string, std::string>{"Daniel Noboa", "person:noboa"});
     CHECK(people[4] == std::pair<std::string, std::string>{"Álvaro Noboa", "person:noboa_2"});
+    CHECK(people[5] == std::pair<std::string, std::string>{"Antony Blinken", "person:blinken"});
+    CHECK(people[6] == std::pair<std::string, std::string>{"Anthony Blinken", "person:blinken"});
+    CHECK(people[7] == std::pair<std::string, std::string>{"Daniel Noboa", "person:noboa"});
 }
 
 TEST_CASE("names: titles, abbreviated titles and gender") {

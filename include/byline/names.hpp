@@ -535,20 +535,44 @@ private:
 
         // ---- pass 2: link candidates into entities and merge them with the existing mentions
         std::vector<detail::names::cluster> clusters{};
-        std::unordered_map<std::string, std::uint32_t> by_key{};                    // surname / alias -> cluster
+        // surname, other name or alias -> the clusters it names, oldest first
+        std::unordered_map<std::string, std::vector<std::uint32_t>> by_key{};
         std::unordered_map<std::uint64_t, std::vector<std::string const*>> by_prefix{}; // 6-byte prefix -> keys
         std::unordered_map<std::string, std::uint32_t> orgs{};
         std::unordered_map<std::string, std::uint32_t> aliases{}; // "(aka AMLO)" -> cluster
 
-        std::optional<std::uint32_t> lookup(std::string const& k) {
-            if (auto const it = by_key.find(k); it != by_key.end()) return it->second;
-            if (k.size() < 6) return std::nullopt;
-            // Spelling variants of one surname (Zelenski, Zelensky, Zelenskiy): same 6-byte
-            // prefix and at most two edits.
+        /// Spelling variants of one name (Zelenski, Zelensky, Zelenskiy; Antony, Anthony):
+        /// equal, or from six bytes on with the same first letter and at most two edits.
+        static bool same_name(std::string const& a, std::string const& b) {
+            if (a == b) return true;
+            return a.size() >= 6 && b.size() >= 6 && a[0] == b[0] && detail::names::bounded_edit_distance(a, b, 2) <= 2;
+        }
+
+        /// The clusters `k` names (exactly, or as a spelling variant), or null.
+        std::vector<std::uint32_t> const* named_by(std::string const& k) {
+            if (auto const it = by_key.find(k); it != by_key.end()) return &it->second;
+            if (k.size() < 6) return nullptr;
             if (auto const it = by_prefix.find(prefix6(k)); it != by_prefix.end())
                 for (auto const* other : it->second)
-                    if (detail::names::bounded_edit_distance(k, *other, 2) <= 2) return by_key.at(*other);
-            return std::nullopt;
+                    if (same_name(k, *other)) return &by_key.at(*other);
+            return nullptr;
+        }
+
+        /// The person `k` names: with a first name, the cluster with a compatible one (or none
+        /// known); without, the latest cluster it named.
+        std::optional<std::uint32_t> lookup(std::string const& k, std::string const& first_given = {}) {
+            auto const* ids = named_by(k);
+            if (!ids) return std::nullopt;
+            if (first_given.empty()) return ids->back();
+            for (auto it = ids->rbegin(); it != ids->rend(); ++it) {
+                auto const& other = clusters[*it].first_given;
+                if (other.empty() || same_name(other, first_given)) return *it;
+            }
+            return std::nullopt; // another person with the same surname
+        }
+        bool cluster_has_key(std::uint32_t id, std::string const& k) {
+            auto const* ids = named_by(k);
+            return ids && std::find(ids->begin(), ids->end(), id) != ids->end();
         }
         static std::uint64_t prefix6(std::string const& k) {
             std::uint64_t p = 0;
@@ -557,8 +581,9 @@ private:
         }
         void add_key(std::string const& k, std::uint32_t c) {
             if (k.empty()) return;
-            auto const [it, fresh] = by_key.emplace(k, c);
+            auto const [it, fresh] = by_key.try_emplace(k);
             if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
+            if (std::find(it->second.begin(), it->second.end(), c) == it->second.end()) it->second.push_back(c);
         }
         bool particle(std::size_t t) { return lower_word(t, detail::names::is_particle); }
 
@@ -642,10 +667,7 @@ private:
             std::string const& last_key = key(c.last - 1);
             auto const g = given(c.first);
             std::string first_given = n >= 2 && g ? key(c.first) : std::string{};
-            std::optional<std::uint32_t> found = lookup(last_key);
-            if (found && !first_given.empty() && !clusters[*found].first_given.empty() &&
-                clusters[*found].first_given != first_given)
-                found.reset(); // another person with the same surname
+            std::optional<std::uint32_t> found = lookup(last_key, first_given);
             if (found && clusters[*found].organisation) found.reset();
             std::uint32_t id;
             if (found) {
@@ -685,8 +707,7 @@ private:
             if (!id || clusters[*id].organisation) return std::nullopt;
             for (auto t = c.first; t + 1 < c.last; ++t) {
                 if (particle(t)) continue;
-                auto const other = lookup(key(t));
-                if (other != id && key(t) != clusters[*id].first_given) return std::nullopt;
+                if (!cluster_has_key(*id, key(t)) && !same_name(key(t), clusters[*id].first_given)) return std::nullopt;
             }
             return id;
         }
