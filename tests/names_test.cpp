@@ -200,6 +200,17 @@ TEST_CASE("names: a gazetteer place that is the last word blocks a would-be pers
     CHECK(doc.entities[doc.mentions[0].entity].id == "ukraine");
 }
 
+TEST_CASE("names: a clear first name keeps a person whose surname is a gazetteer city") {
+    std::string const text = "They remembered Whitney Houston in Houston.";
+    auto const doc = annotate(text, {{{24, 31}, {"houston", "GPE", "Houston", byline::gender::unknown}},
+                                     {{35, 42}, {"houston", "GPE", "Houston", byline::gender::unknown}}});
+    check_well_formed(doc);
+    REQUIRE(doc.mentions.size() == 2);
+    CHECK(doc.mentions[0].span == byline::byte_span{16, 31});
+    CHECK(doc.entities[doc.mentions[0].entity].id == "person:houston");
+    CHECK(doc.entities[doc.mentions[1].entity].id == "houston");
+}
+
 TEST_CASE("names: a gazetteer person gives its id to the longer name and to the other mentions") {
     std::string const text = "Ukrainian President Volodymyr Zelensky spoke. Later, Zelensky left.";
     auto const doc = annotate(text, {{{30, 38}, {"zelensky", "PERSON", "Volodymyr Zelensky", byline::gender::unknown}},

@@ -646,8 +646,11 @@ private:
                 }
                 if (c.kind == candidate_kind::weak_person) continue; // linked below, once all names are known
                 // A longer person name wins over a place or a shorter person it contains,
-                // unless its last word is what the gazetteer found ("Will Ukraine").
-                if (lo != hi && !(contains_all && (last_word_free || gazetteer_person))) continue;
+                // unless its last word is what the gazetteer found and nothing but an
+                // ambiguous first name makes it a name ("Will Ukraine", not "Whitney Houston").
+                bool const clear_first_name = lo != hi && given(c.first) && !given(c.first).word_too() &&
+                                              c.last - c.first >= 2 && doc.mentions[lo].span.begin > toks[c.first].begin;
+                if (lo != hi && !(contains_all && (last_word_free || gazetteer_person || clear_first_name))) continue;
                 auto const id = link_person(c, gazetteer_person);
                 out.push_back({span, id, lo, hi});
             }
