@@ -200,6 +200,17 @@ TEST_CASE("names: a gazetteer place that is the last word blocks a would-be pers
     CHECK(doc.entities[doc.mentions[0].entity].id == "ukraine");
 }
 
+TEST_CASE("names: a clear first name keeps a person whose surname is a gazetteer city") {
+    std::string const text = "They remembered Whitney Houston in Houston.";
+    auto const doc = annotate(text, {{{24, 31}, {"houston", "GPE", "Houston", byline::gender::unknown}},
+                                     {{35, 42}, {"houston", "GPE", "Houston", byline::gender::unknown}}});
+    check_well_formed(doc);
+    REQUIRE(doc.mentions.size() == 2);
+    CHECK(doc.mentions[0].span == byline::byte_span{16, 31});
+    CHECK(doc.entities[doc.mentions[0].entity].id == "person:houston");
+    CHECK(doc.entities[doc.mentions[1].entity].id == "houston");
+}
+
 TEST_CASE("names: a gazetteer person gives its id to the longer name and to the other mentions") {
     std::string const text = "Ukrainian President Volodymyr Zelensky spoke. Later, Zelensky left.";
     auto const doc = annotate(text, {{{30, 38}, {"zelensky", "PERSON", "Volodymyr Zelensky", byline::gender::unknown}},
@@ -229,15 +240,19 @@ TEST_CASE("names: an alias introduced in parentheses links later mentions") {
 
 TEST_CASE("names: spelling variants of one surname share an id; different first names do not") {
     std::string const text = "Volodymyr Zelenskiy met Zelensky's aides. Zelenski left. "
-                             "Daniel Noboa and Álvaro Noboa are different men.";
+                             "Daniel Noboa and Álvaro Noboa are different men. Antony Blinken, or Anthony Blinken, "
+                             "is one. Daniel Noboa returned.";
     auto const doc = annotate(text);
     auto const people = mentions_of(doc, "PERSON");
-    REQUIRE(people.size() == 5);
+    REQUIRE(people.size() == 8);
     CHECK(people[0].second == "person:zelenskiy");
     CHECK(people[1] == std::pair<std::string, std::string>{"Zelensky", "person:zelenskiy"});
     CHECK(people[2] == std::pair<std::string, std::string>{"Zelenski", "person:zelenskiy"});
     CHECK(people[3] == std::pair<std::string, std::string>{"Daniel Noboa", "person:noboa"});
     CHECK(people[4] == std::pair<std::string, std::string>{"Álvaro Noboa", "person:noboa_2"});
+    CHECK(people[5] == std::pair<std::string, std::string>{"Antony Blinken", "person:blinken"});
+    CHECK(people[6] == std::pair<std::string, std::string>{"Anthony Blinken", "person:blinken"});
+    CHECK(people[7] == std::pair<std::string, std::string>{"Daniel Noboa", "person:noboa"});
 }
 
 TEST_CASE("names: titles, abbreviated titles and gender") {
@@ -297,4 +312,21 @@ TEST_CASE("names: the embedded gazetteer parses as id, TYPE, name and aliases wi
     for (auto const* id : {"usa", "mexico", "ukraine", "russia", "united_nations", "nato", "european_union", "latin_america",
                            "caribbean", "norp_russian", "norp_mexican", "norp_latin_american", "kyiv", "brasilia", "kremlin"})
         CHECK_MESSAGE(ids.count(id), id);
+}
+
+TEST_CASE("names: headlines in title case, weekdays and acronyms do not make people") {
+    auto const doc = annotate("Warren Hammers Wells Fargo Chief Over Fake Accounts\n\n"
+                              "A letter from his doctor Friday says Kim Jong Un is fine. The U.N. met.\n");
+    auto const people = mentions_of(doc, "PERSON");
+    REQUIRE(people.size() == 1);
+    CHECK(people[0] == std::pair<std::string, std::string>{"Kim Jong Un", "person:jong_un"});
+}
+
+TEST_CASE("names: initials, and a party-state note in parentheses that is no alias") {
+    auto const doc = annotate("Donald J. Trump spoke. Rep. Jason Chaffetz (R-Utah) replied, and Trump left.");
+    auto const people = mentions_of(doc, "PERSON");
+    REQUIRE(people.size() == 3);
+    CHECK(people[0] == std::pair<std::string, std::string>{"Donald J. Trump", "person:trump"});
+    CHECK(people[1] == std::pair<std::string, std::string>{"Jason Chaffetz", "person:chaffetz"});
+    CHECK(people[2] == std::pair<std::string, std::string>{"Trump", "person:trump"});
 }

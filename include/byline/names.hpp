@@ -44,10 +44,11 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 /// Roles that describe rather than address ("the official Xinhua agency", "deputy Mayor").
 [[nodiscard]] inline bool is_generic_role(std::string_view key) noexcept {
-    static constexpr std::array<std::string_view, 18> generic{
+    static constexpr std::array<std::string_view, 30> generic{
         "official", "senior official", "government official", "deputy", "representative", "speaker",
         "chair", "private", "major", "general", "marine", "justice", "head", "leader", "agent",
-        "specialist", "executive", "model"};
+        "specialist", "executive", "model", "fellow", "resident", "witness", "worker", "student",
+        "victim", "survivor", "candidate", "nominee", "incumbent", "challenger", "player"};
     return std::find(generic.begin(), generic.end(), key) != generic.end();
 }
 
@@ -174,6 +175,7 @@ private:
         }
         std::array<cached_key, 64> key_cache{};
         std::string phrase{};
+        std::string singular{};
         std::size_t title_run_end = detail::names::npos; // last token of a run ending in a title
         std::string cue_text{};   // the title phrase last matched
         char gender_hint = 0;     // from a gendered title before the current run
@@ -197,8 +199,21 @@ private:
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
         bool is_common(std::size_t t) {
             auto& c = slot_of(t);
-            if (!(c.known & knows_common)) c.common = lex.common.find(c.key, c.hash), c.known |= knows_common;
-            return c.common != 0;
+            if (!(c.known & knows_common)) {
+                c.common = lex.common.find(c.key, c.hash);
+                // Plurals of common words are common too (Galleries, Accounts).
+                std::string_view const k = c.key;
+                if (c.common == 0 && k.size() > 4 && k.back() == 's') {
+                    if (k.ends_with("ies")) {
+                        singular.assign(k.substr(0, k.size() - 3)) += 'y';
+                        c.common = lex.common.find(singular);
+                    } else {
+                        c.common = lex.common.find(k.substr(0, k.size() - 1));
+                    }
+                }
+                c.known |= knows_common;
+            }
+            return c.common != 0 || word_class(t) == 'd'; // days and months are capitalised words too
         }
         detail::names::given_name given(std::size_t t) {
             auto& c = slot_of(t);
@@ -303,18 +318,38 @@ private:
         }
 
         // ---- pass 1: runs of capitalised words and what they are
+        /// Whether the line starting at token `i` is set in title case ("Trump Calls Clinton
+        /// Names"): most of its longer words are capitalised.
+        bool is_headline(std::size_t i) const {
+            std::size_t capital = 0, lower = 0;
+            for (std::size_t t = i; t < toks.size() && (t == i || !has(t, detail::names::line_start)); ++t) {
+                if (toks[t].end - toks[t].begin < 4) continue;
+                (has(t, detail::names::capitalised) ? capital : lower) += 1;
+            }
+            return capital >= 3 && capital >= 4 * lower;
+        }
+
+        /// In a headline, a capitalised common word is just a word: it ends a name.
+        bool headline_word(std::size_t t) {
+            return in_headline && has(t, detail::names::capitalised) && !has(t, detail::names::all_caps) &&
+                   is_common(t) && !given(t) && !may_start_title(t);
+        }
+        bool in_headline = false;
+
         void find_candidates() {
             using namespace detail::names;
             std::size_t const n = toks.size();
             for (std::size_t i = 0; i < n;) {
-                if (!has(i, capitalised)) {
+                if (has(i, line_start)) in_headline = is_headline(i);
+                if (!has(i, capitalised) || headline_word(i)) {
                     ++i;
                     continue;
                 }
                 std::size_t e = i + 1;
-                while (e < n && !has(e - 1, possessive)) {
+                while (e < n && !has(e - 1, possessive) && !has(e, line_start)) {
                     if (!joined(e)) break;
                     if (has(e, capitalised)) {
+                        if (headline_word(e)) break;
                         ++e;
                         continue;
                     }
@@ -440,13 +475,15 @@ private:
         void classify(std::size_t a, std::size_t b, char cue, bool apposition) {
             using namespace detail::names;
             while (a < b && key(a) == "the") ++a;
+            // "Miss Universe Alicia Machado": after a title, a common word is part of the title.
+            while (cue != 0 && a + 1 < b && is_common(a) && !given(a)) ++a;
             if (a >= b) return;
             std::size_t const n = b - a;
             if (n >= 2 && word_class(b - 1) == 'o') {
                 organisation(a, b);
                 return;
             }
-            if (word_class(a) == 'p') return;
+            if (word_class(a) == 'p' || word_class(b - 1) == 'l') return; // San Francisco, Washington Monument
             bool all_caps_only = true, any_common = false;
             for (std::size_t t = a; t < b; ++t) {
                 all_caps_only = all_caps_only && has(t, all_caps);
@@ -458,7 +495,11 @@ private:
             if (n <= 6 && !all_caps_only && !last_common) {
                 if (cue != 0 && !apposition) strong = n >= 2 || (!is_common(a) && !generic_cue);
                 else if (cue != 0) strong = n >= 2 && !any_common;
-                if (!strong && g && n >= 2 && has(a + 1, capitalised))
+                std::size_t names = 0;
+                for (std::size_t t = a; t < b; ++t) names += !lower_word(t, is_particle);
+                // A name does not end in an initial or an acronym ("Washington D.C.").
+                if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised) && !has(b - 1, all_caps) &&
+                    raw(b - 1).back() != '.')
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
@@ -472,7 +513,8 @@ private:
             using namespace detail::names;
             if (b >= toks.size() || !has(b, adjacent) || !has(b, after_paren)) return npos;
             std::size_t t = b;
-            if (has(t, lower_case)) {
+            bool const introduced = has(t, lower_case);
+            if (introduced) {
                 std::string_view const k = key(t);
                 if (k == "aka" || k == "or") ++t;
                 else if (k == "also" && t + 2 < toks.size() && key(t + 1) == "known" && key(t + 2) == "as") t += 3;
@@ -482,6 +524,8 @@ private:
                 while (t < toks.size() && toks[t].begin < toks[b].end + 24 && has(t, lower_case)) ++t; // "k", "a"
             }
             if (t >= toks.size() || !has(t, capitalised) || (t > b && !has(t, adjacent))) return npos;
+            // Without "aka", only an acronym is an alias: "(R-Utah)" and "(D)" are not.
+            if (!introduced && !has(t, all_caps)) return npos;
             auto const rest = text.substr(toks[t].end, 4);
             auto const close = rest.find(')');
             if (close == std::string_view::npos || rest.substr(0, close).find_first_not_of(' ') != std::string_view::npos)
@@ -491,19 +535,44 @@ private:
 
         // ---- pass 2: link candidates into entities and merge them with the existing mentions
         std::vector<detail::names::cluster> clusters{};
-        std::unordered_map<std::string, std::uint32_t> by_key{};                    // surname / alias -> cluster
+        // surname, other name or alias -> the clusters it names, oldest first
+        std::unordered_map<std::string, std::vector<std::uint32_t>> by_key{};
         std::unordered_map<std::uint64_t, std::vector<std::string const*>> by_prefix{}; // 6-byte prefix -> keys
         std::unordered_map<std::string, std::uint32_t> orgs{};
+        std::unordered_map<std::string, std::uint32_t> aliases{}; // "(aka AMLO)" -> cluster
 
-        std::optional<std::uint32_t> lookup(std::string const& k) {
-            if (auto const it = by_key.find(k); it != by_key.end()) return it->second;
-            if (k.size() < 6) return std::nullopt;
-            // Spelling variants of one surname (Zelenski, Zelensky, Zelenskiy): same 6-byte
-            // prefix and at most two edits.
+        /// Spelling variants of one name (Zelenski, Zelensky, Zelenskiy; Antony, Anthony):
+        /// equal, or from six bytes on with the same first letter and at most two edits.
+        static bool same_name(std::string const& a, std::string const& b) {
+            if (a == b) return true;
+            return a.size() >= 6 && b.size() >= 6 && a[0] == b[0] && detail::names::bounded_edit_distance(a, b, 2) <= 2;
+        }
+
+        /// The clusters `k` names (exactly, or as a spelling variant), or null.
+        std::vector<std::uint32_t> const* named_by(std::string const& k) {
+            if (auto const it = by_key.find(k); it != by_key.end()) return &it->second;
+            if (k.size() < 6) return nullptr;
             if (auto const it = by_prefix.find(prefix6(k)); it != by_prefix.end())
                 for (auto const* other : it->second)
-                    if (detail::names::bounded_edit_distance(k, *other, 2) <= 2) return by_key.at(*other);
-            return std::nullopt;
+                    if (same_name(k, *other)) return &by_key.at(*other);
+            return nullptr;
+        }
+
+        /// The person `k` names: with a first name, the cluster with a compatible one (or none
+        /// known); without, the latest cluster it named.
+        std::optional<std::uint32_t> lookup(std::string const& k, std::string const& first_given = {}) {
+            auto const* ids = named_by(k);
+            if (!ids) return std::nullopt;
+            if (first_given.empty()) return ids->back();
+            for (auto it = ids->rbegin(); it != ids->rend(); ++it) {
+                auto const& other = clusters[*it].first_given;
+                if (other.empty() || same_name(other, first_given)) return *it;
+            }
+            return std::nullopt; // another person with the same surname
+        }
+        bool cluster_has_key(std::uint32_t id, std::string const& k) {
+            auto const* ids = named_by(k);
+            return ids && std::find(ids->begin(), ids->end(), id) != ids->end();
         }
         static std::uint64_t prefix6(std::string const& k) {
             std::uint64_t p = 0;
@@ -512,8 +581,9 @@ private:
         }
         void add_key(std::string const& k, std::uint32_t c) {
             if (k.empty()) return;
-            auto const [it, fresh] = by_key.emplace(k, c);
+            auto const [it, fresh] = by_key.try_emplace(k);
             if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
+            if (std::find(it->second.begin(), it->second.end(), c) == it->second.end()) it->second.push_back(c);
         }
         bool particle(std::size_t t) { return lower_word(t, detail::names::is_particle); }
 
@@ -576,8 +646,11 @@ private:
                 }
                 if (c.kind == candidate_kind::weak_person) continue; // linked below, once all names are known
                 // A longer person name wins over a place or a shorter person it contains,
-                // unless its last word is what the gazetteer found ("Will Ukraine").
-                if (lo != hi && !(contains_all && (last_word_free || gazetteer_person))) continue;
+                // unless its last word is what the gazetteer found and nothing but an
+                // ambiguous first name makes it a name ("Will Ukraine", not "Whitney Houston").
+                bool const clear_first_name = lo != hi && given(c.first) && !given(c.first).word_too() &&
+                                              c.last - c.first >= 2 && doc.mentions[lo].span.begin > toks[c.first].begin;
+                if (lo != hi && !(contains_all && (last_word_free || gazetteer_person || clear_first_name))) continue;
                 auto const id = link_person(c, gazetteer_person);
                 out.push_back({span, id, lo, hi});
             }
@@ -597,10 +670,7 @@ private:
             std::string const& last_key = key(c.last - 1);
             auto const g = given(c.first);
             std::string first_given = n >= 2 && g ? key(c.first) : std::string{};
-            std::optional<std::uint32_t> found = lookup(last_key);
-            if (found && !first_given.empty() && !clusters[*found].first_given.empty() &&
-                clusters[*found].first_given != first_given)
-                found.reset(); // another person with the same surname
+            std::optional<std::uint32_t> found = lookup(last_key, first_given);
             if (found && clusters[*found].organisation) found.reset();
             std::uint32_t id;
             if (found) {
@@ -622,17 +692,25 @@ private:
             }
             for (auto t = n >= 2 ? c.first + 1 : c.first; t < c.last; ++t)
                 if (!particle(t)) add_key(key(t), id);
-            if (c.alias != npos) add_key(key(c.alias), id);
+            if (c.alias != npos) {
+                add_key(key(c.alias), id);
+                aliases.emplace(key(c.alias), id);
+            }
             return id;
         }
 
         std::optional<std::uint32_t> link_weak(detail::names::candidate const& c) {
+            // An acronym or a shouted word ("U.N.", "CEO") is someone only by an alias given in
+            // the text, not by resembling a surname ("Kim Jong Un").
+            if (c.last - c.first == 1 && has(c.first, detail::names::all_caps)) {
+                if (auto const it = aliases.find(key(c.first)); it != aliases.end()) return it->second;
+                return std::nullopt;
+            }
             auto const id = lookup(key(c.last - 1));
             if (!id || clusters[*id].organisation) return std::nullopt;
             for (auto t = c.first; t + 1 < c.last; ++t) {
                 if (particle(t)) continue;
-                auto const other = lookup(key(t));
-                if (other != id && key(t) != clusters[*id].first_given) return std::nullopt;
+                if (!cluster_has_key(*id, key(t)) && !same_name(key(t), clusters[*id].first_given)) return std::nullopt;
             }
             return id;
         }
@@ -641,10 +719,18 @@ private:
         /// two, keeping two names when there were three or more: "sanchez_cordero").
         std::string slug(detail::names::cluster const& cl) {
             std::size_t a = cl.name_first;
+            // "J." in "Donald J. Trump" is neither a first name nor a surname.
+            auto const initial = [&](std::size_t t) { return raw(t).size() <= 3 && raw(t).back() == '.'; };
             std::size_t names = 0;
-            for (auto t = a; t < cl.name_last; ++t) names += !particle(t);
+            for (auto t = a; t < cl.name_last; ++t) names += !particle(t) && !initial(t);
             std::size_t const keep = names >= 3 ? 2 : 1;
-            for (int skipped = 0; !cl.organisation && skipped < 2 && names > keep && given(a); ++skipped) {
+            for (int skipped = 0; !cl.organisation && a + 1 < cl.name_last;) {
+                if (initial(a)) {
+                    ++a;
+                    continue;
+                }
+                if (names <= keep || skipped == 2 || !given(a)) break;
+                ++skipped;
                 ++a;
                 --names;
             }

@@ -26,6 +26,7 @@ enum token_flags : std::uint16_t {
     after_comma = 64,   ///< one comma (and white space) since the previous word
     after_paren = 128,  ///< an opening parenthesis (and white space) since the previous word
     adjacent = 256,     ///< not the first word (the token before it is the word before it)
+    line_start = 512,   ///< first word of the text or of a line
 };
 
 struct token {
@@ -41,6 +42,7 @@ struct token {
 /// What the characters between two words say about the second one.
 [[nodiscard]] inline std::uint16_t gap_flags(std::string_view gap) noexcept {
     if (gap.size() == 1 && gap[0] == ' ') return after_space;
+    if (gap.size() == 2 && gap[0] == ',' && gap[1] == ' ') return after_comma;
     bool line_break = false, other = false, paren = false, starts_clause = false;
     int commas = 0;
     for (std::size_t i = 0; i < gap.size();) {
@@ -59,6 +61,7 @@ struct token {
     }
     std::uint16_t f = 0;
     if (line_break || starts_clause) f |= clause_start;
+    if (line_break) f |= line_start;
     if (!line_break && !other && !paren) {
         if (commas == 0 && !gap.empty()) f |= after_space;
         if (commas == 1) f |= after_comma;
@@ -141,12 +144,16 @@ inline void tokenize(std::string_view text, std::vector<byte_span> const& senten
         }
         token t{i, i, 0};
         t.flags = gap_flags(text.substr(prev_end, i - prev_end));
-        if (first) t.flags |= clause_start;
+        if (first) t.flags |= clause_start | line_start;
         first = false;
-        while (next_sentence < sentences.size() && sentences[next_sentence].begin < i) ++next_sentence;
-        if (next_sentence < sentences.size() && sentences[next_sentence].begin == i) t.flags |= clause_start;
-        if (is_upper(d.cp)) t.flags |= capitalised;
-        else if (is_lower(d.cp)) t.flags |= lower_case;
+        if (is_upper(d.cp)) {
+            t.flags |= capitalised;
+            // Only a capitalised word's position in its sentence matters.
+            while (next_sentence < sentences.size() && sentences[next_sentence].begin < i) ++next_sentence;
+            if (next_sentence < sentences.size() && sentences[next_sentence].begin == i) t.flags |= clause_start;
+        } else if (is_lower(d.cp)) {
+            t.flags |= lower_case;
+        }
 
         for (;;) {
             std::size_t const segment = i;
