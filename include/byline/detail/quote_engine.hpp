@@ -74,6 +74,11 @@ public:
                 pos = line_end + 1;
                 continue;
             }
+            if (!block_.active && !worth_tokenizing(pos, line_end)) { // nothing any pattern could match
+                pos = line_end + 1;
+                ++unit_no_;
+                continue;
+            }
             begin_unit();
             std::size_t const unit_begin = pos;
             add_line(pos, line_end);
@@ -152,6 +157,33 @@ private:
         }
         return true;
     }
+    /// A quick byte scan: does the paragraph hold a quotation mark (not an apostrophe inside a
+    /// word), a colon, or a word that indirect speech needs (that, say/said, tell/told,
+    /// according)? Paragraphs without any are skipped untokenized.
+    [[nodiscard]] bool worth_tokenizing(std::size_t b, std::size_t e) const noexcept {
+        auto const line = text_.substr(b, e - b);
+        auto letter = [&](std::size_t i) {
+            if (i >= line.size()) return false;
+            auto const c = static_cast<unsigned char>(line[i]);
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        };
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            auto const c = static_cast<unsigned char>(line[i]);
+            if (c == '"' || c == '`' || c == ':') return true;
+            if (c == '\'' && !(i > 0 && letter(i - 1) && letter(i + 1))) return true;
+            if (c == 0xC2 && i + 1 < line.size() && (line[i + 1] == '\xAB' || line[i + 1] == '\xBB')) return true;
+            if (c == 0xE3 && i + 2 < line.size() && line[i + 1] == '\x80') return true; // 「」『』
+            if (c == 0xE2 && i + 2 < line.size() && line[i + 1] == '\x80') {
+                auto const t = static_cast<unsigned char>(line[i + 2]);
+                if (t == 0x99 && i > 0 && letter(i - 1) && letter(i + 3)) continue; // don’t
+                if ((t >= 0x98 && t <= 0x9F) || t == 0xB9 || t == 0xBA) return true;
+            }
+        }
+        for (std::string_view w : {"that", "said", "say", "tell", "told", "ccording"})
+            if (line.find(w) != std::string_view::npos) return true;
+        return false;
+    }
+
     [[nodiscard]] bool starts_with_double_opener(std::size_t pos) const noexcept {
         while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
         if (pos >= text_.size()) return false;
