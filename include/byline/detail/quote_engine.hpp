@@ -948,6 +948,12 @@ private:
                 if (!last_.who.entity && last_.who.speaker.begin < speaker.begin && names_person_role(last_.who.speaker))
                     return std::nullopt;
             }
+            // the person who spoke last, of this gender, a few paragraphs back: the topic of the
+            // passage is a better antecedent than whoever was named last
+            for (auto const& recent : recent_speakers_)
+                if (recent.unit + 3 >= unit_no_ && recent.entity < es.size() && compatible(recent.entity) &&
+                    (want == gender::unknown || es[recent.entity].gender == want))
+                    return recent.entity;
             auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= speaker.begin; });
             for (std::size_t steps = 0; it != ms.begin() && steps < 64; ++steps) {
                 --it;
@@ -1019,6 +1025,11 @@ private:
         last_.who = a;
         last_.unit = unit_no_;
         last_.valid = true;
+        if (a.entity && *a.entity < doc_.entities.size() && doc_.entities[*a.entity].type == "PERSON") {
+            auto& slot = recent_speakers_[static_cast<std::size_t>(doc_.entities[*a.entity].gender)];
+            slot.entity = *a.entity;
+            slot.unit = unit_no_;
+        }
     }
 
     [[nodiscard]] byte_span trim_content(std::size_t b, std::size_t e) const noexcept {
@@ -1371,6 +1382,11 @@ private:
     std::size_t unit_no_ = 0;
     std::size_t sentence_cursor_ = 0;
     remembered last_;
+    struct recent_speaker {
+        std::uint32_t entity = static_cast<std::uint32_t>(-1);
+        std::size_t unit = 0;
+    };
+    std::array<recent_speaker, 3> recent_speakers_{}; ///< by gender: the last person quoted
     open_block block_;
 };
 
