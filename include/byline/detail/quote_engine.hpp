@@ -438,9 +438,16 @@ private:
         }
         if (!is_lower_word(j) || word_in(j, np_stops) || word_in(j, determiners)) return std::nullopt;
         // a description: lower-case words back to a determiner or a possessive
-        for (std::size_t steps = 0; k > limit && steps < 5; ++steps) {
+        bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
+        for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
             if (word_in(p, determiners)) return std::pair{p, j};
+            if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
+                of_phrase = true;
+                k = p;
+                continue;
+            }
+            if (is_word(p) && (toks_[p].flags & w_digit)) return std::pair{p, j};
             if (is_word(p) && (toks_[p].flags & w_possessive)) {
                 std::size_t q = p;
                 while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers)) --q;
@@ -456,6 +463,7 @@ private:
             if (!is_lower_word(p) || word_in(p, np_stops) || is_adverb(p) || cue_at(p).first != no_token) break;
             k = p;
         }
+        if (of_phrase && k < j && !word_is(k, "of")) return std::pair{k, j};
         // bare plurals: "officials said", "critics say"
         if (k == j && toks_[j].end - toks_[j].begin > 3 && text_[toks_[j].end - 1] == 's') return std::pair{j, j};
         return std::nullopt;
@@ -764,9 +772,15 @@ private:
         std::size_t const sb = sentence_begin(open);
         auto np = subject_of(sb, open);
         if (!np || np->second + 1 >= open) return std::nullopt;
+        std::size_t v = np->second + 1;
+        if (toks_[v].kind == qtok::comma) { // "Another critic, Laurence H. Tribe, likened"
+            std::size_t k = v + 1;
+            while (k < open && k < v + 14 && toks_[k].kind != qtok::comma) ++k;
+            if (k >= open || toks_[k].kind != qtok::comma) return std::nullopt;
+            v = k + 1;
+        }
         bool const pronoun = np->first == np->second && word_in(np->first, std::array<std::string_view, 3>{"he", "she", "they"});
         if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second)) return std::nullopt;
-        std::size_t v = np->second + 1;
         while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
         if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
         lowered const l(text_, toks_[v]);
