@@ -236,7 +236,9 @@ private:
             if (open_ == no_token) {
                 if (t.glyph == mark_glyph::straight_double && (t.flags & m_digit_before) && !(t.flags & m_word_after))
                     continue; // 5'11" and 12" : inches
-                if (can_open(t.glyph) && !right) open_ = i;
+                // a wrong-way ” opening a quote (”Mr. Trump embodies ...”) flanks a word on its left
+                bool const wrong_way = t.glyph == mark_glyph::right_double && left && (t.flags & m_word_after);
+                if ((can_open(t.glyph) && !right) || wrong_way) open_ = i;
                 else if (!can_open(t.glyph) || is_ambiguous(t.glyph) || t.glyph == mark_glyph::left_double) {
                     // a closing mark with no opener: a block or paragraph-initial quote whose
                     // opening mark was lost, when it is the first mark of the paragraph
