@@ -3,6 +3,7 @@
 // are paired inside a paragraph (or a run of paragraphs for a multi-paragraph quote), and each
 // quote is attributed by a sieve of token patterns that look only a bounded distance around it.
 #include <byline/detail/cue_table.hpp>
+#include <byline/detail/quote_grammar.hpp>
 #include <byline/detail/quote_tokens.hpp>
 #include <byline/document.hpp>
 
@@ -93,6 +94,7 @@ public:
                     next = e + 1;
                 }
                 if (next >= n || !starts_with_double_opener(next)) break;
+                if (opens_labelled_turn(next)) break; // a transcript's next speaker: a new quote
                 line_end = line_end_from(next);
                 continuation_mark_ = true;
                 add_line(next, line_end);
@@ -182,6 +184,15 @@ private:
         for (std::string_view w : {"that", "said", "say", "tell", "told", "ccording"})
             if (line.find(w) != std::string_view::npos) return true;
         return false;
+    }
+
+    /// “PENCE: ...” : a paragraph whose quotation opens with a transcript speaker label.
+    [[nodiscard]] bool opens_labelled_turn(std::size_t pos) const {
+        while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+        if (pos >= text_.size()) return false;
+        pos += decode(text_, pos).length;
+        if (pos < text_.size() && (text_[pos] == '`' || text_[pos] == '\'')) ++pos; // `` and ''
+        return quote_grammar::speaker_label_at(text_, pos).has_value();
     }
 
     [[nodiscard]] bool starts_with_double_opener(std::size_t pos) const noexcept {
@@ -1114,14 +1125,40 @@ private:
             flush_block();
         }
 
+        // A transcript line: "PENCE: Well, look, ..." is the labelled speaker's, to the paragraph end.
+        if (is_cap(0)) {
+            if (auto label = quote_grammar::speaker_label_at(text_, toks_.front().begin)) {
+                attribution a;
+                a.speaker = label->speaker;
+                a.cue = label->colon;
+                a.entity = resolve(a.speaker);
+                auto const content = trim_content(label->content_at, unit_end);
+                if (!content.empty()) {
+                    emit(content, quote_kind::block, a);
+                    remember(a);
+                    return;
+                }
+            }
+        }
+
         std::size_t covered_until = 0; // bytes already inside an emitted partial quote's content
         std::optional<attribution> split_from; // the attribution after the previous piece
         std::size_t split_close = no_token;
         auto handle = [&](piece const& p) {
             std::size_t const cb = p.open == no_token ? toks_.front().begin : toks_[p.open].end;
             std::size_t const ce = p.close == no_token ? toks_.back().end : toks_[p.close].begin;
-            byte_span const content = trim_content(cb, ce);
+            byte_span content = trim_content(cb, ce);
             if (content.empty()) return;
+            // a quoted transcript: “PENCE: Well, look, ...”
+            std::optional<attribution> labelled;
+            if (p.open != no_token) {
+                if (auto label = quote_grammar::speaker_label_at(text_, content.begin); label && label->content_at < content.end) {
+                    labelled.emplace();
+                    labelled->speaker = label->speaker;
+                    labelled->cue = label->colon;
+                    content.begin = label->content_at;
+                }
+            }
             std::size_t const first_in = p.open == no_token ? 0 : p.open + 1;
             std::size_t last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
             // “… ‘accept responsibility,’” : look through a nested closing mark
@@ -1136,7 +1173,8 @@ private:
                                              toks_[last_in].kind == qtok::ellipsis || toks_[last_in].kind == qtok::dash)) ||
                  (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)) ||
                  attribution_follows(p.close + 1));
-            if (clause_end) who = after_quote(p.close, ended_sentence);
+            if (labelled) who = labelled;
+            else if (clause_end) who = after_quote(p.close, ended_sentence);
             if (!who && !p.single && p.close != no_token) who = sentence_final_attribution(p.close);
             bool const after = who.has_value();
             // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
