@@ -165,6 +165,27 @@ TEST_CASE("quotes: dash byline") {
     CHECK(qs[0].cue->in(text) == "―");
 }
 
+TEST_CASE("quotes: a wrong-way closing mark can open a paragraph's quote") {
+    std::string_view const text = "”Mr. Trump embodies the lasting legacy of racism.” ― Sonya Herridge";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "Mr. Trump embodies the lasting legacy of racism."));
+    CHECK(speaker_text(qs[0], text) == "Sonya Herridge");
+}
+
+TEST_CASE("quotes: transcript lines are their labelled speaker's") {
+    std::string_view const text = "PENCE: Well, look, she thinks this is a show.\n\n"
+                                  "\"WALLACE: Will she be there tomorrow night?\n\n"
+                                  "CLARIFICATION: The first sentence was fixed.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].span == at(text, "Well, look, she thinks this is a show."));
+    CHECK(speaker_text(qs[0], text) == "PENCE");
+    CHECK(qs[0].cue->in(text) == ":");
+    CHECK(qs[1].span == at(text, "Will she be there tomorrow night?"));
+    CHECK(speaker_text(qs[1], text) == "WALLACE");
+}
+
 // ---- kinds -------------------------------------------------------------------------------------
 
 TEST_CASE("quotes: block quote after an introducing line ending in a colon") {

@@ -10,6 +10,8 @@
 // Matching is whole-word, case- and accent-insensitive, and NFC/NFD-insensitive; an alias written
 // in capitals only (US, WHO) matches only capitals; "Mexico’s" and "Russia-Ukraine" match their
 // parts. Offsets are always into the original text. See detail/fold.hpp for the exact rules.
+// byline::overlap (the overlap policies) and byline::gazetteer_match are declared in
+// detail/matcher.hpp, which this header includes.
 #include <byline/detail/default_gazetteer_data.hpp>
 #include <byline/detail/gazetteer_grammar.hpp>
 #include <byline/detail/matcher.hpp>

@@ -58,24 +58,12 @@ class token_table {
 public:
     token_table() { single_.fill(no_id); }
 
-    /// Starts loading the slot where the lookup of a token with hash `h` will begin: a scan
-    /// hashes one token ahead, so that this memory latency overlaps the current token's work.
-    void prefetch(std::uint64_t h) const noexcept {
-#if defined(__GNUC__)
-        if (!slots_.empty()) __builtin_prefetch(slots_.data() + reduce(h, slots_.size()));
-#else
-        (void)h;
-#endif
-    }
-
     /// The id of a padded token (see fold_buffer::pad), or no_id.
-    [[nodiscard]] std::uint32_t find(fold_buffer const& token) const noexcept { return find(token, token.hash()); }
-
-    /// The same, with the token's hash already computed.
-    [[nodiscard]] std::uint32_t find(fold_buffer const& token, std::uint64_t h) const noexcept {
+    [[nodiscard]] std::uint32_t find(fold_buffer const& token) const noexcept {
         auto const size = token.size;
         if (size == 1) return single_[static_cast<unsigned char>(token.data[0])];
         if (slots_.empty() || size > fold_buffer::capacity) return no_id;
+        auto const h = token.hash();
         auto const key = check_key(h, size);
         for (auto i = reduce(h, slots_.size());; i = next_slot(i, slots_.size())) {
             auto const slot = slots_[i];
@@ -180,6 +168,12 @@ public:
         ++size_;
     }
     void shrink() { rehash(std::max<std::size_t>(16, size_ * 2)); }
+    /// Calls `fn(parent)` for every edge.
+    template <class Fn>
+    void for_each_parent(Fn&& fn) const {
+        for (auto const& e : slots_)
+            if (e.child != 0) fn(e.parent);
+    }
     /// Renames the nodes of every edge: node n becomes `renumbered[n]`.
     void renumber(std::vector<std::uint32_t> const& renumbered) {
         std::vector<edge> old(slots_.size());
@@ -295,37 +289,22 @@ public:
         if (outputs_.empty()) return;
         struct slot {
             raw_token tok;
-            fold_buffer folded;
-            std::uint64_t hash;
             std::uint32_t id;
-            bool resolved;
         };
-        // Tokens [s, s + max_depth] of the current start s, plus one read ahead (see prefetch).
-        std::size_t const capacity = std::bit_ceil(max_depth_ + 2);
+        std::size_t const capacity = std::bit_ceil(max_depth_ + 1);
         std::size_t const mask = capacity - 1;
-        std::vector<slot> ring(capacity);
+        std::vector<slot> ring(capacity); // tokens [s, s + max_depth] of the current start s
         tokenizer tz(text);
+        fold_buffer folded;
         std::size_t read = 0;
-        bool at_end = false;
         auto fetch = [&](std::size_t k) -> slot const* {
-            while (read <= k + 1 && !at_end) {
+            while (read <= k) {
                 auto& next = ring[read & mask]; // tokenized in place: no copy on the hot path
-                if (!tz.next(next.tok, next.folded)) {
-                    at_end = true;
-                    break;
-                }
-                next.resolved = false;
-                next.hash = next.folded.hash();
-                if (next.folded.size > 1) tokens_.prefetch(next.hash);
+                if (!tz.next(next.tok, folded)) return nullptr;
+                next.id = folded.overflow() ? no_id : tokens_.find(folded);
                 ++read;
             }
-            if (k >= read) return nullptr;
-            auto& current = ring[k & mask];
-            if (!current.resolved) {
-                current.id = current.folded.overflow() ? no_id : tokens_.find(current.folded, current.hash);
-                current.resolved = true;
-            }
-            return &current;
+            return &ring[k & mask];
         };
 
         for (std::size_t s = 0;; ++s) {
@@ -354,7 +333,7 @@ public:
                     }
                     break; // outputs are sorted by rank: the first acceptable one is this node's best
                 }
-                if (k - s + 1 >= max_depth_) break;
+                if (!has_children(node)) break; // most aliases are one word: no edge lookup
                 auto const* next = fetch(k + 1);
                 if (next == nullptr || next->id == no_id || next->tok.gap == token_gap::paragraph) break;
                 node = edges_.find(node, label(next->id, next->tok.gap));
@@ -373,7 +352,8 @@ public:
 
     [[nodiscard]] std::size_t alias_count() const noexcept { return aliases_; }
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
-        return tokens_.memory_bytes() + edges_.memory_bytes() + starters_.capacity() * sizeof(std::uint64_t) +
+        return tokens_.memory_bytes() + edges_.memory_bytes() +
+               (starters_.capacity() + inner_.capacity()) * sizeof(std::uint64_t) +
                out_begin_.capacity() * sizeof(std::uint32_t) + outputs_.capacity() * sizeof(output);
     }
 
@@ -385,6 +365,9 @@ private:
 
     [[nodiscard]] bool starts_alias(std::uint32_t token) const noexcept {
         return (starters_[token >> 6] >> (token & 63)) & 1u;
+    }
+    [[nodiscard]] bool has_children(std::uint32_t node) const noexcept {
+        return (inner_[node >> 6] >> (node & 63)) & 1u;
     }
 
     /// Numbers the node of each one-token prefix after its token (token id + 1), so a scan
@@ -403,6 +386,8 @@ private:
             if (renumbered[n] == 0) renumbered[n] = next++;
         nodes_ = next;
         edges_.renumber(renumbered);
+        inner_.assign((std::size_t{nodes_} + 63) / 64, 0);
+        edges_.for_each_parent([this](std::uint32_t n) { inner_[n >> 6] |= std::uint64_t{1} << (n & 63); });
         for (auto& p : pending_) p.node = renumbered[p.node];
         std::vector<std::uint32_t>().swap(root_child_);
     }
@@ -419,6 +404,7 @@ private:
     edge_table edges_;
     std::vector<std::uint32_t> root_child_; ///< while building: token id -> node of the one-token prefix
     std::vector<std::uint64_t> starters_;   ///< compiled: bit per token id, set if an alias starts with it
+    std::vector<std::uint64_t> inner_;      ///< compiled: bit per node, set if it has children
     std::vector<std::uint32_t> out_begin_;  ///< node -> first output; outputs of n are [n, n + 1)
     std::vector<output> outputs_;
     std::vector<pending> pending_;

@@ -3,6 +3,7 @@
 // are paired inside a paragraph (or a run of paragraphs for a multi-paragraph quote), and each
 // quote is attributed by a sieve of token patterns that look only a bounded distance around it.
 #include <byline/detail/cue_table.hpp>
+#include <byline/detail/quote_grammar.hpp>
 #include <byline/detail/quote_tokens.hpp>
 #include <byline/document.hpp>
 
@@ -74,6 +75,11 @@ public:
                 pos = line_end + 1;
                 continue;
             }
+            if (!block_.active && !worth_tokenizing(pos, line_end)) { // nothing any pattern could match
+                pos = line_end + 1;
+                ++unit_no_;
+                continue;
+            }
             begin_unit();
             std::size_t const unit_begin = pos;
             add_line(pos, line_end);
@@ -88,6 +94,7 @@ public:
                     next = e + 1;
                 }
                 if (next >= n || !starts_with_double_opener(next)) break;
+                if (opens_labelled_turn(next)) break; // a transcript's next speaker: a new quote
                 line_end = line_end_from(next);
                 continuation_mark_ = true;
                 add_line(next, line_end);
@@ -152,6 +159,42 @@ private:
         }
         return true;
     }
+    /// A quick byte scan: does the paragraph hold a quotation mark (not an apostrophe inside a
+    /// word), a colon, or a word that indirect speech needs (that, say/said, tell/told,
+    /// according)? Paragraphs without any are skipped untokenized.
+    [[nodiscard]] bool worth_tokenizing(std::size_t b, std::size_t e) const noexcept {
+        auto const line = text_.substr(b, e - b);
+        auto letter = [&](std::size_t i) {
+            if (i >= line.size()) return false;
+            auto const c = static_cast<unsigned char>(line[i]);
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        };
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            auto const c = static_cast<unsigned char>(line[i]);
+            if (c == '"' || c == '`' || c == ':') return true;
+            if (c == '\'' && !(i > 0 && letter(i - 1) && letter(i + 1))) return true;
+            if (c == 0xC2 && i + 1 < line.size() && (line[i + 1] == '\xAB' || line[i + 1] == '\xBB')) return true;
+            if (c == 0xE3 && i + 2 < line.size() && line[i + 1] == '\x80') return true; // 「」『』
+            if (c == 0xE2 && i + 2 < line.size() && line[i + 1] == '\x80') {
+                auto const t = static_cast<unsigned char>(line[i + 2]);
+                if (t == 0x99 && i > 0 && letter(i - 1) && letter(i + 3)) continue; // don’t
+                if ((t >= 0x98 && t <= 0x9F) || t == 0xB9 || t == 0xBA) return true;
+            }
+        }
+        for (std::string_view w : {"that", "said", "say", "tell", "told", "ccording"})
+            if (line.find(w) != std::string_view::npos) return true;
+        return false;
+    }
+
+    /// “PENCE: ...” : a paragraph whose quotation opens with a transcript speaker label.
+    [[nodiscard]] bool opens_labelled_turn(std::size_t pos) const {
+        while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+        if (pos >= text_.size()) return false;
+        pos += decode(text_, pos).length;
+        if (pos < text_.size() && (text_[pos] == '`' || text_[pos] == '\'')) ++pos; // `` and ''
+        return quote_grammar::speaker_label_at(text_, pos).has_value();
+    }
+
     [[nodiscard]] bool starts_with_double_opener(std::size_t pos) const noexcept {
         while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
         if (pos >= text_.size()) return false;
@@ -204,7 +247,9 @@ private:
             if (open_ == no_token) {
                 if (t.glyph == mark_glyph::straight_double && (t.flags & m_digit_before) && !(t.flags & m_word_after))
                     continue; // 5'11" and 12" : inches
-                if (can_open(t.glyph) && !right) open_ = i;
+                // a wrong-way ” opening a quote (”Mr. Trump embodies ...”) flanks a word on its left
+                bool const wrong_way = t.glyph == mark_glyph::right_double && left && (t.flags & m_word_after);
+                if ((can_open(t.glyph) && !right) || wrong_way) open_ = i;
                 else if (!can_open(t.glyph) || is_ambiguous(t.glyph) || t.glyph == mark_glyph::left_double) {
                     // a closing mark with no opener: a block or paragraph-initial quote whose
                     // opening mark was lost, when it is the first mark of the paragraph
@@ -406,9 +451,16 @@ private:
         }
         if (!is_lower_word(j) || word_in(j, np_stops) || word_in(j, determiners)) return std::nullopt;
         // a description: lower-case words back to a determiner or a possessive
-        for (std::size_t steps = 0; k > limit && steps < 5; ++steps) {
+        bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
+        for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
             if (word_in(p, determiners)) return std::pair{p, j};
+            if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
+                of_phrase = true;
+                k = p;
+                continue;
+            }
+            if (is_word(p) && (toks_[p].flags & w_digit)) return std::pair{p, j};
             if (is_word(p) && (toks_[p].flags & w_possessive)) {
                 std::size_t q = p;
                 while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers)) --q;
@@ -424,6 +476,7 @@ private:
             if (!is_lower_word(p) || word_in(p, np_stops) || is_adverb(p) || cue_at(p).first != no_token) break;
             k = p;
         }
+        if (of_phrase && k < j && !word_is(k, "of")) return std::pair{k, j};
         // bare plurals: "officials said", "critics say"
         if (k == j && toks_[j].end - toks_[j].begin > 3 && text_[toks_[j].end - 1] == 's') return std::pair{j, j};
         return std::nullopt;
@@ -732,9 +785,15 @@ private:
         std::size_t const sb = sentence_begin(open);
         auto np = subject_of(sb, open);
         if (!np || np->second + 1 >= open) return std::nullopt;
+        std::size_t v = np->second + 1;
+        if (toks_[v].kind == qtok::comma) { // "Another critic, Laurence H. Tribe, likened"
+            std::size_t k = v + 1;
+            while (k < open && k < v + 14 && toks_[k].kind != qtok::comma) ++k;
+            if (k >= open || toks_[k].kind != qtok::comma) return std::nullopt;
+            v = k + 1;
+        }
         bool const pronoun = np->first == np->second && word_in(np->first, std::array<std::string_view, 3>{"he", "she", "they"});
         if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second)) return std::nullopt;
-        std::size_t v = np->second + 1;
         while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
         if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
         lowered const l(text_, toks_[v]);
@@ -916,6 +975,12 @@ private:
                 if (!last_.who.entity && last_.who.speaker.begin < speaker.begin && names_person_role(last_.who.speaker))
                     return std::nullopt;
             }
+            // the person who spoke last, of this gender, a few paragraphs back: the topic of the
+            // passage is a better antecedent than whoever was named last
+            for (auto const& recent : recent_speakers_)
+                if (recent.unit + 3 >= unit_no_ && recent.entity < es.size() && compatible(recent.entity) &&
+                    (want == gender::unknown || es[recent.entity].gender == want))
+                    return recent.entity;
             auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= speaker.begin; });
             for (std::size_t steps = 0; it != ms.begin() && steps < 64; ++steps) {
                 --it;
@@ -987,6 +1052,11 @@ private:
         last_.who = a;
         last_.unit = unit_no_;
         last_.valid = true;
+        if (a.entity && *a.entity < doc_.entities.size() && doc_.entities[*a.entity].type == "PERSON") {
+            auto& slot = recent_speakers_[static_cast<std::size_t>(doc_.entities[*a.entity].gender)];
+            slot.entity = *a.entity;
+            slot.unit = unit_no_;
+        }
     }
 
     [[nodiscard]] byte_span trim_content(std::size_t b, std::size_t e) const noexcept {
@@ -1055,14 +1125,40 @@ private:
             flush_block();
         }
 
+        // A transcript line: "PENCE: Well, look, ..." is the labelled speaker's, to the paragraph end.
+        if (is_cap(0)) {
+            if (auto label = quote_grammar::speaker_label_at(text_, toks_.front().begin)) {
+                attribution a;
+                a.speaker = label->speaker;
+                a.cue = label->colon;
+                a.entity = resolve(a.speaker);
+                auto const content = trim_content(label->content_at, unit_end);
+                if (!content.empty()) {
+                    emit(content, quote_kind::block, a);
+                    remember(a);
+                    return;
+                }
+            }
+        }
+
         std::size_t covered_until = 0; // bytes already inside an emitted partial quote's content
         std::optional<attribution> split_from; // the attribution after the previous piece
         std::size_t split_close = no_token;
         auto handle = [&](piece const& p) {
             std::size_t const cb = p.open == no_token ? toks_.front().begin : toks_[p.open].end;
             std::size_t const ce = p.close == no_token ? toks_.back().end : toks_[p.close].begin;
-            byte_span const content = trim_content(cb, ce);
+            byte_span content = trim_content(cb, ce);
             if (content.empty()) return;
+            // a quoted transcript: “PENCE: Well, look, ...”
+            std::optional<attribution> labelled;
+            if (p.open != no_token) {
+                if (auto label = quote_grammar::speaker_label_at(text_, content.begin); label && label->content_at < content.end) {
+                    labelled.emplace();
+                    labelled->speaker = label->speaker;
+                    labelled->cue = label->colon;
+                    content.begin = label->content_at;
+                }
+            }
             std::size_t const first_in = p.open == no_token ? 0 : p.open + 1;
             std::size_t last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
             // “… ‘accept responsibility,’” : look through a nested closing mark
@@ -1077,7 +1173,8 @@ private:
                                              toks_[last_in].kind == qtok::ellipsis || toks_[last_in].kind == qtok::dash)) ||
                  (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)) ||
                  attribution_follows(p.close + 1));
-            if (clause_end) who = after_quote(p.close, ended_sentence);
+            if (labelled) who = labelled;
+            else if (clause_end) who = after_quote(p.close, ended_sentence);
             if (!who && !p.single && p.close != no_token) who = sentence_final_attribution(p.close);
             bool const after = who.has_value();
             // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
@@ -1339,6 +1436,11 @@ private:
     std::size_t unit_no_ = 0;
     std::size_t sentence_cursor_ = 0;
     remembered last_;
+    struct recent_speaker {
+        std::uint32_t entity = static_cast<std::uint32_t>(-1);
+        std::size_t unit = 0;
+    };
+    std::array<recent_speaker, 3> recent_speakers_{}; ///< by gender: the last person quoted
     open_block block_;
 };
 
