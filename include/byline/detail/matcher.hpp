@@ -5,18 +5,18 @@
 // any alias gets a small integer id in a hash table; an alias is a path of ids in a trie whose
 // edges live in one open-addressing hash table keyed by (node, token id, spaced?). Scanning text,
 // a token that occurs in no alias costs one hash lookup (one array lookup for one-byte tokens),
-// and a token that starts no alias one more array lookup; only real candidates walk the trie,
-// at most as deep as the longest alias. Matches start and end on token boundaries, which is what
+// and a token that starts no alias one more bit test; only real candidates walk the trie, at
+// most as deep as the longest alias. Matches start and end on token boundaries, which is what
 // makes matching whole-word, and carry the tokens' original byte offsets.
 #include <byline/detail/fold.hpp>
 #include <byline/span.hpp>
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,7 +43,7 @@ namespace detail {
 inline constexpr std::uint32_t no_id = 0xFFFFFFFFu;
 
 /// Maps a hash to [0, size) by multiply-shift, so tables can have any size (no power-of-two
-/// waste): the compiled tables are sized to a load factor of exactly 1/2.
+/// waste): compiled tables are sized exactly to their load factor.
 [[nodiscard]] inline std::size_t reduce(std::uint64_t h, std::size_t size) noexcept {
     return static_cast<std::size_t>(((h & 0xFFFFFFFFu) * size) >> 32);
 }
