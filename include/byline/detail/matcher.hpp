@@ -316,7 +316,7 @@ public:
         for (std::size_t s = 0;; ++s) {
             auto const* first = fetch(s);
             if (first == nullptr) return;
-            if (first->id == no_id || !starts_alias(first->id)) continue;
+            if (!starts_alias(first->id)) continue;
             auto node = first->id + 1;
 
             bool capitals = !first->tok.has_lower; // acronym aliases need every matched letter in capitals
@@ -371,8 +371,10 @@ private:
         return (id << 1) | (gap == token_gap::none ? 0u : 1u);
     }
 
+    /// Whether an alias starts with `token` (no_id: no).
     [[nodiscard]] bool starts_alias(std::uint32_t token) const noexcept {
-        return (starters_[token >> 6] >> (token & 63)) & 1u;
+        auto const word = std::min<std::size_t>(token >> 6, starters_.size() - 1); // no_id -> the spare last word
+        return (starters_[word] >> (token & 63)) & 1u;
     }
     /// The bit of an edge label in first_step_.
     static unsigned label_bit(std::uint32_t lbl) noexcept {
@@ -387,7 +389,7 @@ private:
     void renumber_nodes() {
         auto const tokens = static_cast<std::uint32_t>(tokens_.size());
         std::vector<std::uint32_t> renumbered(nodes_, 0);
-        starters_.assign((std::size_t{tokens} + 63) / 64, 0);
+        starters_.assign((std::size_t{tokens} + 63) / 64 + 1, 0); // + a spare word that is all zero
         for (std::uint32_t t = 0; t < root_child_.size(); ++t) {
             if (root_child_[t] == 0) continue;
             renumbered[root_child_[t]] = t + 1;
