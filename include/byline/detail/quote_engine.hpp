@@ -756,7 +756,10 @@ private:
         auto np = subject_of(sb, open);
         if (!np || np->second + 1 >= open) return std::nullopt;
         std::size_t v = np->second + 1;
-        if (toks_[v].kind == qtok::comma) { // "Another critic, Laurence H. Tribe, likened"
+        if (toks_[v].kind == qtok::comma && v + 1 < open && is_lower_word(v + 1) && !word_in(v + 1, np_stops) &&
+            !word_in(v + 1, determiners)) {
+            ++v; // "Another critic, Laurence H. Tribe, likened": the apposition came first
+        } else if (toks_[v].kind == qtok::comma) { // "Laurence H. Tribe, another critic, likened"
             std::size_t k = v + 1;
             while (k < open && k < v + 14 && toks_[k].kind != qtok::comma) ++k;
             if (k >= open || toks_[k].kind != qtok::comma) return std::nullopt;
