@@ -351,8 +351,19 @@ private:
         std::size_t k = i;
         while (k > 0 && is_cap(k - 1) && !(toks_[k - 1].flags & w_possessive)) --k;
         if (k == 0) return false;
-        return word_in(k - 1, std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}) ||
-               word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive));
+        if (word_in(k - 1, std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}) ||
+            word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive)))
+            return true;
+        // "a strong signal that": determiner, adjective, noun
+        // (not "the president says", "the officials say")
+        return k == i && k >= 2 && !w.ends_with('s') && w != "say" && w != "tell" && is_lower_word(k - 1) &&
+               !is_adverb(k - 1) && word_in(k - 2, determiners);
+    }
+
+    [[nodiscard]] bool is_time_word(std::size_t i) const noexcept {
+        return word_in(i, std::array<std::string_view, 18>{"week", "month", "year", "day", "morning", "afternoon", "evening",
+                                                           "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
+                                                           "friday", "saturday", "sunday", "today", "yesterday"});
     }
 
     /// Whether an earlier stage found a person among tokens [a, b].
@@ -391,6 +402,7 @@ private:
         if (word_in(j, speaker_pronouns)) return std::pair{j, j};
         std::size_t k = j;
         if (toks_[j].flags & w_digit) return std::nullopt;
+        if (word_in(j, clause_openers) && (j == limit || !is_cap(j - 1))) return std::nullopt; // "Now tell me"
         if (is_cap(j)) {
             while (k > limit) {
                 if (is_cap(k - 1) && !word_in(k - 1, clause_openers)) --k;
@@ -859,8 +871,18 @@ private:
         if (is_negated(c.first)) return std::nullopt;
         std::size_t j = c.first;
         if (j == sb) return std::nullopt;
+        if (word_is(j - 1, "worth")) return std::nullopt; // "it's worth noting that"
         --j;
         while (j > sb && is_adverb(j)) --j;
+        // "Trump this week said", "Obama on Monday said": a time adverbial is not the speaker
+        while (j > sb + 1 && is_time_word(j)) {
+            std::size_t k = j - 1;
+            while (k > sb && (is_time_word(k) || word_in(k, std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"})))
+                --k;
+            if (k == j - 1 && !word_in(k, std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"})) break;
+            j = k;
+            while (j > sb && is_adverb(j)) --j;
+        }
         // participles and coordinated verbs share the clause's subject: "..., saying",
         // "responded by blasting", "outlined his plan and vowed"
         bool const participle = c.info.participle ||
@@ -999,7 +1021,8 @@ private:
         std::size_t words = 0;
         for (std::size_t k = open + 1; k < close; ++k) {
             if (toks_[k].kind != qtok::word) {
-                if (toks_[k].kind == qtok::terminal || toks_[k].kind == qtok::comma) return false;
+                bool const trailing = k + 1 == close && toks_[k].kind == qtok::comma; // “Fox News Sunday,”
+                if ((toks_[k].kind == qtok::terminal || toks_[k].kind == qtok::comma) && !trailing) return false;
                 continue;
             }
             ++words;
@@ -1190,6 +1213,12 @@ private:
             byte_span span = content;
             if (who->before && who->content_from != no_token && who->content_from < p.open) {
                 std::size_t last = sentence_last(p.open);
+                // the reported clause ends at a dash or semicolon after the fragment
+                for (std::size_t k = p.close == no_token ? last : p.close + 1; k < last; ++k)
+                    if (!inside_[k] && (toks_[k].kind == qtok::dash || toks_[k].kind == qtok::semicolon)) {
+                        last = k - 1;
+                        break;
+                    }
                 while (last > p.open && (toks_[last].kind == qtok::terminal || toks_[last].kind == qtok::comma) &&
                        !inside_[last])
                     --last;
@@ -1372,6 +1401,17 @@ private:
                             remember(a);
                             return;
                         }
+                    }
+                }
+                // ", said Brian Baker, a political adviser." closing the sentence
+                if (k > sb + 3 && toks_[k - 1].kind == qtok::comma) {
+                    if (auto np = np_forward(c.last + 1, end + 1);
+                        np && is_cap(np->first) && (np->second == end || toks_[np->second + 1].kind == qtok::comma)) {
+                        attribution a = make(*np, c);
+                        a.entity = resolve(a.speaker);
+                        emit(bytes(sb, k - 2), quote_kind::indirect, a);
+                        remember(a);
+                        return;
                     }
                 }
                 // no reported clause ("called him a master at ..."), but the sentence names who
