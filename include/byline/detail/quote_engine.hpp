@@ -123,7 +123,7 @@ private:
     };
     struct remembered { ///< the last attribution, for carry-over and pronouns
         attribution who;
-        std::size_t unit = static_cast<std::size_t>(-2);
+        std::size_t unit = 0;
         bool valid = false;
     };
     struct open_block {
@@ -1247,13 +1247,13 @@ private:
             i = last + 1;
         }
         while (next_piece < pieces_.size()) handle(pieces_[next_piece++]);
-        open_intro_if_any(unit_begin);
+        open_intro_if_any();
     }
 
     // ---- block quotes ------------------------------------------------------------------------
 
     /// A paragraph ending in a colon with a cue introduces what follows.
-    void open_intro_if_any(std::size_t /*unit_begin*/) {
+    void open_intro_if_any() {
         if (toks_.empty() || toks_.back().kind != qtok::colon) return;
         std::size_t const colon = toks_.size() - 1;
         std::size_t const sb = sentence_begin(colon);
