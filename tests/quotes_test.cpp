@@ -275,6 +275,18 @@ TEST_CASE("quotes: a pronoun speaker resolves to the nearest earlier person of i
     CHECK(doc.quotes[0].said_by->entity == std::optional<std::uint32_t>{1});
 }
 
+TEST_CASE("quotes: 'it said' resolves to the organisation named before") {
+    std::string_view const text = "The Teamsters union backed the plan.\n\n“We are ready to strike,” it said.";
+    byline::document doc;
+    doc.text = text;
+    doc.entities = {{"teamsters", "ORG", "Teamsters", byline::gender::unknown}};
+    doc.mentions = {{at(text, "Teamsters"), 0}};
+    byline::quote_finder{}.annotate(doc);
+    REQUIRE(doc.quotes.size() == 1);
+    CHECK(speaker_text(doc.quotes[0], text) == "it");
+    CHECK(doc.quotes[0].said_by->entity == std::optional<std::uint32_t>{0});
+}
+
 TEST_CASE("quotes: the speaker of a possessive description is not the owner") {
     std::string_view const text = "Zelensky’s spokesman panned the plan as being “made in Russia”.";
     byline::document doc;

@@ -958,7 +958,18 @@ private:
             gender want = gender::unknown;
             if (first_word == "he" || first_word == "him") want = gender::male;
             else if (first_word == "she" || first_word == "her") want = gender::female;
-            else if (first_word != "they") return std::nullopt;
+            else if (first_word == "it") {
+                // "it said": the organisation quoted last, or the nearest one named before
+                if (last_.valid && last_.unit + 1 >= unit_no_ && last_.who.entity && *last_.who.entity < es.size() &&
+                    es[*last_.who.entity].type == "ORG")
+                    return last_.who.entity;
+                auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= speaker.begin; });
+                for (std::size_t steps = 0; it != ms.begin() && steps < 16; ++steps) {
+                    --it;
+                    if (it->entity < es.size() && es[it->entity].type == "ORG") return it->entity;
+                }
+                return std::nullopt;
+            } else if (first_word != "they") return std::nullopt;
             auto compatible = [&](std::uint32_t e) {
                 if (e >= es.size() || es[e].type != "PERSON") return false;
                 return want == gender::unknown || es[e].gender == gender::unknown || es[e].gender == want;
