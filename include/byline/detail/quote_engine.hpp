@@ -403,6 +403,8 @@ private:
         std::size_t k = j;
         if (toks_[j].flags & w_digit) return std::nullopt;
         if (word_in(j, clause_openers) && (j == limit || !is_cap(j - 1))) return std::nullopt; // "Now tell me"
+        if (word_in(j, std::array<std::string_view, 6>{"something", "nothing", "everything", "anything", "what", "which"}))
+            return std::nullopt; // "Something tells me that ..."
         if (is_cap(j)) {
             while (k > limit) {
                 if (is_cap(k - 1) && !word_in(k - 1, clause_openers)) --k;
