@@ -501,7 +501,7 @@ private:
             if (word_in(n, speaker_pronouns) || word_in(n, determiners)) break;
             // after a name, lower-case words end the phrase, except after a single adjective
             // ("the American newspaper", "the Mexican president")
-            if (is_cap(last) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
+            if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
                 (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
                 last = n;
