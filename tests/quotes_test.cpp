@@ -87,6 +87,14 @@ TEST_CASE("quotes: single quotes nested inside double quotes stay part of the qu
     CHECK(speaker_text(qs[0], text) == "she");
 }
 
+TEST_CASE("quotes: a quote nested in the other style belongs to the outer quote") {
+    std::string_view const text = "\"I read you the question: “As you know, she left early.” It matters,\" Caddell said.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "I read you the question: “As you know, she left early.” It matters,"));
+    CHECK(speaker_text(qs[0], text) == "Caddell");
+}
+
 TEST_CASE("quotes: guillemets, low-high, corner brackets and NYT marks") {
     struct convention {
         std::string_view text;

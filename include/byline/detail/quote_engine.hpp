@@ -92,6 +92,7 @@ public:
                 if (opens_labelled_turn(next)) break; // a transcript's next speaker: a new quote
                 line_end = line_end_from(next);
                 continuation_mark_ = true;
+                nested_ = no_token; // a nested quote ends with its paragraph
                 add_line(next, line_end);
             }
             if (open_ != no_token) {
@@ -177,6 +178,7 @@ private:
         inside_.clear();
         sentence_start_.clear();
         open_ = no_token;
+        nested_ = no_token;
         continuation_mark_ = false;
         line_first_.clear();
     }
@@ -196,6 +198,18 @@ private:
         case mark_glyph::reversed_double: case mark_glyph::left_guillemet: case mark_glyph::backticks:
         case mark_glyph::two_apostrophes: case mark_glyph::left_corner: return true;
         default: return false;
+        }
+    }
+    static bool straight_style(mark_glyph g) noexcept {
+        return g == mark_glyph::straight_double || g == mark_glyph::two_apostrophes || g == mark_glyph::backticks;
+    }
+    static bool closes_nested(mark_glyph inner, mark_glyph g, bool right) noexcept {
+        switch (inner) {
+        case mark_glyph::left_double: return g == mark_glyph::right_double || (g == mark_glyph::left_double && right);
+        case mark_glyph::low_double: return g == mark_glyph::left_double || g == mark_glyph::right_double;
+        case mark_glyph::left_guillemet: return g == mark_glyph::right_guillemet;
+        case mark_glyph::left_corner: return g == mark_glyph::right_corner;
+        default: return straight_style(g) && g != mark_glyph::backticks;
         }
     }
     static bool is_ambiguous(mark_glyph g) noexcept {
@@ -225,6 +239,16 @@ private:
                 }
             } else {
                 auto const og = toks_[open_].glyph;
+                // A quote nested in the other style ("… the question: “As you know …” …"): its
+                // marks belong to the content; only its own closer ends it.
+                if (nested_ != no_token) {
+                    if (closes_nested(toks_[nested_].glyph, t.glyph, right)) nested_ = no_token;
+                    continue;
+                }
+                if (left && can_open(t.glyph) && straight_style(og) != straight_style(t.glyph)) {
+                    nested_ = i;
+                    continue;
+                }
                 bool closes = false;
                 if (t.glyph == mark_glyph::left_double) closes = og == mark_glyph::low_double || right;
                 else if (t.glyph == mark_glyph::backticks || t.glyph == mark_glyph::low_double ||
@@ -234,6 +258,7 @@ private:
                 if (closes) {
                     pieces_.push_back({open_, i, false});
                     open_ = no_token;
+                    nested_ = no_token;
                 } else {
                     open_ = i; // the earlier opener was never closed: drop it
                 }
@@ -1458,6 +1483,7 @@ private:
     std::vector<std::uint8_t> sentence_start_;
     std::vector<std::size_t> line_first_;
     std::size_t open_ = no_token;
+    std::size_t nested_ = no_token; ///< the opener of a quote nested in the open one
     bool continuation_mark_ = false;
     std::size_t unit_no_ = 0;
     std::size_t sentence_cursor_ = 0;
