@@ -132,7 +132,7 @@ private:
         void run() {
             using namespace detail::names;
             tokenize(text, doc.sentences, toks);
-            for (auto& slot : key_cache) slot.token = npos;
+            for (auto& slot : key_cache) slot.token = npos; // the cache outlives the document
             cands.clear();
             find_candidates();
             resolve();
@@ -156,24 +156,28 @@ private:
         }
         // Folded words of the tokens around the scan position: every use of a key is within a
         // few tokens of the others it is compared with, so a small direct-mapped cache does.
+        // Thread-local like the token scratch, so that its strings keep their capacity.
         struct cached_key {
             std::size_t token = detail::names::npos;
             std::string key;
             std::size_t hash = 0;
-            std::uint8_t known = 0; // which of the lookups below are done
-            char given = 0, common = 0, word_class = 0, title_first = 0, title_last = 0;
+            detail::names::word_facts facts;  // one lookup for every single-word table
+            bool plural_checked = false;      // facts.common also covers plurals (Galleries)
+            bool title_known = false;
             char title_group = 0;       // the longest title phrase starting here: group,
             std::size_t title_end = 0;  // end token (exclusive),
             std::string title_text;     // and its folded text
         };
-        enum : std::uint8_t {
-            knows_given = 1, knows_common = 2, knows_class = 4, knows_title_first = 8, knows_title_last = 16, knows_title = 32
-        };
+        using key_cache_t = std::array<cached_key, 64>;
+        static key_cache_t& scratch_key_cache() {
+            thread_local key_cache_t cache;
+            return cache;
+        }
+        key_cache_t& key_cache = scratch_key_cache();
         cached_key& slot_of(std::size_t t) {
             key(t);
             return key_cache[t % key_cache.size()];
         }
-        std::array<cached_key, 64> key_cache{};
         std::string phrase{};
         std::string singular{};
         std::size_t title_run_end = detail::names::npos; // last token of a run ending in a title
@@ -181,61 +185,43 @@ private:
         char gender_hint = 0;     // from a gendered title before the current run
 
         // ---- token helpers
-        std::string_view raw(std::size_t t) const { return text.substr(toks[t].begin, toks[t].end - toks[t].begin); }
+        std::string_view raw(std::size_t t) const { return {text.data() + toks[t].begin, toks[t].end - toks[t].begin}; }
         std::string const& key(std::size_t t) {
             auto& slot = key_cache[t % key_cache.size()];
-            if (slot.token != t) {
-                slot.token = t;
-                slot.known = 0;
-                slot.key.clear();
-                detail::names::append_folded(slot.key, raw(t));
-                // "U.S." and "Gen." fold without their periods
-                if (slot.key.find('.') != std::string::npos)
-                    slot.key.erase(std::remove(slot.key.begin(), slot.key.end(), '.'), slot.key.end());
-                slot.hash = detail::names::word_table::hash(slot.key);
-            }
+            if (slot.token != t) [[unlikely]] fill(slot, t);
             return slot.key;
+        }
+        [[gnu::noinline]] void fill(cached_key& slot, std::size_t t) {
+            slot.token = t;
+            slot.plural_checked = false;
+            slot.title_known = false;
+            detail::names::fold_key(slot.key, raw(t)); // "U.S." and "Gen." fold without their periods
+            slot.hash = detail::names::word_table::hash(slot.key);
+            slot.facts = lex.words.find(slot.key, slot.hash);
         }
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
         bool is_common(std::size_t t) {
             auto& c = slot_of(t);
-            if (!(c.known & knows_common)) {
-                c.common = lex.common.find(c.key, c.hash);
+            if (!c.plural_checked) {
                 // Plurals of common words are common too (Galleries, Accounts).
                 std::string_view const k = c.key;
-                if (c.common == 0 && k.size() > 4 && k.back() == 's') {
+                if (c.facts.common == 0 && k.size() > 4 && k.back() == 's') {
                     if (k.ends_with("ies")) {
                         singular.assign(k.substr(0, k.size() - 3)) += 'y';
-                        c.common = lex.common.find(singular);
+                        c.facts.common = lex.words.find(singular).common;
                     } else {
-                        c.common = lex.common.find(k.substr(0, k.size() - 1));
+                        c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
                     }
                 }
-                c.known |= knows_common;
+                c.plural_checked = true;
             }
-            return c.common != 0 || word_class(t) == 'd'; // days and months are capitalised words too
+            return c.facts.common != 0 || c.facts.word_class == 'd'; // days and months are capitalised words too
         }
-        detail::names::given_name given(std::size_t t) {
-            auto& c = slot_of(t);
-            if (!(c.known & knows_given)) c.given = lex.given.find(c.key, c.hash), c.known |= knows_given;
-            return {c.given};
-        }
-        bool may_start_title(std::size_t t) {
-            auto& c = slot_of(t);
-            if (!(c.known & knows_title_first)) c.title_first = lex.title_first_words.find(c.key, c.hash), c.known |= knows_title_first;
-            return c.title_first != 0;
-        }
-        bool may_end_title(std::size_t t) {
-            auto& c = slot_of(t);
-            if (!(c.known & knows_title_last)) c.title_last = lex.title_last_words.find(c.key, c.hash), c.known |= knows_title_last;
-            return c.title_last != 0;
-        }
+        detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
+        bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
+        bool may_end_title(std::size_t t) { return slot_of(t).facts.title_last != 0; }
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
-        char word_class(std::size_t t) {
-            auto& c = slot_of(t);
-            if (!(c.known & knows_class)) c.word_class = lex.word_classes.find(c.key, c.hash), c.known |= knows_class;
-            return c.word_class;
-        }
+        char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
         bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
             return has(t, detail::names::lower_case) && pred(raw(t));
@@ -261,7 +247,7 @@ private:
             if (!may_start_title(p)) return best;
             // The same word is asked about by several passes over its run: remember the answer.
             auto& c = slot_of(p);
-            if ((c.known & knows_title) && c.title_end <= limit) {
+            if (c.title_known && c.title_end <= limit) {
                 if (c.title_group != 0) cue_text = c.title_text;
                 return {c.title_group != 0 ? c.title_end : p, c.title_group};
             }
@@ -269,7 +255,7 @@ private:
             best = longest_title_at(p, limit, cut);
             if (cut) return best; // a longer phrase may cross `limit`: not an answer for other limits
             auto& slot = slot_of(p); // still p's slot: the scan above stays within 6 tokens
-            slot.known |= knows_title;
+            slot.title_known = true;
             slot.title_group = best.second;
             slot.title_end = best.second != 0 ? best.first : p;
             if (best.second != 0) slot.title_text = cue_text;

@@ -113,6 +113,18 @@ inline constexpr auto byte_classes = [] {
 /// Two or more letters and none of them lower case.
 [[nodiscard]] inline bool shouts(std::string_view word) noexcept {
     int letters = 0;
+    bool ascii = true;
+    for (char const ch : word) { // ASCII without decoding
+        auto const c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) {
+            ascii = false;
+            break;
+        }
+        if (c >= 'a' && c <= 'z') return false;
+        letters += c >= 'A' && c <= 'Z';
+    }
+    if (ascii) return letters >= 2;
+    letters = 0;
     for (std::size_t i = 0; i < word.size();) {
         auto const d = decode(word, i);
         i += d.length;
@@ -137,21 +149,31 @@ inline void tokenize(std::string_view text, std::vector<byte_span> const& senten
             ++i;
             continue;
         }
-        auto const d = decode(text, i);
-        if (!is_word_char(d.cp) || is_mark(d.cp)) {
-            i += d.length;
-            continue;
+        bool lower = false;
+        bool upper = false;
+        if (byte_classes[data[i]] == 1) { // ASCII letter or digit
+            upper = data[i] >= 'A' && data[i] <= 'Z';
+        } else {
+            auto const d = decode(text, i);
+            if (!is_word_char(d.cp) || is_mark(d.cp)) {
+                i += d.length;
+                continue;
+            }
+            upper = is_upper(d.cp);
+            if (!upper && is_lower(d.cp)) lower = true;
         }
         token t{i, i, 0};
-        t.flags = gap_flags(text.substr(prev_end, i - prev_end));
+        // Most words follow a single space.
+        if (i - prev_end == 1 && data[prev_end] == ' ') t.flags = after_space;
+        else t.flags = gap_flags(text.substr(prev_end, i - prev_end));
         if (first) t.flags |= clause_start | line_start;
         first = false;
-        if (is_upper(d.cp)) {
+        if (upper) {
             t.flags |= capitalised;
             // Only a capitalised word's position in its sentence matters.
             while (next_sentence < sentences.size() && sentences[next_sentence].begin < i) ++next_sentence;
             if (next_sentence < sentences.size() && sentences[next_sentence].begin == i) t.flags |= clause_start;
-        } else if (is_lower(d.cp)) {
+        } else if (lower || (data[i] >= 'a' && data[i] <= 'z')) {
             t.flags |= lower_case;
         }
 
