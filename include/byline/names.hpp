@@ -21,25 +21,34 @@ namespace detail::names {
 
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
+/// The bytes of a word of at most eight bytes as one integer, to compare words with one switch.
+[[nodiscard]] constexpr std::uint64_t packed(std::string_view w) noexcept {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < w.size() && i < 8; ++i) v |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+    return v;
+}
+
 /// Lower-case words that may sit inside a name: particles (da Silva, van der Bellen, bin Salman).
 [[nodiscard]] inline bool is_particle(std::string_view w) noexcept {
-    switch (w.size()) { // checked on most lower-case words after a capitalised one: no loops
-    case 1: return w[0] == 'y';
-    case 2:
-        return w == "de" || w == "da" || w == "do" || w == "du" || w == "di" || w == "al" || w == "el" ||
-               w == "la" || w == "le" || w == "zu";
-    case 3:
-        return w == "del" || w == "dei" || w == "das" || w == "dos" || w == "van" || w == "von" || w == "der" ||
-               w == "den" || w == "ter" || w == "bin" || w == "ibn";
-    case 4: return w == "bint";
-    case 5: return w == "della";
+    if (w.size() > 5) return false; // checked on most lower-case words after a capitalised one
+    switch (packed(w)) {
+    case packed("y"): case packed("de"): case packed("da"): case packed("do"): case packed("du"):
+    case packed("di"): case packed("al"): case packed("el"): case packed("la"): case packed("le"):
+    case packed("zu"): case packed("del"): case packed("dei"): case packed("das"): case packed("dos"):
+    case packed("van"): case packed("von"): case packed("der"): case packed("den"): case packed("ter"):
+    case packed("bin"): case packed("ibn"): case packed("bint"): case packed("della"):
+        return true;
     default: return false;
     }
 }
 
 /// Lower-case words that join the parts of an organisation's or office's name.
 [[nodiscard]] inline bool is_connector(std::string_view w) noexcept {
-    return w == "of" || w == "for" || w == "and" || w == "the";
+    if (w.size() > 3) return false;
+    switch (packed(w)) {
+    case packed("of"): case packed("for"): case packed("and"): case packed("the"): return true;
+    default: return false;
+    }
 }
 
 /// Roles that describe rather than address ("the official Xinhua agency", "deputy Mayor").
@@ -236,7 +245,7 @@ private:
             if (gap.size() < 2 || gap[0] != '.' || has(t - 1, detail::names::possessive)) return false;
             for (std::size_t i = 1; i < gap.size(); ++i)
                 if (gap[i] != ' ') return false;
-            char const g = title_group(key(t - 1));
+            char const g = slot_of(t - 1).facts.title;
             return g == 'a' || g == '5';
         }
 
@@ -275,9 +284,15 @@ private:
                     phrase.push_back(' ');
                 }
                 phrase += key(q);
-                if (char const g = title_group(phrase); g != 0 && g != '7') {
+                auto const& facts = slot_of(q).facts;
+                if (char const g = q == p ? facts.title : title_group(phrase); g != 0 && g != '7') {
                     best = {q + 1, g};
                     cue_text = phrase;
+                }
+                // No longer phrase is a title: the answer holds for any limit.
+                if (q == p ? facts.title_prefix == 0 : lex.title_prefixes.find(phrase) == 0) {
+                    cut = false;
+                    break;
                 }
             }
             return best;
@@ -295,10 +310,12 @@ private:
                     if (t > start) phrase.push_back(' ');
                     phrase += key(t);
                 }
-                if (char const g = title_group(phrase); g != 0 && g != '7') {
+                auto const& facts = slot_of(k).facts;
+                if (char const g = len == 1 ? facts.title : title_group(phrase); g != 0 && g != '7') {
                     found = g;
                     cue_text = phrase;
                 }
+                if (len == 1 ? facts.title_suffix == 0 : lex.title_suffixes.find(phrase) == 0) break; // none longer
             }
             return found;
         }

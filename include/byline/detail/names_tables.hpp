@@ -192,6 +192,8 @@ struct word_facts {
     char title_first = 0; ///< the first word of some title phrase
     char title_last = 0;  ///< the last word of some title phrase
     char title = 0;       ///< the group of the one-word title
+    char title_prefix = 0; ///< the first word of a title phrase of several words
+    char title_suffix = 0; ///< the last word of a title phrase of several words
 };
 
 /// The word tables merged into one, so that a word is looked up once for all of them. Keys
@@ -250,6 +252,22 @@ private:
     std::size_t mask_ = 0;
 };
 
+/// The proper word prefixes (or suffixes) of the title phrases, one a line: a phrase that is
+/// none of them cannot grow into a title, so the search for a longer one stops there.
+[[nodiscard]] inline std::string title_part_phrases(std::string_view table, bool suffixes) {
+    std::string out;
+    while (!table.empty()) {
+        auto const eol = table.find('\n');
+        auto const phrase = table.substr(0, std::min(table.find('\t'), eol));
+        table.remove_prefix(eol == std::string_view::npos ? table.size() : eol + 1);
+        for (std::size_t i = 0; i < phrase.size(); ++i) {
+            if (phrase[i] != ' ') continue;
+            (out += suffixes ? phrase.substr(i + 1) : phrase.substr(0, i)) += '\n';
+        }
+    }
+    return out;
+}
+
 struct lexicons {
     word_table given{given_names_tsv};
     word_table titles{titles_roles_tsv};
@@ -286,13 +304,19 @@ struct lexicons {
         "september\td\noctober\td\nnovember\td\ndecember\td\n"};
     word_table word_classes{word_classes_text};
 
+    std::string title_prefix_text = title_part_phrases(titles_roles_tsv, false);
+    std::string title_suffix_text = title_part_phrases(titles_roles_tsv, true);
+    word_table title_prefixes{title_prefix_text};
+    word_table title_suffixes{title_suffix_text};
     /// Every table above but the multi-word titles, for single words.
     facts_table words{{given_names_tsv, &word_facts::given},
                       {names_common_words_txt, &word_facts::common},
                       {word_classes_text, &word_facts::word_class},
                       {title_first_text, &word_facts::title_first},
                       {title_last_text, &word_facts::title_last},
-                      {titles_roles_tsv, &word_facts::title}};
+                      {titles_roles_tsv, &word_facts::title},
+                      {title_prefix_text, &word_facts::title_prefix},
+                      {title_suffix_text, &word_facts::title_suffix}};
 
     lexicons() = default;
     lexicons(lexicons const&) = delete; // the tables point into the strings above
