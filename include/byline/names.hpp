@@ -208,6 +208,8 @@ private:
             slot.hash = detail::names::word_table::hash(slot.key);
             slot.facts = lex.words.find(slot.key, slot.hash);
         }
+        /// The key as a view, for comparisons with literals.
+        std::string_view word(std::size_t t) { return key(t); }
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
         bool is_common(std::size_t t) {
             auto& c = slot_of(t);
@@ -382,7 +384,7 @@ private:
                 }
                 bool const ends_in_title = process_part(s, split);
                 if (split >= e) return;
-                if (ends_in_title && (key(split) == "of" || key(split) == "for")) {
+                if (ends_in_title && (word(split) == "of" || word(split) == "for")) {
                     title_run_end = e - 1;
                     organisation(split + 1, e);
                     return;
@@ -399,7 +401,7 @@ private:
             // A clause's capitalised first word is weak evidence: drop it when it is a common
             // word (The, However, In), unless it is a first name followed by a proper name.
             while (s < e && has(s, capitalised) && !has(s, all_caps) &&
-                   (key(s) == "the" || key(s) == "a" || key(s) == "an" || (has(s, clause_start) && is_common(s)))) {
+                   (word(s) == "the" || word(s) == "a" || word(s) == "an" || (has(s, clause_start) && is_common(s)))) {
                 if (title_at(s, e).second != 0) break; // "Secretary of State Antony Blinken said"
                 auto const g = given(s);
                 bool const name_follows = g && s + 1 < e && has(s + 1, capitalised) && !is_common(s + 1);
@@ -458,7 +460,7 @@ private:
             if (char const g = title_ending_at(k)) return g;
             for (int steps = 0; steps < 5 && k > 0; ++steps) {
                 if (k + 1 < s && !joined(k + 1)) return 0;
-                if (lower_word(k, is_connector) && (key(k) == "of" || key(k) == "for")) {
+                if (lower_word(k, is_connector) && (word(k) == "of" || word(k) == "for")) {
                     if (!joined(k)) return 0;
                     return title_ending_at(k - 1);
                 }
@@ -470,14 +472,14 @@ private:
 
         void organisation(std::size_t a, std::size_t b) {
             using namespace detail::names;
-            while (a < b && (key(a) == "the" || lower_word(a, is_connector))) ++a;
+            while (a < b && (word(a) == "the" || lower_word(a, is_connector))) ++a;
             if (b - a >= 2 && word_class(b - 1) == 'o' && has(a, capitalised))
                 cands.push_back({a, b, candidate_kind::organisation, 0, npos});
         }
 
         void classify(std::size_t a, std::size_t b, char cue, bool apposition) {
             using namespace detail::names;
-            while (a < b && key(a) == "the") ++a;
+            while (a < b && word(a) == "the") ++a;
             // "Miss Universe Alicia Machado": after a title, a common word is part of the title.
             while (cue != 0 && a + 1 < b && is_common(a) && !given(a)) ++a;
             if (a >= b) return;
@@ -520,8 +522,8 @@ private:
             if (introduced) {
                 std::string_view const k = key(t);
                 if (k == "aka" || k == "or") ++t;
-                else if (k == "also" && t + 2 < toks.size() && key(t + 1) == "known" && key(t + 2) == "as") t += 3;
-                else if (k == "known" && t + 1 < toks.size() && key(t + 1) == "as") t += 2;
+                else if (k == "also" && t + 2 < toks.size() && word(t + 1) == "known" && word(t + 2) == "as") t += 3;
+                else if (k == "known" && t + 1 < toks.size() && word(t + 1) == "as") t += 2;
                 else if (k == "a" && raw(t).size() == 1 && text.substr(toks[t].end, 5) == ".k.a.") t += 1;
                 else return npos;
                 while (t < toks.size() && toks[t].begin < toks[b].end + 24 && has(t, lower_case)) ++t; // "k", "a"
@@ -749,9 +751,13 @@ private:
         }
 
         void emit(std::vector<emitted> const& found) {
-            // Entities for the clusters that are mentioned, in order of first mention.
-            std::unordered_set<std::string> ids;
-            for (auto const& e : doc.entities) ids.insert(e.id);
+            // Entities for the clusters that are mentioned, in order of first mention. Every id
+            // made here starts "person:" or "org:", so only such ids can collide; the views stay
+            // valid because the entities do not move after this reserve.
+            doc.entities.reserve(doc.entities.size() + found.size());
+            std::unordered_set<std::string_view> ids;
+            for (auto const& e : doc.entities)
+                if (e.id.starts_with("person:") || e.id.starts_with("org:")) ids.insert(e.id);
             for (auto const& f : found) {
                 auto& cl = clusters[f.cluster];
                 if (cl.entity) {
@@ -762,15 +768,17 @@ private:
                 }
                 entity ent;
                 ent.id = slug(cl);
-                for (int suffix = 2; ids.count(ent.id); ++suffix)
-                    ent.id = slug(cl) + "_" + std::to_string(suffix);
-                ids.insert(ent.id);
+                if (ids.count(ent.id)) {
+                    auto const base = ent.id;
+                    for (int suffix = 2; ids.count(ent.id); ++suffix) ent.id = base + "_" + std::to_string(suffix);
+                }
                 ent.type = cl.organisation ? "ORG" : "PERSON";
                 ent.name = std::string(text.substr(toks[cl.name_first].begin, toks[cl.name_last - 1].end - toks[cl.name_first].begin));
                 if (cl.gender == 'M') ent.gender = gender::male;
                 if (cl.gender == 'F') ent.gender = gender::female;
                 cl.entity = static_cast<std::uint32_t>(doc.entities.size());
                 doc.entities.push_back(std::move(ent));
+                ids.insert(doc.entities.back().id);
             }
             // Merge: existing mentions that a found one replaces go; the rest interleave.
             std::vector<std::uint8_t> replaced(doc.mentions.size(), 0);
