@@ -102,11 +102,20 @@ struct candidate {
     candidate_kind kind = candidate_kind::weak_person;
     char gender = 0;           ///< from a gendered title
     std::size_t alias = npos;  ///< token introduced as an alias: "X (aka AMLO)"
+    std::size_t naming_title = npos; ///< "Pope" in "Pope Francis": in the span, not in the name's keys
 };
+
+/// One-word titles that are part of how their holder is called (Pope Francis, King Charles,
+/// Sheikh Hasina), unlike offices held for a term (President Biden).
+[[nodiscard]] inline bool is_naming_title(std::string_view key) noexcept {
+    return key == "pope" || key == "king" || key == "queen" || key == "prince" || key == "princess" ||
+           key == "sheikh" || key == "cardinal";
+}
 
 /// The people of one document as they are found, and the keys that link later mentions.
 struct cluster {
     std::size_t name_first = 0, name_last = 0; ///< tokens of the fullest mention
+    std::size_t naming_title = npos;           ///< its title (Pope), shown in the entity's name
     std::string first_given;                   ///< folded first name of the fullest mention
     char gender = 0;
     std::optional<std::uint32_t> entity;       ///< gazetteer entity, or the one created at the end
@@ -414,6 +423,7 @@ private:
             // Antonio Guterres"). A part that starts with a first name is a name, whatever
             // title words follow ("Mark Major").
             std::size_t name_start = s;
+            std::size_t naming_title = npos; // the title just before name_start, when it names
             char cue = 0;
             if (!(given(s) && !given(s).word_too())) {
                 for (std::size_t p = s; p < e; ++p) {
@@ -422,6 +432,7 @@ private:
                     if (g == 0) continue;
                     cue = g;
                     name_start = q;
+                    naming_title = q == p + 1 && is_naming_title(word(p)) ? p : npos;
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
                     if (q < e && given(q) && !given(q).word_too()) break; // the name has begun
                     p = q - 1;
@@ -446,7 +457,7 @@ private:
                 }
             }
             if (after_title_run && cue == 0) cue = '2';
-            classify(name_start, e, cue, apposition);
+            classify(name_start, e, cue, apposition, naming_title);
             return false;
         }
 
@@ -477,7 +488,7 @@ private:
                 cands.push_back({a, b, candidate_kind::organisation, 0, npos});
         }
 
-        void classify(std::size_t a, std::size_t b, char cue, bool apposition) {
+        void classify(std::size_t a, std::size_t b, char cue, bool apposition, std::size_t naming_title) {
             using namespace detail::names;
             while (a < b && word(a) == "the") ++a;
             // "Miss Universe Alicia Machado": after a title, a common word is part of the title.
@@ -508,6 +519,7 @@ private:
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
+            if (naming_title != npos && naming_title + 1 == a) c.naming_title = naming_title;
             if (!strong && (n > 3 || (any_common && n > 1))) return;
             if (strong) c.alias = alias_after(b);
             cands.push_back(c);
@@ -624,7 +636,7 @@ private:
 
             std::vector<emitted> out;
             for (auto const& c : cands) {
-                byte_span const span{toks[c.first].begin, toks[c.last - 1].end};
+                byte_span const span{toks[c.naming_title != npos ? c.naming_title : c.first].begin, toks[c.last - 1].end};
                 auto const [lo, hi] = overlapping(span.begin, span.end);
                 std::optional<std::uint32_t> gazetteer_person;
                 bool contains_all = true, last_word_free = true;
@@ -661,7 +673,7 @@ private:
             }
             for (auto const& c : cands) {
                 if (c.kind != candidate_kind::weak_person) continue;
-                byte_span const span{toks[c.first].begin, toks[c.last - 1].end};
+                byte_span const span{toks[c.naming_title != npos ? c.naming_title : c.first].begin, toks[c.last - 1].end};
                 if (auto const [lo, hi] = overlapping(span.begin, span.end); lo != hi) continue;
                 if (auto const id = link_weak(c)) out.push_back({span, *id, 0, 0});
             }
@@ -687,6 +699,11 @@ private:
             auto& cl = clusters[id];
             if (gazetteer_person && !cl.entity) cl.entity = gazetteer_person;
             if (cl.name_last == cl.name_first || n > cl.name_last - cl.name_first) {
+                cl.name_first = c.first;
+                cl.name_last = c.last;
+                cl.naming_title = c.naming_title;
+            } else if (cl.naming_title == npos && c.naming_title != npos && n == cl.name_last - cl.name_first) {
+                cl.naming_title = c.naming_title; // "Francis", then "Pope Francis"
                 cl.name_first = c.first;
                 cl.name_last = c.last;
             }
@@ -773,7 +790,8 @@ private:
                     for (int suffix = 2; ids.count(ent.id); ++suffix) ent.id = base + "_" + std::to_string(suffix);
                 }
                 ent.type = cl.organisation ? "ORG" : "PERSON";
-                ent.name = std::string(text.substr(toks[cl.name_first].begin, toks[cl.name_last - 1].end - toks[cl.name_first].begin));
+                auto const shown = cl.naming_title != detail::names::npos ? cl.naming_title : cl.name_first;
+                ent.name = std::string(text.substr(toks[shown].begin, toks[cl.name_last - 1].end - toks[shown].begin));
                 if (cl.gender == 'M') ent.gender = gender::male;
                 if (cl.gender == 'F') ent.gender = gender::female;
                 cl.entity = static_cast<std::uint32_t>(doc.entities.size());
