@@ -8,10 +8,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -34,12 +32,14 @@ struct options {
     std::vector<std::string> gazetteers;
     bool default_gazetteer = true;
     std::vector<std::string> files;
+    /// Documents are held in memory whole; past this size one is refused with an error line.
+    std::size_t max_document_bytes = std::size_t{256} << 20;
 };
 
 void usage_error(std::string const& message) {
     std::cerr << "byline: " << message << "\n"
               << "usage: byline annotate [--format json|jsonl|text] [--gazetteer FILE]... "
-                 "[--no-default-gazetteer] [FILE...]\n";
+                 "[--no-default-gazetteer] [--max-document-bytes N] [FILE...]\n";
 }
 
 std::optional<options> parse_command_line(int argc, char** argv) {
@@ -76,6 +76,16 @@ std::optional<options> parse_command_line(int argc, char** argv) {
             auto v = value();
             if (!v) return std::nullopt;
             opt.gazetteers.push_back(*v);
+        } else if (arg == "--max-document-bytes") {
+            auto v = value();
+            if (!v) return std::nullopt;
+            char* end = nullptr;
+            auto const n = std::strtoull(v->c_str(), &end, 10);
+            if (v->empty() || *end != '\0' || n == 0) {
+                usage_error("--max-document-bytes needs a positive number, not '" + *v + "'");
+                return std::nullopt;
+            }
+            opt.max_document_bytes = static_cast<std::size_t>(n);
         } else if (arg == "--no-default-gazetteer") {
             opt.default_gazetteer = false;
         } else if (arg == "-" || !arg.starts_with("-")) {
@@ -163,11 +173,71 @@ void write_text_report(std::ostream& out, std::string const& id, byline::documen
     for (auto const& s : doc.sentences) out << "  " << s.begin << "-" << s.end << ": " << s.in(text) << "\n";
 }
 
-std::optional<std::string> read_all(std::istream& in) {
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return std::move(buffer).str();
+/// Reads from a C stream in large blocks, so that lines of any length (and inputs without any
+/// newline) are read in bounded memory: bytes past `limit` are skipped, not stored.
+class bounded_reader {
+public:
+    explicit bounded_reader(std::FILE* in) : in_(in), buffer_(std::size_t{1} << 20) {}
+
+    enum class status { ok, too_long, end };
+
+    /// Reads one line (without its '\n') into `line`.
+    status read_line(std::string& line, std::size_t limit) {
+        line.clear();
+        bool too_long = false;
+        bool any = false;
+        for (;;) {
+            if (pos_ == size_ && !refill()) {
+                if (!any) return status::end;
+                break;
+            }
+            any = true;
+            auto const* start = buffer_.data() + pos_;
+            auto const* newline = static_cast<char const*>(std::memchr(start, '\n', size_ - pos_));
+            std::size_t const n = newline ? static_cast<std::size_t>(newline - start) : size_ - pos_;
+            if (!too_long && line.size() + n <= limit) line.append(start, n);
+            else too_long = true;
+            pos_ += n;
+            if (newline) {
+                ++pos_;
+                break;
+            }
+        }
+        if (too_long) line.clear();
+        return too_long ? status::too_long : status::ok;
+    }
+
+    /// Reads everything that is left.
+    status read_all(std::string& text, std::size_t limit) {
+        text.clear();
+        bool too_long = false;
+        while (pos_ < size_ || refill()) {
+            std::size_t const n = size_ - pos_;
+            if (!too_long && text.size() + n <= limit) text.append(buffer_.data() + pos_, n);
+            else too_long = true;
+            pos_ = size_;
+        }
+        if (too_long) text.clear();
+        return too_long ? status::too_long : status::ok;
+    }
+
+    [[nodiscard]] bool failed() const { return std::ferror(in_) != 0; }
+
+private:
+    bool refill() {
+        pos_ = 0;
+        size_ = std::fread(buffer_.data(), 1, buffer_.size(), in_);
+        return size_ > 0;
+    }
+
+    std::FILE* in_;
+    std::vector<char> buffer_;
+    std::size_t pos_ = 0;
+    std::size_t size_ = 0;
+};
+
+std::string too_large(std::size_t limit) {
+    return "document larger than --max-document-bytes (" + std::to_string(limit) + ")";
 }
 
 std::string base_name(std::string const& path) {
@@ -228,11 +298,22 @@ private:
     byline::document doc_;
 };
 
-int run_jsonl(annotator& a) {
+int run_jsonl(annotator& a, std::size_t max_document_bytes) {
     int status = exit_ok;
+    bounded_reader reader(stdin);
     std::string line;
-    while (std::getline(std::cin, line)) {
+    // A JSON line holds the text escaped (at worst 6 bytes per byte, \u0001) plus the other keys.
+    std::size_t const max_line = max_document_bytes < (std::size_t{1} << 60) ? 6 * max_document_bytes + 4096
+                                                                            : max_document_bytes;
+    for (;;) {
+        auto const got = reader.read_line(line, max_line);
+        if (got == bounded_reader::status::end) break;
         json id = nullptr;
+        if (got == bounded_reader::status::too_long) {
+            if (!annotator::emit_error(id, too_large(max_document_bytes))) return status;
+            status = exit_document_failed;
+            continue;
+        }
         json input = json::parse(line, nullptr, false);
         if (input.is_discarded() || !input.is_object()) {
             if (!annotator::emit_error(id, "line is not a JSON object")) return status;
@@ -246,30 +327,46 @@ int run_jsonl(annotator& a) {
             status = exit_document_failed;
             continue;
         }
-        if (!a.emit(id, text->get_ref<std::string const&>())) return status;
+        auto const& body = text->get_ref<std::string const&>();
+        if (body.size() > max_document_bytes) {
+            if (!annotator::emit_error(id, too_large(max_document_bytes))) return status;
+            status = exit_document_failed;
+            continue;
+        }
+        if (!a.emit(id, body)) return status;
+    }
+    if (reader.failed()) {
+        std::cerr << "byline: error reading standard input\n";
+        status = exit_document_failed;
     }
     return status;
 }
 
-int run_files(annotator& a, std::vector<std::string> files) {
+int run_files(annotator& a, std::vector<std::string> files, std::size_t max_document_bytes) {
     if (files.empty()) files.emplace_back("-");
     int status = exit_ok;
+    std::string text;
     for (auto const& path : files) {
-        std::optional<std::string> text;
-        if (path == "-") {
-            text = read_all(std::cin);
-        } else {
-            std::ifstream in(path, std::ios::binary);
-            if (in) text = read_all(in);
-        }
         auto const id = path == "-" ? std::string("-") : base_name(path);
-        if (!text) {
-            std::cerr << "byline: cannot read " << path << ": " << std::strerror(errno) << "\n";
-            if (!annotator::emit_error(id, "cannot read " + path)) return status;
+        std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+        std::string error;
+        if (!in) {
+            error = "cannot open " + path + ": " + std::strerror(errno);
+        } else {
+            bounded_reader reader(in);
+            if (reader.read_all(text, max_document_bytes) == bounded_reader::status::too_long)
+                error = path + ": " + too_large(max_document_bytes);
+            else if (reader.failed())
+                error = "cannot read " + path + ": " + std::strerror(errno);
+            if (in != stdin) std::fclose(in);
+        }
+        if (!error.empty()) {
+            std::cerr << "byline: " << error << "\n";
+            if (!annotator::emit_error(id, error)) return status;
             status = exit_document_failed;
             continue;
         }
-        if (!a.emit(id, *text)) return status;
+        if (!a.emit(id, text)) return status;
     }
     return status;
 }
@@ -287,5 +384,6 @@ int main(int argc, char** argv) {
         return exit_usage;
     }
     annotator a(*opt, std::get<byline::gazetteer>(std::move(gazetteer)));
-    return opt->format == output_format::jsonl ? run_jsonl(a) : run_files(a, opt->files);
+    return opt->format == output_format::jsonl ? run_jsonl(a, opt->max_document_bytes)
+                                               : run_files(a, opt->files, opt->max_document_bytes);
 }
