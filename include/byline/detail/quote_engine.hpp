@@ -401,6 +401,18 @@ private:
         return false;
     }
 
+    /// A country or city standing for its government ("Japan branded North Korea ...").
+    [[nodiscard]] bool has_gpe_head(std::size_t a, std::size_t b) const {
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[a].begin, end = toks_[b].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        for (; it != ms.end() && it->span.begin < end; ++it)
+            if (it->entity < doc_.entities.size() && doc_.entities[it->entity].type == "GPE" && it->span.begin == begin &&
+                it->span.end == end)
+                return true;
+        return false;
+    }
+
     [[nodiscard]] bool has_org_mention(std::size_t a, std::size_t b) const {
         auto const& ms = doc_.mentions;
         auto const begin = toks_[a].begin, end = toks_[b].end;
@@ -805,7 +817,9 @@ private:
             v = k + 1;
         }
         bool const pronoun = np->first == np->second && word_in(np->first, std::array<std::string_view, 3>{"he", "she", "they"});
-        if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second)) return std::nullopt;
+        if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second) &&
+            !has_gpe_head(np->first, np->second))
+            return std::nullopt;
         while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
         if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
         lowered const l(text_, toks_[v]);
