@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace {
@@ -243,9 +245,34 @@ std::string base_name(std::string const& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+/// The gazetteers the options name (user files first, so their aliases win ties), or the
+/// first malformed file's error.
+std::variant<byline::gazetteer, byline::gazetteer_error> load_gazetteers(options const& opt) {
+    if (opt.gazetteers.empty() && opt.default_gazetteer) return byline::default_gazetteer();
+    byline::gazetteer_builder builder;
+    for (auto const& file : opt.gazetteers)
+        if (auto err = builder.add_file(file)) return *std::move(err);
+    if (opt.default_gazetteer)
+        if (auto err = builder.add_default()) return *std::move(err);
+    return builder.build();
+}
+
+/// The default pipeline with its entity_matcher replaced by `matcher`; the other stages keep
+/// their defaults, whatever stages the pipeline has.
+template <class... Stages>
+byline::pipeline<Stages...> make_pipeline(byline::pipeline<Stages...> const*, byline::entity_matcher const& matcher) {
+    auto stage = [&]<class S>(std::type_identity<S>) {
+        if constexpr (std::is_same_v<S, byline::entity_matcher>) return matcher;
+        else return S{};
+    };
+    return byline::pipeline<Stages...>(stage(std::type_identity<Stages>{})...);
+}
+
 class annotator {
 public:
-    explicit annotator(options const& opt) : opt_(opt) {}
+    annotator(options const& opt, byline::gazetteer g)
+        : opt_(opt),
+          pipeline_(make_pipeline(static_cast<byline::default_pipeline const*>(nullptr), byline::entity_matcher(std::move(g)))) {}
 
     /// Writes one result for `text`; returns false when the output could not be written.
     bool emit(json id, std::string_view text) {
@@ -351,7 +378,12 @@ int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
     auto const opt = parse_command_line(argc, argv);
     if (!opt) return exit_usage;
-    annotator a(*opt);
+    auto gazetteer = load_gazetteers(*opt);
+    if (auto const* err = std::get_if<byline::gazetteer_error>(&gazetteer)) {
+        std::cerr << err->to_string() << "\n";
+        return exit_usage;
+    }
+    annotator a(*opt, std::get<byline::gazetteer>(std::move(gazetteer)));
     return opt->format == output_format::jsonl ? run_jsonl(a, opt->max_document_bytes)
                                                : run_files(a, opt->files, opt->max_document_bytes);
 }

@@ -10,6 +10,7 @@
 #include <boost/spirit/home/x3/directive/lexeme.hpp>
 #include <boost/spirit/home/x3/directive/no_case.hpp>
 #include <boost/spirit/home/x3/directive/raw.hpp>
+#include <boost/spirit/home/x3/directive/with.hpp>
 #include <boost/spirit/home/x3/nonterminal/rule.hpp>
 #include <boost/spirit/home/x3/numeric/uint.hpp>
 #include <boost/spirit/home/x3/operator.hpp>

@@ -1,0 +1,341 @@
+#pragma once
+// The compiled gazetteer: a trie over sequences of folded tokens.
+//
+// Aliases and text go through the same tokenizer (detail/fold.hpp). Each distinct folded token of
+// any alias gets a small integer id in a hash table; an alias is a path of ids in a trie whose
+// edges live in one open-addressing hash table keyed by (node, token id, spaced?). Scanning text,
+// a token that occurs in no alias costs one hash lookup (one array lookup for one-byte tokens),
+// and a token that starts no alias one more array lookup; only real candidates walk the trie,
+// at most as deep as the longest alias. Matches start and end on token boundaries, which is what
+// makes matching whole-word, and carry the tokens' original byte offsets.
+#include <byline/detail/fold.hpp>
+#include <byline/span.hpp>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+BYLINE_BEGIN_NAMESPACE
+
+/// How overlapping candidate matches are resolved (BurntSushi aho-corasick semantics).
+enum class overlap : std::uint8_t {
+    leftmost_longest, ///< at the leftmost start, the longest alias; ties go to the one added first
+    leftmost_first,   ///< at the leftmost start, the alias added first (priority = order of addition)
+    all,              ///< every match, overlapping ones too, by start then by end
+};
+
+/// One alias found in a text.
+struct gazetteer_match {
+    byte_span span;            ///< original bytes of the text
+    std::uint32_t entity = 0;  ///< index into the gazetteer's entities
+    std::uint32_t alias = 0;   ///< the alias's priority: the order in which it was added
+    friend constexpr bool operator==(gazetteer_match const&, gazetteer_match const&) = default;
+};
+
+namespace detail {
+
+inline constexpr std::uint32_t no_id = 0xFFFFFFFFu;
+
+/// Folded token -> dense id. Open addressing, linear probing, load factor <= 1/2.
+class token_table {
+public:
+    token_table() { single_.fill(no_id); }
+
+    [[nodiscard]] std::uint32_t find(std::string_view token) const noexcept {
+        if (token.size() == 1) return single_[static_cast<unsigned char>(token[0])];
+        if (slots_.empty()) return no_id;
+        auto const h = hash_bytes(token);
+        auto const tag = h >> 32;
+        for (auto i = static_cast<std::size_t>(h) & mask_;; i = (i + 1) & mask_) {
+            auto const slot = slots_[i];
+            if (slot == 0) return no_id;
+            if ((slot >> 32) == tag) {
+                auto const id = static_cast<std::uint32_t>(slot) - 1;
+                if (text(id) == token) return id;
+            }
+        }
+    }
+
+    std::uint32_t insert(std::string_view token) {
+        if (auto const id = find(token); id != no_id) return id;
+        auto const id = static_cast<std::uint32_t>(offsets_.size() - 1);
+        chars_.append(token);
+        offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
+        if (token.size() == 1) {
+            single_[static_cast<unsigned char>(token[0])] = id;
+            return id;
+        }
+        if ((hashed_ + 1) * 2 > slots_.size()) grow();
+        place(token, id);
+        ++hashed_;
+        return id;
+    }
+
+    [[nodiscard]] std::size_t size() const noexcept { return offsets_.size() - 1; }
+    [[nodiscard]] std::string_view text(std::uint32_t id) const noexcept {
+        return std::string_view(chars_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+    }
+    void shrink() {
+        offsets_.shrink_to_fit();
+        chars_.shrink_to_fit();
+    }
+    [[nodiscard]] std::size_t memory_bytes() const noexcept {
+        return slots_.capacity() * sizeof(std::uint64_t) + offsets_.capacity() * sizeof(std::uint32_t) +
+               chars_.capacity() + sizeof(single_);
+    }
+
+private:
+    void place(std::string_view token, std::uint32_t id) {
+        auto const h = hash_bytes(token);
+        auto i = static_cast<std::size_t>(h) & mask_;
+        while (slots_[i] != 0) i = (i + 1) & mask_;
+        slots_[i] = ((h >> 32) << 32) | (std::uint64_t{id} + 1);
+    }
+    void grow() {
+        std::vector<std::uint64_t> old(std::max<std::size_t>(slots_.size() * 2, 64), 0);
+        old.swap(slots_);
+        mask_ = slots_.size() - 1;
+        for (auto const slot : old)
+            if (slot != 0) {
+                auto const id = static_cast<std::uint32_t>(slot) - 1;
+                place(text(id), id);
+            }
+    }
+
+    std::vector<std::uint64_t> slots_;   ///< (hash >> 32) << 32 | (id + 1); 0 = empty
+    std::vector<std::uint32_t> offsets_{0};
+    std::string chars_;
+    std::array<std::uint32_t, 256> single_{}; ///< one-byte tokens skip hashing
+    std::size_t mask_ = 0;
+    std::size_t hashed_ = 0;
+};
+
+/// Trie edges (parent node, label) -> child node, in one open-addressing table.
+class edge_table {
+public:
+    [[nodiscard]] std::uint32_t find(std::uint32_t parent, std::uint32_t label) const noexcept {
+        if (slots_.empty()) return 0;
+        for (auto i = index(parent, label);; i = (i + 1) & mask_) {
+            auto const& e = slots_[i];
+            if (e.child == 0) return 0;
+            if (e.parent == parent && e.label == label) return e.child;
+        }
+    }
+    void insert(std::uint32_t parent, std::uint32_t label, std::uint32_t child) {
+        if ((size_ + 1) * 2 > slots_.size()) grow();
+        place({parent, label, child});
+        ++size_;
+    }
+    [[nodiscard]] std::size_t memory_bytes() const noexcept { return slots_.capacity() * sizeof(edge); }
+
+private:
+    struct edge {
+        std::uint32_t parent = 0, label = 0, child = 0; ///< child 0 (the root) marks an empty slot
+    };
+    [[nodiscard]] std::size_t index(std::uint32_t parent, std::uint32_t label) const noexcept {
+        auto const key = ((std::uint64_t{parent} << 32) | label) * 0x9E3779B97F4A7C15ull;
+        return static_cast<std::size_t>(key >> 32 ^ key) & mask_;
+    }
+    void place(edge e) {
+        auto i = index(e.parent, e.label);
+        while (slots_[i].child != 0) i = (i + 1) & mask_;
+        slots_[i] = e;
+    }
+    void grow() {
+        std::vector<edge> old(std::max<std::size_t>(slots_.size() * 2, 64));
+        old.swap(slots_);
+        mask_ = slots_.size() - 1;
+        for (auto const& e : old)
+            if (e.child != 0) place(e);
+    }
+
+    std::vector<edge> slots_;
+    std::size_t mask_ = 0;
+    std::size_t size_ = 0;
+};
+
+/// The matcher proper. Built once (add_alias..., finish), then immutable: find() is const and
+/// keeps its scanning state on the caller's stack, so one matcher serves many threads.
+class matcher {
+public:
+    /// Adds an alias of `entity`. `priority` orders aliases for leftmost_first and breaks ties.
+    /// An alias written in capitals only (US, U.N.) will match only text in capitals.
+    /// Returns false (and adds nothing) when the alias has no letter or digit, or a word longer
+    /// than fold_buffer::capacity folded bytes.
+    bool add_alias(std::string_view alias, std::uint32_t entity, std::uint32_t priority) {
+        // Validate first, so that a rejected alias leaves no nodes behind.
+        tokenizer check(alias);
+        raw_token tok;
+        fold_buffer folded;
+        bool any_word = false, lower = false, upper = false;
+        std::size_t depth = 0;
+        while (check.next(tok, folded)) {
+            if (folded.overflow || folded.size == 0) return false;
+            any_word |= tok.word;
+            lower |= tok.has_lower;
+            upper |= tok.has_upper;
+            ++depth;
+        }
+        if (!any_word) return false;
+
+        tokenizer tz(alias);
+        std::uint32_t node = 0;
+        bool first = true;
+        while (tz.next(tok, folded)) {
+            auto const id = tokens_.insert(folded.view());
+            if (first) {
+                if (root_child_.size() <= id) root_child_.resize(id + 1, 0);
+                if (root_child_[id] == 0) root_child_[id] = nodes_++;
+                node = root_child_[id];
+                first = false;
+                continue;
+            }
+            auto const lbl = label(id, tok.gap);
+            auto child = edges_.find(node, lbl);
+            if (child == 0) {
+                child = nodes_++;
+                edges_.insert(node, lbl, child);
+            }
+            node = child;
+        }
+        max_depth_ = std::max(max_depth_, depth);
+        pending_.push_back({node, (priority << 1) | ((upper && !lower) ? 1u : 0u), entity});
+        return true;
+    }
+
+    /// Freezes the outputs into arrays indexed by node.
+    void finish() {
+        std::sort(pending_.begin(), pending_.end(), [](pending const& a, pending const& b) {
+            return a.node != b.node ? a.node < b.node : a.rank < b.rank;
+        });
+        out_begin_.assign(std::size_t{nodes_} + 1, 0);
+        outputs_.clear();
+        outputs_.reserve(pending_.size());
+        std::size_t node_start = 0; // first output of the current node, for de-duplication
+        for (std::size_t i = 0; i < pending_.size(); ++i) {
+            auto const& p = pending_[i];
+            if (i == 0 || pending_[i - 1].node != p.node) node_start = outputs_.size();
+            bool const seen = std::any_of(outputs_.begin() + static_cast<std::ptrdiff_t>(node_start), outputs_.end(),
+                                          [&](output const& o) { return o.entity == p.entity && (o.rank & 1) == (p.rank & 1); });
+            if (seen) continue;
+            outputs_.push_back({p.entity, p.rank});
+            ++out_begin_[p.node + 1];
+        }
+        for (std::size_t n = 1; n < out_begin_.size(); ++n) out_begin_[n] += out_begin_[n - 1];
+        aliases_ = pending_.size();
+        std::vector<pending>().swap(pending_);
+        tokens_.shrink();
+        root_child_.resize(tokens_.size(), 0);
+        root_child_.shrink_to_fit();
+        outputs_.shrink_to_fit();
+    }
+
+    /// Calls `on_match(gazetteer_match const&)` for each match in `text`, in order of start.
+    template <overlap Policy, class OnMatch>
+    void find(std::string_view text, OnMatch&& on_match) const {
+        if (outputs_.empty()) return;
+        struct slot {
+            std::size_t begin, end;
+            std::uint32_t id;
+            token_gap gap;
+            bool lower;
+        };
+        std::size_t const capacity = std::bit_ceil(max_depth_ + 1);
+        std::size_t const mask = capacity - 1;
+        std::vector<slot> ring(capacity); // tokens [s, s + max_depth] of the current start s
+        tokenizer tz(text);
+        raw_token tok;
+        fold_buffer folded;
+        std::size_t read = 0;
+        auto fetch = [&](std::size_t k) -> slot const* {
+            while (read <= k) {
+                if (!tz.next(tok, folded)) return nullptr;
+                ring[read & mask] = {tok.begin, tok.end, folded.overflow ? no_id : tokens_.find(folded.view()), tok.gap,
+                                     tok.has_lower};
+                ++read;
+            }
+            return &ring[k & mask];
+        };
+
+        for (std::size_t s = 0;; ++s) {
+            auto const* first = fetch(s);
+            if (first == nullptr) return;
+            if (first->id == no_id || first->id >= root_child_.size()) continue;
+            auto node = root_child_[first->id];
+            if (node == 0) continue;
+
+            bool capitals = !first->lower; // acronym aliases need every matched letter in capitals
+            std::size_t k = s;
+            gazetteer_match best{};
+            std::size_t best_k = 0;
+            std::uint32_t best_rank = no_id;
+            for (;;) {
+                for (auto i = out_begin_[node]; i < out_begin_[node + 1]; ++i) {
+                    auto const& o = outputs_[i];
+                    if ((o.rank & 1) && !capitals) continue;
+                    gazetteer_match const m{{ring[s & mask].begin, ring[k & mask].end}, o.entity, o.rank >> 1};
+                    if constexpr (Policy == overlap::all) {
+                        on_match(m);
+                        continue;
+                    } else if constexpr (Policy == overlap::leftmost_longest) {
+                        best = m, best_k = k, best_rank = o.rank;
+                    } else if (o.rank < best_rank) {
+                        best = m, best_k = k, best_rank = o.rank;
+                    }
+                    break; // outputs are sorted by rank: the first acceptable one is this node's best
+                }
+                if (k - s + 1 >= max_depth_) break;
+                auto const* next = fetch(k + 1);
+                if (next == nullptr || next->id == no_id || next->gap == token_gap::paragraph) break;
+                node = edges_.find(node, label(next->id, next->gap));
+                if (node == 0) break;
+                capitals = capitals && !next->lower;
+                ++k;
+            }
+            if constexpr (Policy != overlap::all) {
+                if (best_rank != no_id) {
+                    on_match(best);
+                    s = best_k;
+                }
+            }
+        }
+    }
+
+    [[nodiscard]] std::size_t alias_count() const noexcept { return aliases_; }
+    [[nodiscard]] std::size_t memory_bytes() const noexcept {
+        return tokens_.memory_bytes() + edges_.memory_bytes() + root_child_.capacity() * sizeof(std::uint32_t) +
+               out_begin_.capacity() * sizeof(std::uint32_t) + outputs_.capacity() * sizeof(output);
+    }
+
+private:
+    /// An edge label: the token id, and whether white space precedes the token ("U.S." is not "U. S.").
+    static std::uint32_t label(std::uint32_t id, token_gap gap) noexcept {
+        return (id << 1) | (gap == token_gap::none ? 0u : 1u);
+    }
+
+    struct pending {
+        std::uint32_t node, rank, entity;
+    };
+    struct output {
+        std::uint32_t entity;
+        std::uint32_t rank; ///< priority << 1 | 1 if the alias is an acronym (capitals only)
+    };
+
+    token_table tokens_;
+    edge_table edges_;
+    std::vector<std::uint32_t> root_child_; ///< token id -> node of the one-token prefix (0 = none)
+    std::vector<std::uint32_t> out_begin_;  ///< node -> first output; outputs of n are [n, n + 1)
+    std::vector<output> outputs_;
+    std::vector<pending> pending_;
+    std::uint32_t nodes_ = 1; ///< node 0 is the root
+    std::size_t max_depth_ = 0;
+    std::size_t aliases_ = 0;
+};
+
+} // namespace detail
+BYLINE_END_NAMESPACE

@@ -1,0 +1,1224 @@
+#pragma once
+// The quote finder's single pass over a document: paragraphs are tokenised once, quotation marks
+// are paired inside a paragraph (or a run of paragraphs for a multi-paragraph quote), and each
+// quote is attributed by a sieve of token patterns that look only a bounded distance around it.
+#include <byline/detail/cue_table.hpp>
+#include <byline/detail/quote_tokens.hpp>
+#include <byline/document.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+BYLINE_BEGIN_NAMESPACE
+namespace detail {
+
+struct quote_settings {
+    bool indirect = true;
+    bool carry_over = true;
+    std::size_t max_block_paragraphs = 8;
+};
+
+inline constexpr std::size_t no_token = static_cast<std::size_t>(-1);
+
+/// Lower-cased ASCII spelling of a word token, or "" when it is not short ASCII.
+class lowered {
+public:
+    lowered(std::string_view text, qtoken const& t) noexcept {
+        if (t.kind != qtok::word || !(t.flags & w_ascii) || t.end - t.begin > sizeof(buf_)) return;
+        size_ = t.end - t.begin;
+        for (std::size_t i = 0; i < size_; ++i) {
+            char const c = text[t.begin + i];
+            buf_[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+        }
+    }
+    [[nodiscard]] std::string_view view() const noexcept { return {buf_, size_}; }
+
+private:
+    char buf_[24] = {};
+    std::size_t size_ = 0;
+};
+
+template <std::size_t N>
+[[nodiscard]] constexpr bool one_of(std::string_view w, std::array<std::string_view, N> const& set) noexcept {
+    for (auto s : set)
+        if (s == w) return true;
+    return false;
+}
+
+inline constexpr std::array<std::string_view, 11> speaker_pronouns{"he", "she", "they", "i", "we", "it", "you",
+                                                                   "him", "her", "them", "us"};
+inline constexpr std::array<std::string_view, 15> determiners{"the", "a", "an", "his", "her", "their", "its",
+                                                              "this", "that", "these", "those", "our", "my",
+                                                              "your", "another"};
+/// Words between a subject and its cue verb ("has also said").
+inline constexpr std::array<std::string_view, 30> auxiliaries{
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "once",
+    "previously", "recently", "further", "earlier", "first", "had", "did", "does", "do", "can", "could", "may",
+    "might", "should", "just", "even"};
+inline constexpr std::array<std::string_view, 6> negations{"not", "never", "didn't", "didn’t", "doesn't",
+                                                           "doesn’t"};
+/// Lower-case words that end a noun phrase.
+inline constexpr std::array<std::string_view, 36> np_stops{
+    "in", "on", "at", "during", "when", "while", "after", "before", "to", "with", "from", "as", "who", "which",
+    "that", "and", "but", "adding", "according", "because", "if", "since", "by", "or", "than", "about", "into",
+    "where", "via", "through", "over", "under", "told", "said", "says", "whose"};
+/// Capitalised words that open a sentence without being part of its subject.
+inline constexpr std::array<std::string_view, 44> clause_openers{
+    "as", "in", "but", "and", "when", "after", "on", "at", "then", "so", "while", "since", "if", "meanwhile",
+    "however", "also", "still", "yet", "now", "last", "during", "before", "despite", "although", "earlier",
+    "later", "for", "with", "without", "under", "following", "amid", "amidst", "ironically", "additionally",
+    "instead", "even", "just", "today", "yesterday", "indeed", "nor", "or", "moreover"};
+/// Connectors allowed between the capitalised words of one name ("Secretary of State").
+inline constexpr std::array<std::string_view, 14> name_connectors{"of", "the", "de", "del", "da", "dos", "la",
+                                                                  "van", "von", "der", "bin", "al", "for", "to"};
+/// Heads of descriptions that stand for a person mentioned before ("the president", "the one who").
+inline constexpr std::array<std::string_view, 24> person_heads{
+    "one",     "president", "leader",   "minister", "premier",  "chancellor", "senator",  "governor",
+    "candidate", "nominee", "mayor",    "secretary", "chairman", "chairwoman", "ambassador", "congressman",
+    "congresswoman", "representative", "lawmaker", "spokesman", "spokeswoman", "king", "queen", "prime"};
+
+/// Cues that take a hearer before the reported clause ("told reporters that").
+inline constexpr std::array<std::string_view, 24> hearer_verbs{
+    "tell", "tells", "told", "tell", "assure", "assures", "assured", "assur", "warn", "warns", "warned", "remind",
+    "reminds", "reminded", "inform", "informs", "informed", "convince", "convinced", "notify", "notified", "promise",
+    "promised", "promises"};
+
+class quote_engine {
+public:
+    quote_engine(document& doc, cue_table const& cues, quote_settings const& settings)
+        : doc_(doc), text_(doc.text), cues_(cues), settings_(settings) {}
+
+    void run() {
+        std::size_t pos = 0;
+        std::size_t const n = text_.size();
+        while (pos < n) {
+            std::size_t line_end = line_end_from(pos);
+            if (is_blank(pos, line_end)) {
+                pos = line_end + 1;
+                continue;
+            }
+            begin_unit();
+            std::size_t const unit_begin = pos;
+            add_line(pos, line_end);
+            // A quote left open at the end of a paragraph continues when the next paragraph
+            // opens with a quotation mark (the multi-paragraph convention); otherwise it is
+            // repaired at the paragraph's end.
+            for (std::size_t paragraphs = 1; open_ != no_token && paragraphs < 40; ++paragraphs) {
+                std::size_t next = line_end + 1;
+                while (next < n) {
+                    std::size_t const e = line_end_from(next);
+                    if (!is_blank(next, e)) break;
+                    next = e + 1;
+                }
+                if (next >= n || !starts_with_double_opener(next)) break;
+                line_end = line_end_from(next);
+                continuation_mark_ = true;
+                add_line(next, line_end);
+            }
+            if (open_ != no_token) {
+                pieces_.push_back({open_, no_token, false});
+                open_ = no_token;
+            }
+            process_unit(unit_begin, line_end);
+            pos = line_end + 1;
+            ++unit_no_;
+        }
+        flush_block();
+        std::stable_sort(doc_.quotes.begin(), doc_.quotes.end(),
+                         [](quotation const& a, quotation const& b) { return a.span.begin < b.span.begin; });
+    }
+
+private:
+    struct piece { ///< a pair of marks (or a repaired half) found in the current unit
+        std::size_t open;  ///< token index, or no_token: the quote starts at the paragraph start
+        std::size_t close; ///< token index, or no_token: the quote runs to the paragraph end
+        bool single;       ///< single-family marks
+    };
+    struct attribution {
+        byte_span speaker;
+        byte_span cue;
+        std::optional<std::uint32_t> entity;
+        std::size_t cue_token = no_token; ///< in the current unit
+        std::size_t content_from = no_token; ///< first token of the reported content, when a cue introduces it
+        bool before = false;                 ///< the cue stands before the quote
+    };
+    struct remembered { ///< the last attribution, for carry-over and pronouns
+        attribution who;
+        std::size_t unit = static_cast<std::size_t>(-2);
+        bool valid = false;
+    };
+    struct open_block {
+        bool active = false;
+        byte_span span;
+        attribution who;
+        std::size_t paragraphs = 0;
+        bool closed = false; ///< ended by a stray closing mark
+    };
+
+    // ---- lines and units -------------------------------------------------------------------
+
+    [[nodiscard]] std::size_t line_end_from(std::size_t pos) const noexcept {
+        auto const* p = static_cast<char const*>(std::memchr(text_.data() + pos, '\n', text_.size() - pos));
+        return p ? static_cast<std::size_t>(p - text_.data()) : text_.size();
+    }
+    [[nodiscard]] bool is_blank(std::size_t b, std::size_t e) const noexcept {
+        for (std::size_t i = b; i < e;) {
+            auto const c = static_cast<unsigned char>(text_[i]);
+            if (c < 0x80) {
+                if (!(c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')) return false;
+                ++i;
+                continue;
+            }
+            auto const d = decode(text_, i);
+            if (!is_space(d.cp)) return false;
+            i += d.length;
+        }
+        return true;
+    }
+    [[nodiscard]] bool starts_with_double_opener(std::size_t pos) const noexcept {
+        while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+        if (pos >= text_.size()) return false;
+        auto const c = decode(text_, pos).cp;
+        if (c == '`' || c == '\'') return pos + 1 < text_.size() && static_cast<char32_t>(text_[pos + 1]) == c;
+        return c == '"' || c == 0x201C || c == 0x201E || c == 0xAB || c == 0x300C;
+    }
+
+    void begin_unit() {
+        toks_.clear();
+        pieces_.clear();
+        inside_.clear();
+        sentence_start_.clear();
+        open_ = no_token;
+        continuation_mark_ = false;
+        line_first_.clear();
+    }
+
+    void add_line(std::size_t b, std::size_t e) {
+        std::size_t const first = toks_.size();
+        line_first_.push_back(first);
+        tokenize_line(text_, b, e, toks_);
+        pair_double_marks(first);
+    }
+
+    // ---- pairing ---------------------------------------------------------------------------
+
+    static bool can_open(mark_glyph g) noexcept {
+        switch (g) {
+        case mark_glyph::straight_double: case mark_glyph::left_double: case mark_glyph::low_double:
+        case mark_glyph::reversed_double: case mark_glyph::left_guillemet: case mark_glyph::backticks:
+        case mark_glyph::two_apostrophes: case mark_glyph::left_corner: return true;
+        default: return false;
+        }
+    }
+    static bool is_ambiguous(mark_glyph g) noexcept {
+        return g == mark_glyph::straight_double || g == mark_glyph::two_apostrophes;
+    }
+
+    void pair_double_marks(std::size_t first) {
+        for (std::size_t i = first; i < toks_.size(); ++i) {
+            auto const& t = toks_[i];
+            if (t.kind != qtok::mark || !is_double_family(t.glyph)) continue;
+            if (continuation_mark_ && i == first) { // the opener of a continued paragraph
+                continuation_mark_ = false;
+                continue;
+            }
+            bool const left = (t.flags & m_space_before) && !(t.flags & m_space_after);
+            bool const right = (t.flags & m_space_after) && !(t.flags & m_space_before);
+            if (open_ == no_token) {
+                if (t.glyph == mark_glyph::straight_double && (t.flags & m_digit_before) && !(t.flags & m_word_after))
+                    continue; // 5'11" and 12" : inches
+                if (can_open(t.glyph) && !right) open_ = i;
+                else if (!can_open(t.glyph) || is_ambiguous(t.glyph) || t.glyph == mark_glyph::left_double) {
+                    // a closing mark with no opener: a block or paragraph-initial quote whose
+                    // opening mark was lost, when it is the first mark of the paragraph
+                    if (pieces_.empty() && i == first_mark_of_line(first, i)) pieces_.push_back({no_token, i, false});
+                }
+            } else {
+                auto const og = toks_[open_].glyph;
+                bool closes = false;
+                if (t.glyph == mark_glyph::left_double) closes = og == mark_glyph::low_double || right;
+                else if (t.glyph == mark_glyph::backticks || t.glyph == mark_glyph::low_double ||
+                         t.glyph == mark_glyph::left_guillemet || t.glyph == mark_glyph::left_corner)
+                    closes = false;
+                else closes = !(left && is_ambiguous(t.glyph) && i == open_ + 1);
+                if (closes) {
+                    pieces_.push_back({open_, i, false});
+                    open_ = no_token;
+                } else {
+                    open_ = i; // the earlier opener was never closed: drop it
+                }
+            }
+        }
+    }
+
+    [[nodiscard]] std::size_t first_mark_of_line(std::size_t first, std::size_t fallback) const noexcept {
+        for (std::size_t i = first; i < toks_.size(); ++i)
+            if (toks_[i].kind == qtok::mark && is_double_family(toks_[i].glyph)) return i;
+        return fallback;
+    }
+
+    /// Single quotation marks outside double quotes: an opener at a word start paired with the
+    /// next closer at a word end in the same paragraph; everything else is an apostrophe.
+    void pair_single_marks() {
+        std::size_t open = no_token;
+        for (std::size_t i = 0; i < toks_.size(); ++i) {
+            auto const& t = toks_[i];
+            if (inside_[i] || t.kind != qtok::mark || is_double_family(t.glyph)) {
+                if (t.kind == qtok::mark && is_double_family(t.glyph)) open = no_token;
+                continue;
+            }
+            bool const opener = (t.flags & m_space_before) && !(t.flags & m_word_before) && !(t.flags & m_space_after);
+            bool const closer = !(t.flags & m_space_before) && (t.flags & m_space_after) && !(t.flags & m_word_after);
+            if (open == no_token) {
+                if (opener && t.glyph != mark_glyph::right_single && t.glyph != mark_glyph::right_angle) open = i;
+            } else if (closer && t.glyph != mark_glyph::left_angle && t.glyph != mark_glyph::backtick &&
+                       t.glyph != mark_glyph::low_single) {
+                if (i > open + 1) pieces_.push_back({open, i, true});
+                open = no_token;
+            } else if (opener && i > open + 40) {
+                open = i;
+            }
+        }
+    }
+
+    // ---- token helpers -----------------------------------------------------------------------
+
+    [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < toks_.size() && toks_[i].kind == qtok::word; }
+    [[nodiscard]] bool word_in(std::size_t i, auto const& set) const noexcept {
+        if (!is_word(i)) return false;
+        lowered const l(text_, toks_[i]);
+        return one_of(l.view(), set);
+    }
+    [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept {
+        if (!is_word(i)) return false;
+        lowered const l(text_, toks_[i]);
+        return l.view() == w;
+    }
+    [[nodiscard]] bool is_cap(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & (w_cap | w_digit)); }
+    [[nodiscard]] bool is_lower_word(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & w_lower); }
+    [[nodiscard]] bool is_adverb(std::size_t i) const noexcept {
+        if (!is_lower_word(i)) return false;
+        lowered const l(text_, toks_[i]);
+        auto const v = l.view();
+        return (v.size() > 4 && v.ends_with("ly") && !one_of(v, std::array<std::string_view, 3>{"only", "family", "italy"})) ||
+               one_of(v, auxiliaries) || one_of(v, negations);
+    }
+    [[nodiscard]] bool is_negated(std::size_t cue) const noexcept {
+        for (std::size_t k = cue, steps = 0; k > 0 && steps < 3; ++steps) {
+            --k;
+            if (word_in(k, negations) || (is_word(k) && (text_.substr(toks_[k].begin, toks_[k].end - toks_[k].begin).ends_with("n't") ||
+                                                         text_.substr(toks_[k].begin, toks_[k].end - toks_[k].begin).ends_with("n’t"))))
+                return true;
+            if (!is_adverb(k)) break;
+        }
+        return false;
+    }
+
+    struct cue_match {
+        std::size_t first = no_token;
+        std::size_t last = no_token; ///< inclusive
+        cue_info info;
+    };
+
+    /// The cue (word or phrase) starting at token i, if any.
+    [[nodiscard]] cue_match cue_at(std::size_t i) const {
+        if (!is_word(i) || !(toks_[i].flags & w_ascii)) return {};
+        if (!(toks_[i].flags & w_lower) && !(text_.substr(toks_[i].begin, 9) == "According")) return {};
+        auto const len = toks_[i].end - toks_[i].begin;
+        if (len < 3 || len > 16) return {};
+        lowered const l(text_, toks_[i]);
+        auto const* info = cues_.word(l.view());
+        if (!info) return {};
+        cue_match best;
+        if (auto const* phrases = cues_.phrases(l.view())) {
+            std::size_t longest = 0;
+            for (auto const& rest : *phrases) {
+                if (rest.size() <= longest) continue;
+                bool ok = true;
+                for (std::size_t k = 0; k < rest.size() && ok; ++k) {
+                    std::size_t const j = i + 1 + k;
+                    if (!is_word(j)) ok = false;
+                    else {
+                        lowered const lj(text_, toks_[j]);
+                        ok = lj.view() == rest[k];
+                    }
+                }
+                if (ok) {
+                    longest = rest.size();
+                    best = {i, i + rest.size(), *info};
+                }
+            }
+        }
+        if (best.first == no_token && info->single) best = {i, i, *info};
+        if (best.first != no_token && best.last == i && !info->single) return {};
+        if (best.first != no_token && best.last == i && used_as_noun(i, l.view())) return {};
+        return best;
+    }
+
+    /// "Kim's mental state is", "of Republican claims", "the report": a cue word used as a noun.
+    [[nodiscard]] bool used_as_noun(std::size_t i, std::string_view w) const {
+        if (w.ends_with("ing") || w.ends_with("ed") || w == "said" || w == "told" || w == "according") return false;
+        if (i + 1 < toks_.size() &&
+            word_in(i + 1, std::array<std::string_view, 15>{"is", "was", "are", "were", "has", "have", "had", "will",
+                                                            "would", "can", "could", "may", "might", "should", "from"}))
+            return true;
+        std::size_t k = i;
+        while (k > 0 && is_cap(k - 1) && !(toks_[k - 1].flags & w_possessive)) --k;
+        if (k == 0) return false;
+        return word_in(k - 1, std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}) ||
+               word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive));
+    }
+
+    [[nodiscard]] static bool reliable(cue_info const& c) noexcept {
+        return c.category == cue_category::speech || c.category == cue_category::evidential ||
+               c.category == cue_category::phrase;
+    }
+
+    [[nodiscard]] byte_span bytes(std::size_t a, std::size_t b) const noexcept { // tokens [a, b] inclusive
+        return {toks_[a].begin, toks_[b].end};
+    }
+
+    // ---- noun phrases ------------------------------------------------------------------------
+
+    /// A speaker noun phrase ending at token j (inclusive), not reaching before `limit`.
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_backward(std::size_t j, std::size_t limit) const {
+        if (j == no_token || j < limit || !is_word(j)) return std::nullopt;
+        if (word_in(j, speaker_pronouns)) return std::pair{j, j};
+        std::size_t k = j;
+        if (toks_[j].flags & w_digit) return std::nullopt;
+        if (is_cap(j)) {
+            while (k > limit) {
+                if (is_cap(k - 1) && !word_in(k - 1, clause_openers)) --k;
+                else if (k - 1 > limit && word_in(k - 1, name_connectors) && is_cap(k - 2) &&
+                         !word_in(k - 2, clause_openers))
+                    k -= 2;
+                else if (k - 2 > limit && word_is(k - 1, "the") && word_in(k - 2, name_connectors) && is_cap(k - 3) &&
+                         !word_in(k - 3, clause_openers))
+                    k -= 3;
+                else break;
+            }
+            // "an article in WSWS", "the government of Mexico": a description owning the name
+            if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"in", "of", "for"}) &&
+                is_lower_word(k - 2) && !word_in(k - 2, np_stops)) {
+                for (std::size_t d = k - 2, steps = 0; d >= limit && steps < 3; --d, ++steps) {
+                    if (word_in(d, determiners)) {
+                        k = d;
+                        break;
+                    }
+                    if (!is_lower_word(d) || d == 0) break;
+                }
+            } else if (k > limit && word_in(k - 1, std::array<std::string_view, 1>{"the"})) {
+                --k;
+            }
+            return std::pair{k, j};
+        }
+        if (!is_lower_word(j) || word_in(j, np_stops) || word_in(j, determiners)) return std::nullopt;
+        // a description: lower-case words back to a determiner or a possessive
+        for (std::size_t steps = 0; k > limit && steps < 5; ++steps) {
+            std::size_t const p = k - 1;
+            if (word_in(p, determiners)) return std::pair{p, j};
+            if (is_word(p) && (toks_[p].flags & w_possessive)) {
+                std::size_t q = p;
+                while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers)) --q;
+                if (q > limit && word_in(q - 1, std::array<std::string_view, 1>{"the"})) --q;
+                return std::pair{q, j};
+            }
+            if (is_cap(p) && !word_in(p, clause_openers)) { // "The New York businessman", "Republican nominee"
+                std::size_t q = p;
+                while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers)) --q;
+                if (q > limit && word_in(q - 1, determiners)) --q;
+                return std::pair{q, j};
+            }
+            if (!is_lower_word(p) || word_in(p, np_stops) || is_adverb(p) || cue_at(p).first != no_token) break;
+            k = p;
+        }
+        // bare plurals: "officials said", "critics say"
+        if (k == j && toks_[j].end - toks_[j].begin > 3 && text_[toks_[j].end - 1] == 's') return std::pair{j, j};
+        return std::nullopt;
+    }
+
+    /// A speaker noun phrase starting at token i, not reaching `limit` (exclusive).
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_forward(std::size_t i, std::size_t limit) const {
+        if (i >= limit || !is_word(i)) return std::nullopt;
+        if (word_in(i, speaker_pronouns)) return std::pair{i, i};
+        std::size_t k = i;
+        bool const det = word_in(i, determiners);
+        if (!det && !is_cap(i)) {
+            // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
+            return std::nullopt;
+        }
+        // lower-case words are allowed after a determiner or a possessive
+        bool described = det || (toks_[i].flags & w_possessive);
+        std::size_t last = i;
+        for (std::size_t steps = 0; k + 1 < limit && steps < 12; ++steps) {
+            std::size_t const n = k + 1;
+            if (!is_word(n)) break;
+            if (is_cap(n)) {
+                last = n;
+                k = n;
+                if (toks_[n].flags & w_possessive) described = true;
+                continue;
+            }
+            if (is_cap(last) && word_in(n, name_connectors) && is_cap(n + 1) && n + 1 < limit) {
+                k = n;
+                continue;
+            }
+            if (is_cap(last) && word_in(n, name_connectors) && word_is(n + 1, "the") && is_cap(n + 2) && n + 2 < limit) {
+                k = n;
+                continue;
+            }
+            if (word_is(n, "the") && word_in(k, name_connectors) && is_cap(n + 1) && n + 1 < limit) {
+                k = n;
+                continue;
+            }
+            if (word_in(n, speaker_pronouns) || word_in(n, determiners)) break;
+            // after a name, lower-case words end the phrase, except after a single adjective
+            // ("the American newspaper", "the Mexican president")
+            if (is_cap(last) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
+            if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
+                (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
+                last = n;
+                k = n;
+                continue;
+            }
+            break;
+        }
+        if (toks_[i].flags & w_possessive) {
+            if (last == i) return std::nullopt;
+        }
+        if (det && last == i) return std::nullopt;
+        return std::pair{i, last};
+    }
+
+    /// The subject of the clause starting at `sb`: skips an opening adverbial, then a noun phrase.
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> subject_of(std::size_t sb, std::size_t limit) const {
+        std::size_t i = sb;
+        while (i < limit && toks_[i].kind != qtok::word) ++i;
+        auto np_start = [&](std::size_t k) {
+            return word_in(k, speaker_pronouns) || word_in(k, determiners) || (is_cap(k) && !word_in(k, clause_openers));
+        };
+        if (i < limit && word_in(i, clause_openers) && !word_in(i, speaker_pronouns)) {
+            std::size_t j = i;
+            for (std::size_t steps = 0; j < limit && steps < 16; ++j, ++steps)
+                if (toks_[j].kind == qtok::comma) break;
+            i = (j < limit && toks_[j].kind == qtok::comma) ? j + 1 : i + 1;
+        }
+        // the first pronoun, determiner or name
+        std::size_t const from = i;
+        while (i < limit && i < from + 12 && !np_start(i)) ++i;
+        if (i >= limit || i >= from + 12) return std::nullopt;
+        if (i > from && is_cap(i) && word_is(i - 1, "the")) --i;
+        auto np = np_forward(i, limit);
+        // "The following day, AMLO responded", "A few weeks ago he proposed": a lower-case
+        // description before the real subject is an adverbial
+        if (np && word_in(np->first, determiners)) {
+            bool named = false;
+            for (std::size_t k = np->first + 1; k <= np->second; ++k) named = named || is_cap(k);
+            std::size_t j = np->second + 1;
+            if (j < limit && toks_[j].kind == qtok::comma) ++j;
+            if (!named && j < limit && np_start(j))
+                if (auto again = np_forward(j, limit)) return again;
+        }
+        return np;
+    }
+
+    // ---- sentences ---------------------------------------------------------------------------
+
+    void mark_sentences() {
+        sentence_start_.assign(toks_.size(), 0);
+        if (toks_.empty()) return;
+        sentence_start_[0] = 1;
+        for (std::size_t lf : line_first_)
+            if (lf < toks_.size()) sentence_start_[lf] = 1;
+        for (std::size_t i = 0; i + 1 < toks_.size(); ++i) {
+            auto const& t = toks_[i];
+            if (t.kind == qtok::terminal && !inside_[i]) {
+                std::size_t n = i + 1;
+                while (n < toks_.size() && (toks_[n].kind == qtok::close_paren ||
+                                            (toks_[n].kind == qtok::mark && !inside_[n] && is_closing_mark(n))))
+                    ++n;
+                if (n < toks_.size() && !is_lower_word(n)) sentence_start_[n] = 1;
+            } else if (t.kind == qtok::mark && is_closing_mark(i) && i > 0 && toks_[i - 1].kind == qtok::terminal) {
+                std::size_t const n = i + 1;
+                if (n < toks_.size() && (is_cap(n) || (toks_[n].kind == qtok::mark && !is_closing_mark(n))) &&
+                    !word_in(n, speaker_pronouns) && cue_at(n).first == no_token && !starts_attribution(n))
+                    sentence_start_[n] = 1;
+            }
+        }
+        // the sentence splitter's boundaries, where it ran and the boundary is outside quotes
+        auto const& ss = doc_.sentences;
+        if (!ss.empty()) {
+            while (sentence_cursor_ < ss.size() && ss[sentence_cursor_].begin < toks_.front().begin) ++sentence_cursor_;
+            std::size_t t = 0;
+            for (std::size_t s = sentence_cursor_; s < ss.size() && ss[s].begin < toks_.back().end; ++s) {
+                while (t < toks_.size() && toks_[t].begin < ss[s].begin) ++t;
+                // not after a word that kept its period ("Mr. King", "U.S. officials")
+                if (t < toks_.size() && toks_[t].begin == ss[s].begin && !inside_[t] && !is_lower_word(t) &&
+                    (t == 0 || toks_[t - 1].kind != qtok::word || text_[toks_[t - 1].end - 1] != '.'))
+                    sentence_start_[t] = 1;
+            }
+        }
+    }
+
+    /// "Smith said" / "the senator added" right after a closing mark: not a new sentence.
+    [[nodiscard]] bool starts_attribution(std::size_t n) const {
+        for (std::size_t k = n; k < toks_.size() && k < n + 5; ++k) {
+            if (!is_word(k)) return false;
+            auto const c = cue_at(k);
+            if (c.first != no_token && reliable(c.info)) return true;
+        }
+        return false;
+    }
+
+    [[nodiscard]] bool is_closing_mark(std::size_t i) const noexcept { return closing_[i] != 0; }
+
+    [[nodiscard]] std::size_t sentence_begin(std::size_t i) const noexcept {
+        std::size_t steps = 0;
+        while (i > 0 && !sentence_start_[i] && steps < 200) {
+            --i;
+            ++steps;
+        }
+        return i;
+    }
+    /// Last token of the sentence holding token i.
+    [[nodiscard]] std::size_t sentence_last(std::size_t i) const noexcept {
+        std::size_t steps = 0;
+        while (i + 1 < toks_.size() && !sentence_start_[i + 1] && steps < 200) {
+            ++i;
+            ++steps;
+        }
+        return i;
+    }
+
+    // ---- attribution -------------------------------------------------------------------------
+
+    [[nodiscard]] attribution make(std::pair<std::size_t, std::size_t> np, cue_match const& cue) const {
+        attribution a;
+        auto [b, e] = np;
+        // strip sentence-initial connectives from a capitalised run ("As Richardson")
+        while (b < e && word_in(b, clause_openers)) ++b;
+        a.speaker = bytes(b, e);
+        a.cue = bytes(cue.first, cue.last);
+        a.cue_token = cue.first;
+        return a;
+    }
+
+    /// quote–cue–speaker and quote–speaker–cue: the clause right after the closing mark.
+    [[nodiscard]] std::optional<attribution> after_quote(std::size_t close, bool ended_sentence) const {
+        std::size_t i = close + 1;
+        if (i < toks_.size() && toks_[i].kind == qtok::comma) ++i;
+        if (i >= toks_.size()) return std::nullopt;
+        if (toks_[i].kind == qtok::dash) { // ― Sonya Herridge
+            if (auto np = np_forward(i + 1, toks_.size()); np && is_cap(np->first)) {
+                cue_match dash{i, i, {}};
+                return make(*np, dash);
+            }
+            return std::nullopt;
+        }
+        // the attribution clause: words, commas and parenthesised asides ("(D-Wis.)")
+        std::size_t limit = i;
+        int parens = 0;
+        while (limit < toks_.size() && limit < i + 40) {
+            auto const k = toks_[limit].kind;
+            if (k == qtok::open_paren) ++parens;
+            else if (k == qtok::close_paren) {
+                if (parens == 0) break;
+                --parens;
+            } else if (k != qtok::word && k != qtok::comma && !(parens > 0 && k != qtok::mark)) break;
+            ++limit;
+        }
+        if (auto c = cue_at(i); c.first != no_token && reliable(c.info)) {
+            if (auto np = np_forward(c.last + 1, limit)) return make(*np, c);
+            return std::nullopt;
+        }
+        std::size_t commas = 0;
+        parens = 0;
+        for (std::size_t j = i + 1; j < limit; ++j) {
+            if (toks_[j].kind == qtok::open_paren) ++parens;
+            if (toks_[j].kind == qtok::close_paren && parens > 0) --parens;
+            if (parens > 0) continue;
+            if (toks_[j].kind == qtok::comma) {
+                ++commas;
+                continue;
+            }
+            auto const c = cue_at(j);
+            if (c.first == no_token) continue;
+            if (word_in(j - 1, std::array<std::string_view, 3>{"who", "which", "that"})) continue;
+            if (!reliable(c.info)) continue;
+            // far from the quote only after an apposition: "Burman, director of ..., said"
+            if (j > i + 12 && toks_[j - 1].kind != qtok::comma && !(is_adverb(j - 1) && toks_[j - 2].kind == qtok::comma))
+                return std::nullopt;
+            if (ended_sentence) {
+                // a new sentence: only a short attribution ("He said." / "Smith said on Monday.")
+                if (j > i + 5) return std::nullopt;
+                std::size_t k = c.last + 1;
+                while (k < toks_.size() && k < c.last + 5 && toks_[k].kind == qtok::word) ++k;
+                if (k < toks_.size() && toks_[k].kind != qtok::terminal && toks_[k].kind != qtok::comma) return std::nullopt;
+                if (k == c.last + 5) return std::nullopt;
+            }
+            std::size_t e = j - 1;
+            while (e > i && is_adverb(e)) --e;
+            std::size_t s = i;
+            while (s < e && word_in(s, clause_openers) && !word_in(s, speaker_pronouns)) ++s;
+            if (commas) {
+                // "Smith, the party's chairman, said": the first comma-separated segment that
+                // starts like a noun phrase ("of the plan, Mr. Holtz-Eakin said" skips "of ...")
+                std::size_t seg = s;
+                while (seg <= e) {
+                    std::size_t k = seg;
+                    while (k <= e && toks_[k].kind != qtok::comma) ++k;
+                    if (word_in(seg, speaker_pronouns) || word_in(seg, determiners) || is_cap(seg)) {
+                        s = seg;
+                        e = k - 1;
+                        break;
+                    }
+                    seg = k + 1;
+                }
+                if (seg > e) return std::nullopt;
+                while (e > s && toks_[e].kind == qtok::close_paren) { // drop a trailing "(D-Wis.)"
+                    std::size_t o = e;
+                    while (o > s && toks_[o].kind != qtok::open_paren) --o;
+                    if (o == s) break;
+                    e = o - 1;
+                }
+            }
+            while (e > s && toks_[e].kind == qtok::close_paren) {
+                std::size_t o = e;
+                while (o > s && toks_[o].kind != qtok::open_paren) --o;
+                if (o == s) break;
+                e = o - 1;
+            }
+            if (toks_[e].kind != qtok::word) return std::nullopt;
+            if (!(word_in(s, speaker_pronouns) || word_in(s, determiners) || (is_cap(s) && !(toks_[s].flags & w_digit)) ||
+                  (is_lower_word(s) && e < s + 3 && !word_in(s, np_stops) && !is_adverb(s))))
+                return std::nullopt;
+            return make({s, e}, c);
+        }
+        return std::nullopt;
+    }
+
+    /// speaker–cue–quote: the last cue before the opening mark in the same sentence.
+    [[nodiscard]] std::optional<attribution> before_quote(std::size_t open) const {
+        if (open == no_token || open == 0) return std::nullopt;
+        std::size_t const sb = sentence_begin(open);
+        std::size_t const far = open > sb + 40 ? open - 40 : sb;
+        for (std::size_t k = open; k-- > far;) {
+            if (inside_[k] || !is_word(k)) continue;
+            auto c = cue_at(k);
+            if (c.first == no_token || c.last >= open || !reliable(c.info)) continue;
+            if (k > 0 && word_in(k - 1, determiners)) continue; // "the claims"
+            auto who = speaker_of_cue(c, sb, open);
+            if (!who) continue;
+            who->before = true;
+            // the reported content starts after the cue, its object, and "that"
+            std::size_t from = c.last + 1;
+            for (std::size_t j = from; j < open && j < from + 6; ++j)
+                if (word_is(j, "that")) {
+                    from = j + 1;
+                    break;
+                }
+            while (from < open && (toks_[from].kind == qtok::comma || toks_[from].kind == qtok::colon)) ++from;
+            who->content_from = from;
+            return who;
+        }
+        // "Pence: “…”" and introductions ending in a colon without a cue verb
+        if (open > sb + 1 && toks_[open - 1].kind == qtok::colon) {
+            if (auto np = subject_of(sb, open - 1)) {
+                cue_match colon{open - 1, open - 1, {}};
+                auto a = make(*np, colon);
+                a.before = true;
+                a.content_from = open;
+                return a;
+            }
+        }
+        return std::nullopt;
+    }
+
+    /// Who the cue belongs to: "according to X", the subject of a participle, the head of a
+    /// relative clause ("Blinken, who warned"), an apposition, or the noun phrase before it.
+    [[nodiscard]] std::optional<attribution> speaker_of_cue(cue_match const& c, std::size_t sb, std::size_t limit) const {
+        if (word_is(c.first, "according")) {
+            if (auto np = np_forward(c.last + 1, limit)) return make(*np, c);
+            return std::nullopt;
+        }
+        if (is_negated(c.first)) return std::nullopt;
+        std::size_t j = c.first;
+        if (j == sb) return std::nullopt;
+        --j;
+        while (j > sb && is_adverb(j)) --j;
+        bool const participle = c.info.participle || word_in(j, std::array<std::string_view, 4>{"by", "after", "while", "before"});
+        if (participle) {
+            if (auto np = subject_of(sb, c.first)) return make(*np, c);
+            return std::nullopt;
+        }
+        if (word_in(j, std::array<std::string_view, 3>{"who", "which", "that"}) && j > sb) {
+            if (toks_[j - 1].kind == qtok::comma && j >= sb + 2) j -= 2;
+            else --j;
+        } else if (toks_[j].kind == qtok::comma) {
+            // "Johnnie Wilson, of Springfield, Va., said": the subject before the apposition
+            if (auto np = subject_of(sb, j); np && toks_[np->second + 1].kind == qtok::comma) return make(*np, c);
+            // "Colombia’s president, on a visit to Washington, reiterated"
+            std::size_t k = j;
+            std::size_t steps = 0;
+            while (k > sb && steps < 15 && toks_[k - 1].kind != qtok::comma) {
+                --k;
+                ++steps;
+            }
+            if (k > sb + 1 && toks_[k - 1].kind == qtok::comma) j = k - 2;
+            else return std::nullopt;
+        } else if (word_is(j, "to") && j > sb && is_cap(j - 1)) {
+            --j; // "prompted Washington to lash out at"
+        } else if (word_is(j, "to") || word_in(j, determiners) || (toks_[j].flags & w_possessive)) {
+            return std::nullopt; // "refused to say", "the report", "Zelenski’s call"
+        }
+        if (auto np = np_backward(j, sb)) return make(*np, c);
+        return std::nullopt;
+    }
+
+    // ---- entities ----------------------------------------------------------------------------
+
+    [[nodiscard]] std::optional<std::uint32_t> resolve(byte_span speaker) {
+        auto const& ms = doc_.mentions;
+        auto const& es = doc_.entities;
+        auto const sv = speaker.in(text_);
+        auto const first_word = [&] {
+            std::size_t e = 0;
+            while (e < sv.size() && sv[e] != ' ') ++e;
+            std::string lw(sv.substr(0, e));
+            for (auto& ch : lw) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+            return lw;
+        }();
+        bool const pronoun = sv.size() == first_word.size() && one_of(std::string_view(first_word), speaker_pronouns);
+        if (pronoun) {
+            gender want = gender::unknown;
+            if (first_word == "he" || first_word == "him") want = gender::male;
+            else if (first_word == "she" || first_word == "her") want = gender::female;
+            else if (first_word != "they") return std::nullopt;
+            auto compatible = [&](std::uint32_t e) {
+                if (e >= es.size() || es[e].type != "PERSON") return false;
+                return want == gender::unknown || es[e].gender == gender::unknown || es[e].gender == want;
+            };
+            if (last_.valid && last_.who.entity && last_.unit + 1 >= unit_no_ && compatible(*last_.who.entity))
+                return last_.who.entity;
+            auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= speaker.begin; });
+            for (std::size_t steps = 0; it != ms.begin() && steps < 64; ++steps) {
+                --it;
+                if (compatible(it->entity)) return it->entity;
+            }
+            return std::nullopt;
+        }
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= speaker.begin; });
+        std::optional<std::uint32_t> found;
+        for (; it != ms.end() && it->span.begin < speaker.end; ++it) {
+            if (it->entity >= es.size()) continue;
+            auto const after = text_.substr(it->span.end, std::min<std::size_t>(4, text_.size() - it->span.end));
+            bool const owner = (after.starts_with("'s") || after.starts_with("\xE2\x80\x99s")) && it->span.end + 2 < speaker.end;
+            if (owner) continue; // "Zelensky’s spokesman" is not Zelensky
+            auto const& type = es[it->entity].type;
+            if (type == "PERSON") return it->entity;
+            if (!found && (type == "ORG" || it->span.end == speaker.end)) found = it->entity;
+        }
+        if (found) return found;
+        // a description standing for a person named before ("the one who ...", "the president")
+        if (one_of(std::string_view(first_word), determiners)) {
+            bool person_like = false;
+            std::size_t p = 0;
+            while (p < sv.size() && !person_like) {
+                auto q = sv.find(' ', p);
+                if (q == std::string_view::npos) q = sv.size();
+                std::string w(sv.substr(p, q - p));
+                for (auto& ch : w) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+                person_like = one_of(std::string_view(w), person_heads);
+                if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) break;
+                p = q + 1;
+            }
+            if (!person_like) return std::nullopt;
+            if (last_.valid && last_.who.entity && last_.unit + 2 >= unit_no_ && es[*last_.who.entity].type == "PERSON")
+                return last_.who.entity;
+        }
+        return std::nullopt;
+    }
+
+    // ---- quotes ------------------------------------------------------------------------------
+
+    [[nodiscard]] bool title_like(std::size_t open, std::size_t close) const {
+        std::size_t words = 0;
+        for (std::size_t k = open + 1; k < close; ++k) {
+            if (toks_[k].kind != qtok::word) {
+                if (toks_[k].kind == qtok::terminal || toks_[k].kind == qtok::comma) return false;
+                continue;
+            }
+            ++words;
+            if (!is_cap(k) && !word_in(k, std::array<std::string_view, 9>{"of", "the", "and", "for", "in", "a", "on", "to", "an"}))
+                return false;
+        }
+        return words > 0 && words <= 7;
+    }
+
+    void emit(byte_span span, quote_kind kind, std::optional<attribution> const& who) {
+        if (span.empty()) return;
+        quotation q;
+        q.span = span;
+        q.kind = kind;
+        if (who) {
+            q.said_by = speaker{who->speaker, who->entity};
+            if (!who->cue.empty()) q.cue = who->cue;
+        }
+        doc_.quotes.push_back(q);
+    }
+
+    void remember(attribution const& a) {
+        last_.who = a;
+        last_.unit = unit_no_;
+        last_.valid = true;
+    }
+
+    [[nodiscard]] byte_span trim_content(std::size_t b, std::size_t e) const noexcept {
+        while (b < e) {
+            auto const d = decode(text_, b);
+            if (!is_space(d.cp)) break;
+            b += d.length;
+        }
+        while (e > b) {
+            auto const d = decode_before(text_, e);
+            if (!is_space(d.cp)) break;
+            e -= d.length;
+        }
+        return {b, e};
+    }
+
+    void process_unit(std::size_t unit_begin, std::size_t unit_end) {
+        closing_.assign(toks_.size(), 0);
+        inside_.assign(toks_.size(), 0);
+        for (auto const& p : pieces_) {
+            std::size_t const a = p.open == no_token ? 0 : p.open + 1;
+            std::size_t const b = p.close == no_token ? toks_.size() : p.close;
+            for (std::size_t k = a; k < b; ++k) inside_[k] = 1;
+            if (p.close != no_token) closing_[p.close] = 1;
+        }
+        pair_single_marks();
+        for (auto const& p : pieces_)
+            if (p.single) {
+                for (std::size_t k = p.open + 1; k < p.close; ++k) inside_[k] = 1;
+                closing_[p.close] = 1;
+            }
+        std::sort(pieces_.begin(), pieces_.end(), [](piece const& a, piece const& b) {
+            auto const ka = a.open == no_token ? 0 : a.open + 1;
+            auto const kb = b.open == no_token ? 0 : b.open + 1;
+            return ka < kb;
+        });
+        mark_sentences();
+
+        bool const has_marks = !pieces_.empty();
+        bool const intro_pending = block_.active && !block_.closed;
+        // A block quote continues over unmarked paragraphs, or starts after an introduction.
+        if (intro_pending) {
+            if (continues_block(has_marks)) {
+                std::size_t end = unit_end;
+                if (!pieces_.empty() && pieces_.front().open == no_token) { // ends at a stray closing mark
+                    end = toks_[pieces_.front().close].begin;
+                    block_.closed = true;
+                }
+                if (block_.paragraphs == 0) block_.span.begin = unit_begin;
+                block_.span.end = end;
+                ++block_.paragraphs;
+                if (block_.closed) flush_block();
+                return;
+            }
+        }
+        attribution const* intro = nullptr;
+        attribution intro_copy;
+        if (block_.active && block_.paragraphs == 0) {
+            intro_copy = block_.who;
+            intro = &intro_copy;
+            block_ = {};
+        } else {
+            flush_block();
+        }
+
+        std::size_t covered_until = 0; // bytes already inside an emitted partial quote's content
+        std::optional<attribution> split_from; // the attribution after the previous piece
+        std::size_t split_close = no_token;
+        auto handle = [&](piece const& p) {
+            std::size_t const cb = p.open == no_token ? toks_.front().begin : toks_[p.open].end;
+            std::size_t const ce = p.close == no_token ? toks_.back().end : toks_[p.close].begin;
+            byte_span const content = trim_content(cb, ce);
+            if (content.empty()) return;
+            std::size_t const first_in = p.open == no_token ? 0 : p.open + 1;
+            std::size_t const last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
+            bool const ended_sentence = last_in < toks_.size() && toks_[last_in].kind == qtok::terminal &&
+                                        p.close + 1 < toks_.size() && is_cap(p.close + 1);
+            std::optional<attribution> who;
+            // quote–cue–speaker needs the quote to end its clause: “…,” / “…?” / “…” — / “…”,
+            bool const clause_end =
+                p.close != no_token &&
+                ((last_in < toks_.size() && (toks_[last_in].kind == qtok::comma || toks_[last_in].kind == qtok::terminal ||
+                                             toks_[last_in].kind == qtok::ellipsis || toks_[last_in].kind == qtok::dash)) ||
+                 (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)));
+            if (!p.single && clause_end) who = after_quote(p.close, ended_sentence);
+            bool const after = who.has_value();
+            // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
+            if (!who && split_from && p.open != no_token && sentence_begin(p.open) <= split_close) who = split_from;
+            if (!who && p.open != no_token) who = before_quote(p.open);
+            split_from.reset();
+            if (after) {
+                split_from = who;
+                split_close = p.close;
+            }
+            bool const starts_sentence = p.open == no_token || sentence_start_[p.open] ||
+                                         (p.open > 0 && (toks_[p.open - 1].kind == qtok::colon ||
+                                                         toks_[p.open - 1].kind == qtok::comma ||
+                                                         toks_[p.open - 1].kind == qtok::dash));
+            std::size_t words = 0;
+            for (std::size_t k = first_in; k <= last_in && k < toks_.size() && words < 4; ++k)
+                if (toks_[k].kind == qtok::word) ++words;
+            bool const whole = starts_sentence && words >= 3 && !p.single;
+            if (p.open == no_token && !who && !intro) return; // a stray closing mark alone
+            if (who && p.open != no_token && title_like(p.open, p.close == no_token ? toks_.size() : p.close)) who.reset();
+            if (!who && whole && intro) who = *intro;
+            if (!who && whole && settings_.carry_over && last_.valid && last_.unit + 1 >= unit_no_ &&
+                (p.open == no_token || p.open == 0 || sentence_start_[p.open])) {
+                who = last_.who;
+            }
+            if (who && !who->entity) who->entity = resolve(who->speaker);
+            if (content.begin < covered_until) return; // a fragment of reported content already emitted
+            if (!who) {
+                emit(content, whole ? quote_kind::direct : quote_kind::partial, std::nullopt);
+                return;
+            }
+            remember(*who);
+            if (whole || p.open == no_token) {
+                emit(content, quote_kind::direct, who);
+                return;
+            }
+            // a fragment inside reported speech: report the content that holds it
+            byte_span span = content;
+            if (who->before && who->content_from != no_token && who->content_from < p.open) {
+                std::size_t last = sentence_last(p.open);
+                while (last > p.open && (toks_[last].kind == qtok::terminal || toks_[last].kind == qtok::comma) &&
+                       !inside_[last])
+                    --last;
+                span = {toks_[who->content_from].begin, toks_[last].end};
+                if (who->cue_token != no_token && who->cue_token > p.open) span = content;
+            } else if (!who->before && p.close != no_token) {
+                std::size_t const sb = sentence_begin(p.open);
+                if (sb < p.open) span = {toks_[sb].begin, toks_[p.close].end};
+            }
+            if (span.begin < covered_until) span.begin = std::max(span.begin, content.begin);
+            covered_until = span.end;
+            emit(span, quote_kind::partial, who);
+        };
+
+        // Sentences in order, so that carry-over and pronouns see the attributions before them.
+        std::size_t next_piece = 0;
+        auto piece_first = [](piece const& p) { return p.open == no_token ? std::size_t{0} : p.open; };
+        for (std::size_t i = 0; i < toks_.size();) {
+            std::size_t const last = sentence_last(i);
+            bool marks = false;
+            for (std::size_t k = i; k <= last; ++k)
+                if (inside_[k] || toks_[k].kind == qtok::mark) marks = true;
+            while (next_piece < pieces_.size() && piece_first(pieces_[next_piece]) <= last) handle(pieces_[next_piece++]);
+            bool const introduction = last + 1 == toks_.size() && toks_[last].kind == qtok::colon;
+            if (!marks && settings_.indirect && !introduction) indirect_in(i, last);
+            i = last + 1;
+        }
+        while (next_piece < pieces_.size()) handle(pieces_[next_piece++]);
+        open_intro_if_any(unit_begin);
+    }
+
+    // ---- block quotes ------------------------------------------------------------------------
+
+    /// A paragraph ending in a colon with a cue introduces what follows.
+    void open_intro_if_any(std::size_t /*unit_begin*/) {
+        if (toks_.empty() || toks_.back().kind != qtok::colon || !pieces_.empty()) return;
+        std::size_t const colon = toks_.size() - 1;
+        std::size_t const sb = sentence_begin(colon);
+        std::optional<attribution> who;
+        for (std::size_t k = colon; k-- > sb;) {
+            auto c = cue_at(k);
+            if (c.first == no_token || c.last >= colon || !reliable(c.info)) continue;
+            who = speaker_of_cue(c, sb, colon);
+            if (who) break;
+        }
+        if (!who) {
+            // "He began his speech with the words:": an utterance noun names the introduction
+            bool utterance = false;
+            for (std::size_t k = sb; k < colon; ++k)
+                if (word_in(k, std::array<std::string_view, 7>{"words", "speech", "statement", "remarks", "saying",
+                                                                "address", "message"}))
+                    utterance = true;
+            if (!utterance) return;
+            auto np = subject_of(sb, colon);
+            if (!np) return;
+            cue_match cm{colon, colon, {}};
+            who = make(*np, cm);
+        }
+        who->entity = resolve(who->speaker);
+        block_ = {};
+        block_.active = true;
+        block_.who = *who;
+    }
+
+    /// Whether this paragraph is (more of) the block quote the previous paragraphs opened.
+    [[nodiscard]] bool continues_block(bool has_marks) const {
+        if (toks_.empty()) return false;
+        auto const& first = toks_.front();
+        if (first.kind == qtok::dash || first.kind == qtok::other) return false; // list items
+        if (first.kind == qtok::word && (first.flags & w_digit) && toks_.size() > 1 &&
+            (toks_[1].kind == qtok::terminal || toks_[1].kind == qtok::close_paren))
+            return false;
+        if (block_.paragraphs >= settings_.max_block_paragraphs) return false;
+        auto const& last = toks_.back();
+        bool const prose = last.kind == qtok::terminal || last.kind == qtok::ellipsis ||
+                           (last.kind == qtok::mark && !pieces_.empty() && pieces_.front().open == no_token);
+        if (!prose || toks_.size() < 6) return false;
+        if (block_.paragraphs == 0) {
+            // the first paragraph: unmarked, or its only mark a stray closer
+            return !has_marks || (pieces_.size() == 1 && pieces_.front().open == no_token);
+        }
+        if (has_marks) return false;
+        // later paragraphs: the writer's voice returns with an attribution verb
+        for (std::size_t k = 0; k < toks_.size(); ++k) {
+            auto const c = cue_at(k);
+            if (c.first != no_token && word_in(k, std::array<std::string_view, 12>{"said", "says", "told", "tells", "added",
+                "wrote", "according", "noted", "asked", "reported", "argued", "explained"}))
+                return false;
+        }
+        return true;
+    }
+
+    void flush_block() {
+        if (block_.active && block_.paragraphs > 0) {
+            auto const span = trim_content(block_.span.begin, block_.span.end);
+            std::optional<attribution> who = block_.who;
+            emit(span, quote_kind::block, who);
+            remember(block_.who);
+        }
+        block_ = {};
+    }
+
+    // ---- indirect speech -----------------------------------------------------------------------
+
+    void indirect_in(std::size_t sb, std::size_t last) {
+        std::size_t end = last;
+        while (end > sb && (toks_[end].kind == qtok::terminal || toks_[end].kind == qtok::close_paren)) --end;
+        if (end <= sb + 2) return;
+        std::optional<attribution> topic;
+        for (std::size_t k = sb; k <= end; ++k) {
+            if (!is_word(k) || !(toks_[k].flags & w_ascii)) continue;
+            auto const c = cue_at(k);
+            if (c.first == no_token) continue;
+            lowered const l(text_, toks_[k]);
+            auto const w = l.view();
+            bool const according = w == "according" && c.last > k;
+            if (according) {
+                auto np = np_forward(c.last + 1, end + 1);
+                if (!np) return;
+                attribution a = make(*np, c);
+                byte_span content;
+                if (k == sb) { // "According to X, ..."
+                    std::size_t j = np->second + 1;
+                    while (j <= end && toks_[j].kind != qtok::comma) ++j;
+                    if (j >= end) return;
+                    content = bytes(j + 1, end);
+                } else if (k > sb + 2 && toks_[k - 1].kind == qtok::comma) {
+                    content = bytes(sb, k - 2);
+                } else {
+                    return;
+                }
+                a.entity = resolve(a.speaker);
+                emit(content, quote_kind::indirect, a);
+                remember(a);
+                return;
+            }
+            if (c.info.category != cue_category::speech || c.info.frequency < 20) continue;
+            if (k > sb && (word_in(k - 1, determiners) || word_is(k - 1, "to"))) continue;
+            bool const say = one_of(w, std::array<std::string_view, 8>{"say", "says", "said", "saying", "tell",
+                                                                      "tells", "told", "telling"});
+            // the reported clause: after "that" (at most a short object before it), or for
+            // say/tell a clause right after the verb
+            std::size_t from = no_token;
+            if (word_is(c.last + 1, "that")) {
+                from = c.last + 2;
+            } else if (word_in(c.last + 1, std::array<std::string_view, 2>{"out", "up"}) && word_is(c.last + 2, "that")) {
+                from = c.last + 3; // "points out that"
+            } else if (one_of(c.info.participle ? w.substr(0, w.size() - 3) : w, hearer_verbs)) {
+                // "told US and EU policymakers that", "assured them that"
+                for (std::size_t j = c.last + 1; j <= end && j <= c.last + 6; ++j) {
+                    if (word_is(j, "that")) {
+                        from = j + 1;
+                        break;
+                    }
+                    if (!is_word(j) || word_in(j, std::array<std::string_view, 2>{"so", "such"})) break;
+                }
+            }
+            if (from == no_token && say && c.last + 1 <= end) {
+                std::size_t j = c.last + 1;
+                if (w.starts_with("t")) { // told reporters / told CNN: skip the hearer
+                    if (auto obj = np_forward(j, end + 1)) j = obj->second + 1;
+                    else if (is_word(j)) ++j;
+                }
+                if (j <= end && is_word(j) && !word_in(j, np_stops) &&
+                    (word_in(j, speaker_pronouns) || word_in(j, determiners) || is_cap(j)))
+                    from = j;
+            }
+            if (from == no_token || from > end) {
+                // ", Smith said." closing the sentence
+                if (c.last == end && k > sb + 3) {
+                    std::size_t j = k;
+                    while (j > sb && toks_[j - 1].kind != qtok::comma) --j;
+                    if (j > sb + 2 && j + 4 >= k) {
+                        if (auto np = np_backward(k - 1, j)) {
+                            attribution a = make(*np, c);
+                            a.entity = resolve(a.speaker);
+                            emit(bytes(sb, j - 2), quote_kind::indirect, a);
+                            remember(a);
+                            return;
+                        }
+                    }
+                }
+                // no reported clause ("called him a master at ..."), but the sentence names who
+                // is speaking: a quote opening the next sentence is theirs
+                if (!topic && c.info.frequency >= 20) topic = speaker_of_cue(c, sb, end + 1);
+                continue;
+            }
+            auto who = speaker_of_cue(c, sb, from);
+            if (!who) continue;
+            who->entity = resolve(who->speaker);
+            emit(bytes(from, end), quote_kind::indirect, who);
+            remember(*who);
+            return;
+        }
+        if (topic) {
+            topic->entity = resolve(topic->speaker);
+            remember(*topic);
+        }
+    }
+
+    document& doc_;
+    std::string_view text_;
+    cue_table const& cues_;
+    quote_settings const& settings_;
+
+    std::vector<qtoken> toks_;
+    std::vector<piece> pieces_;
+    std::vector<std::uint8_t> inside_;
+    std::vector<std::uint8_t> closing_;
+    std::vector<std::uint8_t> sentence_start_;
+    std::vector<std::size_t> line_first_;
+    std::size_t open_ = no_token;
+    bool continuation_mark_ = false;
+    std::size_t unit_no_ = 0;
+    std::size_t sentence_cursor_ = 0;
+    remembered last_;
+    open_block block_;
+};
+
+} // namespace detail
+BYLINE_END_NAMESPACE

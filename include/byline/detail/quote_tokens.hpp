@@ -1,0 +1,252 @@
+#pragma once
+// Tokens for quotation finding: words, the punctuation attribution patterns care about, and
+// quotation-mark candidates with the flanking facts needed to tell openers, closers and
+// apostrophes apart. One line (paragraph) is tokenised at a time, on the caller's bytes.
+#include <byline/detail/utf8.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+BYLINE_BEGIN_NAMESPACE
+namespace detail {
+
+enum class qtok : std::uint8_t {
+    word,
+    comma,
+    terminal,  ///< . ! ?
+    colon,
+    semicolon,
+    dash,      ///< — ― – and a spaced hyphen
+    open_paren,
+    close_paren,
+    ellipsis,
+    mark,      ///< a quotation-mark candidate (see mark_glyph)
+    other,
+};
+
+/// Quotation-mark glyphs. Double family: the marks news uses for utterances; single family:
+/// nested quotes, British style, or apostrophes.
+enum class mark_glyph : std::uint8_t {
+    straight_double, // "
+    left_double,     // “
+    right_double,    // ”
+    low_double,      // „
+    reversed_double, // ‟
+    left_guillemet,  // «
+    right_guillemet, // »
+    backticks,       // ``
+    two_apostrophes, // ''
+    left_corner,     // 「 『
+    right_corner,    // 」 』
+    straight_single, // '
+    left_single,     // ‘
+    right_single,    // ’
+    low_single,      // ‚
+    left_angle,      // ‹
+    right_angle,     // ›
+    backtick,        // `
+};
+
+[[nodiscard]] constexpr bool is_double_family(mark_glyph g) noexcept { return g <= mark_glyph::right_corner; }
+
+/// Word flags.
+inline constexpr std::uint8_t w_cap = 1;        ///< first letter upper case
+inline constexpr std::uint8_t w_lower = 2;      ///< first letter lower case
+inline constexpr std::uint8_t w_allcaps = 4;    ///< two or more letters, all upper case
+inline constexpr std::uint8_t w_possessive = 8; ///< ends in 's / ’s
+inline constexpr std::uint8_t w_ascii = 16;     ///< pure ASCII letters (cue lookups)
+inline constexpr std::uint8_t w_digit = 32;     ///< starts with a digit
+/// Mark flags.
+inline constexpr std::uint8_t m_space_before = 1; ///< white space, line start or opening punctuation before
+inline constexpr std::uint8_t m_space_after = 2;  ///< white space, line end or closing punctuation after
+inline constexpr std::uint8_t m_word_before = 4;  ///< a letter or digit right before
+inline constexpr std::uint8_t m_word_after = 8;   ///< a letter or digit right after
+inline constexpr std::uint8_t m_digit_before = 16;
+
+struct qtoken {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    qtok kind = qtok::other;
+    std::uint8_t flags = 0;
+    mark_glyph glyph = mark_glyph::straight_double;
+};
+
+/// Title abbreviations whose period belongs to the word ("Mr. Smith" is one name).
+[[nodiscard]] inline bool is_title_abbreviation(std::string_view w) noexcept {
+    constexpr std::string_view titles[] = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+                                           "Sgt", "Rev", "Prof", "St", "Jr", "Sr", "Capt", "Adm", "Cmdr",
+                                           "Maj", "Pres", "Sens", "Reps", "Atty", "Supt", "Mt", "No"};
+    for (auto t : titles)
+        if (w == t) return true;
+    return false;
+}
+
+/// Splits `text[begin, end)` (one line) into tokens appended to `out`.
+inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t end, std::vector<qtoken>& out) {
+    auto is_word_at = [&](std::size_t p) noexcept {
+        if (p >= end) return false;
+        auto const b = static_cast<unsigned char>(text[p]);
+        if (b < 0x80) return is_word_char(b);
+        return is_word_char(decode(text, p).cp);
+    };
+    auto is_word_before = [&](std::size_t p) noexcept {
+        if (p <= begin) return false;
+        auto const b = static_cast<unsigned char>(text[p - 1]);
+        if (b < 0x80) return is_word_char(b);
+        return is_word_char(decode_before(text, p).cp);
+    };
+    auto opening_context = [&](std::size_t p) noexcept { // what may stand before an opening mark
+        if (p <= begin) return true;
+        auto const d = decode_before(text, p);
+        auto const c = d.cp;
+        return is_space(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == 0x2015 ||
+               c == '-' || c == '/' || c == 0x201C || c == 0x201E || c == 0x2018 || c == 0xAB || c == '"' ||
+               c == 0x300C || c == 0x300E;
+    };
+    auto closing_context = [&](std::size_t p) noexcept { // what may follow a closing mark
+        if (p >= end) return true;
+        auto const d = decode(text, p);
+        auto const c = d.cp;
+        return is_space(c) || c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+               c == ']' || c == '}' || c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2026 || c == '-' ||
+               c == 0x201D || c == 0x2019 || c == 0xBB || c == '"' || c == '\'' || c == '*' || c == 0x300D ||
+               c == 0x300F;
+    };
+    auto push_mark = [&](std::size_t b, std::size_t e, mark_glyph g) {
+        qtoken t{b, e, qtok::mark, 0, g};
+        if (opening_context(b)) t.flags |= m_space_before;
+        if (closing_context(e)) t.flags |= m_space_after;
+        if (is_word_before(b)) t.flags |= m_word_before;
+        if (is_word_at(e)) t.flags |= m_word_after;
+        if (b > begin && text[b - 1] >= '0' && text[b - 1] <= '9') t.flags |= m_digit_before;
+        out.push_back(t);
+    };
+    auto push = [&](std::size_t b, std::size_t e, qtok k) { out.push_back(qtoken{b, e, k, 0, {}}); };
+
+    std::size_t p = begin;
+    while (p < end) {
+        auto const b = static_cast<unsigned char>(text[p]);
+        if (b == ' ' || b == '\t' || b == '\r') {
+            ++p;
+            continue;
+        }
+        auto const d = b < 0x80 ? decoded{b, 1} : decode(text, p);
+        auto const c = d.cp;
+        std::size_t const next = p + d.length;
+        if (is_word_char(c)) {
+            // A word: letters/digits/marks, joined by inner apostrophes, hyphens and periods
+            // (don’t, Russia-Ukraine, U.S.) and by a period after an initial or a title.
+            std::size_t q = next;
+            std::uint8_t flags = 0;
+            bool ascii = c < 0x80;
+            if (is_upper(c)) flags |= w_cap;
+            else if (is_lower(c)) flags |= w_lower;
+            else if (is_digit(c)) flags |= w_digit;
+            bool all_upper = is_upper(c);
+            int letters = is_letter(c) ? 1 : 0;
+            while (q < end) {
+                auto const qb = static_cast<unsigned char>(text[q]);
+                auto const qd = qb < 0x80 ? decoded{qb, 1} : decode(text, q);
+                if (is_word_char(qd.cp)) {
+                    if (qd.cp >= 0x80) ascii = false;
+                    if (is_letter(qd.cp)) {
+                        ++letters;
+                        if (!is_upper(qd.cp)) all_upper = false;
+                    }
+                    q += qd.length;
+                    continue;
+                }
+                bool const joiner = qd.cp == '\'' || qd.cp == 0x2019 || qd.cp == '-' || qd.cp == 0x2011 ||
+                                    qd.cp == '.' || qd.cp == '&';
+                if (joiner && is_word_at(q + qd.length)) {
+                    // a period or ampersand joins only initialisms: U.S., A&M
+                    if ((qd.cp == '.' || qd.cp == '&') && letters != 1 && text.substr(p, q - p).find('.') == std::string_view::npos) break;
+                    if (qd.cp >= 0x80) ascii = false;
+                    q += qd.length;
+                    continue;
+                }
+                break;
+            }
+            // a period after an initial ("E.") or inside/after an initialism ("U.S.") or a title
+            if (q < end && text[q] == '.') {
+                std::string_view const w = text.substr(p, q - p);
+                bool const initial = letters == 1 && all_upper && w.size() <= 2;
+                bool const initialism = w.find('.') != std::string_view::npos;
+                bool const before_comma = q + 1 < end && text[q + 1] == ','; // "R-Ky., said"
+                if (initial || initialism || before_comma || is_title_abbreviation(w)) ++q;
+            }
+            std::string_view const w = text.substr(p, q - p);
+            if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) flags |= w_possessive;
+            if (all_upper && letters >= 2) flags |= w_allcaps;
+            if (ascii) flags |= w_ascii;
+            out.push_back(qtoken{p, q, qtok::word, flags, {}});
+            p = q;
+            continue;
+        }
+        switch (c) {
+        case ',': push(p, next, qtok::comma); break;
+        case '.':
+            if (next + 1 < end && text[next] == '.' && text[next + 1] == '.') {
+                push(p, next + 2, qtok::ellipsis);
+                p = next + 2;
+                continue;
+            }
+            push(p, next, qtok::terminal);
+            break;
+        case '!': case '?': push(p, next, qtok::terminal); break;
+        case ':': push(p, next, qtok::colon); break;
+        case ';': push(p, next, qtok::semicolon); break;
+        case '(': case '[': case '{': push(p, next, qtok::open_paren); break;
+        case ')': case ']': case '}': push(p, next, qtok::close_paren); break;
+        case 0x2026: push(p, next, qtok::ellipsis); break;
+        case 0x2014: case 0x2013: case 0x2015: push(p, next, qtok::dash); break;
+        case '-':
+            if (next < end && text[next] == '-') { // "--" as a dash
+                push(p, next + 1, qtok::dash);
+                p = next + 1;
+                continue;
+            }
+            push(p, next, (p == begin || is_space(decode_before(text, p).cp)) ? qtok::dash : qtok::other);
+            break;
+        case '"': push_mark(p, next, mark_glyph::straight_double); break;
+        case 0x201C: push_mark(p, next, mark_glyph::left_double); break;
+        case 0x201D: push_mark(p, next, mark_glyph::right_double); break;
+        case 0x201E: push_mark(p, next, mark_glyph::low_double); break;
+        case 0x201F: push_mark(p, next, mark_glyph::reversed_double); break;
+        case 0xAB: push_mark(p, next, mark_glyph::left_guillemet); break;
+        case 0xBB: push_mark(p, next, mark_glyph::right_guillemet); break;
+        case 0x300C: case 0x300E: push_mark(p, next, mark_glyph::left_corner); break;
+        case 0x300D: case 0x300F: push_mark(p, next, mark_glyph::right_corner); break;
+        case 0x2018: push_mark(p, next, mark_glyph::left_single); break;
+        case 0x2019: push_mark(p, next, mark_glyph::right_single); break;
+        case 0x201A: push_mark(p, next, mark_glyph::low_single); break;
+        case 0x2039: push_mark(p, next, mark_glyph::left_angle); break;
+        case 0x203A: push_mark(p, next, mark_glyph::right_angle); break;
+        case '`':
+            if (next < end && text[next] == '`') {
+                push_mark(p, next + 1, mark_glyph::backticks);
+                p = next + 1;
+                continue;
+            }
+            push_mark(p, next, mark_glyph::backtick);
+            break;
+        case '\'':
+            if (next < end && text[next] == '\'') {
+                push_mark(p, next + 1, mark_glyph::two_apostrophes);
+                p = next + 1;
+                continue;
+            }
+            push_mark(p, next, mark_glyph::straight_single);
+            break;
+        default:
+            if (!is_space(c)) push(p, next, qtok::other);
+            break;
+        }
+        p = next;
+    }
+}
+
+} // namespace detail
+BYLINE_END_NAMESPACE

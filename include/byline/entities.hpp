@@ -1,0 +1,62 @@
+#pragma once
+// The entity_matcher stage: gazetteer mentions into document::mentions and document::entities.
+#include <byline/document.hpp>
+#include <byline/gazetteer.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+BYLINE_BEGIN_NAMESPACE
+
+/// Finds gazetteer aliases (leftmost-longest, non-overlapping) and records them as mentions of
+/// canonical entities. `entity_matcher{}` uses the embedded default gazetteer; build a
+/// gazetteer with gazetteer_builder to add your own (and add_default() to keep the default).
+class entity_matcher {
+public:
+    entity_matcher() : gazetteer_(default_gazetteer()) {}
+    explicit entity_matcher(byline::gazetteer g) : gazetteer_(std::move(g)) {}
+
+    [[nodiscard]] byline::gazetteer const& gazetteer() const noexcept { return gazetteer_; }
+
+    /// Appends one mention per match and each referenced entity once (reusing an entity an
+    /// earlier stage already put in the document under the same id). Matches that overlap a
+    /// mention an earlier stage found are dropped; mentions stay in order.
+    void annotate(document& doc) const {
+        auto const earlier = doc.mentions.size();
+        std::unordered_map<std::uint32_t, std::uint32_t> entity_slot; // gazetteer entity -> doc.entities
+        auto slot_of = [&](std::uint32_t e) {
+            auto const [it, added] = entity_slot.try_emplace(e, 0);
+            if (!added) return it->second;
+            auto const info = gazetteer_.entity(e);
+            auto const same_id = std::find_if(doc.entities.begin(), doc.entities.end(),
+                                              [&](entity const& x) { return x.id == info.id; });
+            if (same_id != doc.entities.end()) {
+                it->second = static_cast<std::uint32_t>(same_id - doc.entities.begin());
+            } else {
+                it->second = static_cast<std::uint32_t>(doc.entities.size());
+                doc.entities.push_back({std::string(info.id), std::string(info.type), std::string(info.name), gender::unknown});
+            }
+            return it->second;
+        };
+        std::size_t next_earlier = 0; // first earlier mention that does not end before the match
+        gazetteer_.find(doc.text, [&](gazetteer_match const& m) {
+            while (next_earlier < earlier && doc.mentions[next_earlier].span.end <= m.span.begin) ++next_earlier;
+            if (next_earlier < earlier && doc.mentions[next_earlier].span.begin < m.span.end) return;
+            doc.mentions.push_back({m.span, slot_of(m.entity)});
+        });
+        if (earlier != 0)
+            std::inplace_merge(doc.mentions.begin(), doc.mentions.begin() + static_cast<std::ptrdiff_t>(earlier),
+                               doc.mentions.end(), [](entity_mention const& a, entity_mention const& b) {
+                                   return a.span.begin < b.span.begin;
+                               });
+    }
+
+private:
+    byline::gazetteer gazetteer_;
+};
+
+BYLINE_END_NAMESPACE
