@@ -1011,6 +1011,9 @@ private:
                 if (sb < p.open) span = {toks_[sb].begin, toks_[p.close].end};
             }
             if (span.begin < covered_until) span.begin = std::max(span.begin, content.begin);
+            // the second piece of a split quote: its speaker sits inside the widened span
+            auto const overlaps = [&span](byte_span s) { return !s.empty() && s.begin < span.end && span.begin < s.end; };
+            if (overlaps(who->speaker) || overlaps(who->cue)) span = content;
             covered_until = span.end;
             emit(span, quote_kind::partial, who);
         };
