@@ -19,3 +19,20 @@ TEST_CASE("fuzz_quotes: the second piece of a split quote after an unopened firs
     REQUIRE(doc.quotes[1].said_by);
     CHECK(doc.quotes[1].said_by->span == byline::byte_span{17, 25}); // Jane Doe
 }
+
+TEST_CASE("fuzz_sentences: an abbreviation before a closing mark glued to a word reads that word, not the text's first") {
+    // "no.)thing": the look-ahead left the next word's position at 0, so the decision read the
+    // first word of the whole text ("The", a sentence starter) and split; a stream, which has
+    // dropped that text, did not. Now the glued word decides, in both.
+    std::string_view const text = "The cat sat. We saw no.)thing here.";
+    std::vector<byline::byte_span> const expected{{0, 12}, {13, 35}};
+    CHECK(byline::split_sentences(text) == expected);
+    for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+        byline::sentence_stream stream;
+        std::vector<byline::byte_span> streamed;
+        for (std::size_t pos = 0; pos < text.size(); pos += chunk)
+            stream.feed(text.substr(pos, chunk), [&](byline::byte_span s) { streamed.push_back(s); });
+        stream.finish([&](byline::byte_span s) { streamed.push_back(s); });
+        CHECK(streamed == expected);
+    }
+}
