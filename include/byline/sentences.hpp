@@ -128,9 +128,10 @@ public:
     /// Where the sentence starting at `start` of `text` ends (untrimmed); the next starts there.
     /// With `final` false, returns detail::sentence_need_more when `text` may be continued and
     /// the decision needs bytes past its end. Used by the view and by basic_sentence_stream.
-    [[nodiscard]] std::size_t next_boundary(std::string_view text, std::size_t start, bool final,
-                                            bool document_start) const noexcept {
-        return detail::sentence_scanner<Policy>(text, final, extra_abbreviations()).next_boundary(start, document_start);
+    [[nodiscard]] std::size_t next_boundary(std::string_view text, std::size_t start, bool final, bool document_start,
+                                            detail::scan_progress* progress = nullptr) const noexcept {
+        return detail::sentence_scanner<Policy>(text, final, extra_abbreviations())
+            .next_boundary(start, document_start, progress);
     }
 
 private:
@@ -250,6 +251,7 @@ public:
         buffer_.clear();
         consumed_ = 0;
         offset_ = 0;
+        progress_ = {};
     }
 
     /// Bytes held for the unfinished sentence.
@@ -260,7 +262,7 @@ private:
     void drain(bool final, F& on_sentence) {
         std::string_view const text(buffer_);
         while (consumed_ < text.size()) {
-            std::size_t const b = splitter_.next_boundary(text, consumed_, final, offset_ + consumed_ == 0);
+            std::size_t const b = splitter_.next_boundary(text, consumed_, final, offset_ + consumed_ == 0, &progress_);
             if (b == detail::sentence_need_more) break;
             auto const s = detail::trim_sentence(text, consumed_, b);
             consumed_ = b;
@@ -274,6 +276,7 @@ private:
         // Drop what is done once it is most of the buffer: amortised O(1) per byte.
         if (consumed_ > 0 && consumed_ * 2 >= buffer_.size()) {
             buffer_.erase(0, consumed_);
+            progress_.shift(consumed_);
             offset_ += consumed_;
             consumed_ = 0;
         }
@@ -283,6 +286,7 @@ private:
     std::string buffer_;
     std::size_t consumed_ = 0; ///< buffer_ bytes already emitted
     std::size_t offset_ = 0;   ///< global offset of buffer_[0]
+    detail::scan_progress progress_; ///< where the scan of the unfinished sentence stopped
 };
 
 using sentence_stream = basic_sentence_stream<>;

@@ -19,6 +19,24 @@ namespace detail {
 
 inline constexpr std::size_t sentence_need_more = static_cast<std::size_t>(-1);
 
+/// How far a streamed scan for the sentence at `start` got before it needed more bytes, so that
+/// the next call resumes there instead of scanning the unfinished sentence again (which made a
+/// long sentence fed in small chunks quadratic).
+struct scan_progress {
+    std::size_t start = sentence_need_more; ///< the sentence start this progress belongs to
+    std::size_t s = 0;                      ///< first byte after the leading white space seen so far
+    std::size_t candidate = 0;              ///< next candidate to decide (0: none decided yet)
+    bool line_start = false;
+
+    /// The buffer dropped its first `bytes` (all before `start`).
+    void shift(std::size_t bytes) noexcept {
+        if (start == sentence_need_more) return;
+        start -= bytes;
+        s -= bytes;
+        if (candidate != 0) candidate -= bytes;
+    }
+};
+
 template <class Range>
 [[nodiscard]] constexpr bool has_code_point(Range const& r, char32_t cp) noexcept {
     for (char32_t c : r)
@@ -168,16 +186,24 @@ public:
     /// Where the sentence that starts at `start` ends (the next one starts there, untrimmed):
     /// > start, or sentence_need_more when a streamed text needs more bytes to decide.
     /// `document_start`: `start` is the beginning of the document (a line start).
-    [[nodiscard]] std::size_t next_boundary(std::size_t start, bool document_start) const noexcept {
+    /// `progress` (streams only) resumes the scan of the same `start` where it needed more bytes:
+    /// every decision before that point was taken with a full window, so it would not change.
+    [[nodiscard]] std::size_t next_boundary(std::size_t start, bool document_start,
+                                            scan_progress* progress = nullptr) const noexcept {
         std::size_t const n = text_.size();
-        std::size_t s = start;
-        bool line_start = document_start;
+        scan_progress local;
+        scan_progress& p = progress != nullptr ? *progress : local;
+        if (p.start != start) p = {start, start, 0, document_start};
+        std::size_t s = p.s;
+        bool line_start = p.line_start;
         while (s < n) {
             auto const len = space_length(text_, s, n);
             if (len == 0) break;
             if (is_line_break(static_cast<unsigned char>(text_[s]))) line_start = true;
             s += len;
         }
+        p.s = s;
+        p.line_start = line_start;
         if (s >= n) return final_ ? n : sentence_need_more;
         if (!final_ && s + window > n) return sentence_need_more;
 
@@ -186,8 +212,9 @@ public:
         list_marker item = leading_marker(s, line_start, &pos);
         bool const list_active = item.end != 0;
 
-        for (std::size_t i = pos;;) {
+        for (std::size_t i = std::max(pos, p.candidate);;) {
             i = find_candidate(i, list_active);
+            p.candidate = i;
             if (i >= n) return final_ ? n : sentence_need_more;
             if (!final_ && i + window > n) return sentence_need_more;
             std::size_t const limit = std::min(n, i + window);
