@@ -4,6 +4,7 @@
 // No expectation operator: each step records what it expects next, and on failure the furthest
 // such record names the problem and its position (the "furthest failure" rule of PEG tools).
 #include <byline/detail/x3.hpp>
+#include <byline/version.hpp>
 
 #include <string_view>
 #include <vector>
