@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     std::stringstream buffer;
     buffer << in.rdbuf();
     std::string const text = buffer.str();
-    for (auto const s : byline::sentence_splitter{}.split(text))
+    // Lazy: each sentence is found when the loop asks for it.
+    for (byline::byte_span const s : byline::sentences(text))
         std::printf("[%zu, %zu) %.*s\n", s.begin, s.end, static_cast<int>(s.size()), text.data() + s.begin);
 }

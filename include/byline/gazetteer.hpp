@@ -10,6 +10,8 @@
 // Matching is whole-word, case- and accent-insensitive, and NFC/NFD-insensitive; an alias written
 // in capitals only (US, WHO) matches only capitals; "Mexico’s" and "Russia-Ukraine" match their
 // parts. Offsets are always into the original text. See detail/fold.hpp for the exact rules.
+// byline::overlap (the overlap policies) and byline::gazetteer_match are declared in
+// detail/matcher.hpp, which this header includes.
 #include <byline/detail/default_gazetteer_data.hpp>
 #include <byline/detail/gazetteer_grammar.hpp>
 #include <byline/detail/matcher.hpp>
@@ -231,7 +233,7 @@ private:
         bool any_word = false;
         std::size_t tokens = 0;
         while (tz.next(tok, folded)) {
-            if (folded.overflow || folded.size == 0 || ++tokens > detail::max_alias_tokens) return false;
+            if (folded.overflow() || folded.size == 0 || ++tokens > detail::max_alias_tokens) return false;
             any_word |= tok.word;
         }
         return any_word;

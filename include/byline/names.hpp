@@ -23,10 +23,18 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 /// Lower-case words that may sit inside a name: particles (da Silva, van der Bellen, bin Salman).
 [[nodiscard]] inline bool is_particle(std::string_view w) noexcept {
-    static constexpr std::array<std::string_view, 24> particles{
-        "de", "del", "della", "dei", "da", "das", "do", "dos", "du", "di", "van", "von",
-        "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le", "y", "zu", "bint"};
-    return std::find(particles.begin(), particles.end(), w) != particles.end();
+    switch (w.size()) { // checked on most lower-case words after a capitalised one: no loops
+    case 1: return w[0] == 'y';
+    case 2:
+        return w == "de" || w == "da" || w == "do" || w == "du" || w == "di" || w == "al" || w == "el" ||
+               w == "la" || w == "le" || w == "zu";
+    case 3:
+        return w == "del" || w == "dei" || w == "das" || w == "dos" || w == "van" || w == "von" || w == "der" ||
+               w == "den" || w == "ter" || w == "bin" || w == "ibn";
+    case 4: return w == "bint";
+    case 5: return w == "della";
+    default: return false;
+    }
 }
 
 /// Lower-case words that join the parts of an organisation's or office's name.
@@ -34,33 +42,13 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
     return w == "of" || w == "for" || w == "and" || w == "the";
 }
 
-/// First words of place names that given-name lists also hold (San Francisco, Costa Rica).
-[[nodiscard]] inline bool is_place_prefix(std::string_view key) noexcept {
-    static constexpr std::array<std::string_view, 30> prefixes{
-        "san", "santa", "santo", "sao", "costa", "puerto", "porto", "port", "fort", "mount",
-        "lake", "new", "los", "las", "el", "rio", "buenos", "nueva", "nuevo", "ciudad",
-        "saint", "sainte", "st", "north", "south", "east", "west", "central", "great", "united"};
-    return std::find(prefixes.begin(), prefixes.end(), key) != prefixes.end();
-}
-
-/// Last words of organisation names (Workers' Party, Southern Command, Central Bank).
-[[nodiscard]] inline bool is_org_head(std::string_view key) noexcept {
-    static constexpr std::array<std::string_view, 44> heads{
-        "ministry", "department", "university", "party", "bank", "council", "committee",
-        "commission", "agency", "institute", "foundation", "association", "court", "corporation",
-        "company", "group", "union", "federation", "organization", "organisation", "league",
-        "movement", "front", "alliance", "command", "forces", "army", "navy", "parliament",
-        "assembly", "chamber", "board", "secretariat", "service", "times", "post", "news",
-        "network", "church", "college", "inc", "corp", "ltd", "llc"};
-    return std::find(heads.begin(), heads.end(), key) != heads.end();
-}
-
 /// Roles that describe rather than address ("the official Xinhua agency", "deputy Mayor").
 [[nodiscard]] inline bool is_generic_role(std::string_view key) noexcept {
-    static constexpr std::array<std::string_view, 18> generic{
+    static constexpr std::array<std::string_view, 30> generic{
         "official", "senior official", "government official", "deputy", "representative", "speaker",
         "chair", "private", "major", "general", "marine", "justice", "head", "leader", "agent",
-        "specialist", "executive", "model"};
+        "specialist", "executive", "model", "fellow", "resident", "witness", "worker", "student",
+        "victim", "survivor", "candidate", "nominee", "incumbent", "challenger", "player"};
     return std::find(generic.begin(), generic.end(), key) != generic.end();
 }
 
@@ -144,8 +132,8 @@ private:
         void run() {
             using namespace detail::names;
             tokenize(text, doc.sentences, toks);
-            keys.assign(toks.size(), std::string{});
-            key_ready.assign(toks.size(), 0);
+            for (auto& slot : key_cache) slot.token = npos;
+            cands.clear();
             find_candidates();
             resolve();
         }
@@ -154,11 +142,40 @@ private:
         detail::names::lexicons const& lex;
         document& doc;
         std::string_view text;
-        std::vector<detail::names::token> toks{};
-        std::vector<detail::names::candidate> cands{};
-        std::vector<std::string> keys{};          // folded token text, filled lazily
-        std::vector<std::uint8_t> key_ready{};
+        // Scratch reused by every document this thread annotates (the stage itself stays
+        // immutable and shareable): big documents would otherwise fault in fresh pages each time.
+        std::vector<detail::names::token>& toks = scratch_tokens();
+        std::vector<detail::names::candidate>& cands = scratch_candidates();
+        static std::vector<detail::names::token>& scratch_tokens() {
+            thread_local std::vector<detail::names::token> v;
+            return v;
+        }
+        static std::vector<detail::names::candidate>& scratch_candidates() {
+            thread_local std::vector<detail::names::candidate> v;
+            return v;
+        }
+        // Folded words of the tokens around the scan position: every use of a key is within a
+        // few tokens of the others it is compared with, so a small direct-mapped cache does.
+        struct cached_key {
+            std::size_t token = detail::names::npos;
+            std::string key;
+            std::size_t hash = 0;
+            std::uint8_t known = 0; // which of the lookups below are done
+            char given = 0, common = 0, word_class = 0, title_first = 0, title_last = 0;
+            char title_group = 0;       // the longest title phrase starting here: group,
+            std::size_t title_end = 0;  // end token (exclusive),
+            std::string title_text;     // and its folded text
+        };
+        enum : std::uint8_t {
+            knows_given = 1, knows_common = 2, knows_class = 4, knows_title_first = 8, knows_title_last = 16, knows_title = 32
+        };
+        cached_key& slot_of(std::size_t t) {
+            key(t);
+            return key_cache[t % key_cache.size()];
+        }
+        std::array<cached_key, 64> key_cache{};
         std::string phrase{};
+        std::string singular{};
         std::size_t title_run_end = detail::names::npos; // last token of a run ending in a title
         std::string cue_text{};   // the title phrase last matched
         char gender_hint = 0;     // from a gendered title before the current run
@@ -166,17 +183,59 @@ private:
         // ---- token helpers
         std::string_view raw(std::size_t t) const { return text.substr(toks[t].begin, toks[t].end - toks[t].begin); }
         std::string const& key(std::size_t t) {
-            if (!key_ready[t]) {
-                detail::names::append_folded(keys[t], raw(t));
+            auto& slot = key_cache[t % key_cache.size()];
+            if (slot.token != t) {
+                slot.token = t;
+                slot.known = 0;
+                slot.key.clear();
+                detail::names::append_folded(slot.key, raw(t));
                 // "U.S." and "Gen." fold without their periods
-                keys[t].erase(std::remove(keys[t].begin(), keys[t].end(), '.'), keys[t].end());
-                key_ready[t] = 1;
+                if (slot.key.find('.') != std::string::npos)
+                    slot.key.erase(std::remove(slot.key.begin(), slot.key.end(), '.'), slot.key.end());
+                slot.hash = detail::names::word_table::hash(slot.key);
             }
-            return keys[t];
+            return slot.key;
         }
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
-        bool is_common(std::size_t t) { return lex.common.find(key(t)) != 0; }
-        detail::names::given_name given(std::size_t t) { return {lex.given.find(key(t))}; }
+        bool is_common(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_common)) {
+                c.common = lex.common.find(c.key, c.hash);
+                // Plurals of common words are common too (Galleries, Accounts).
+                std::string_view const k = c.key;
+                if (c.common == 0 && k.size() > 4 && k.back() == 's') {
+                    if (k.ends_with("ies")) {
+                        singular.assign(k.substr(0, k.size() - 3)) += 'y';
+                        c.common = lex.common.find(singular);
+                    } else {
+                        c.common = lex.common.find(k.substr(0, k.size() - 1));
+                    }
+                }
+                c.known |= knows_common;
+            }
+            return c.common != 0 || word_class(t) == 'd'; // days and months are capitalised words too
+        }
+        detail::names::given_name given(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_given)) c.given = lex.given.find(c.key, c.hash), c.known |= knows_given;
+            return {c.given};
+        }
+        bool may_start_title(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_title_first)) c.title_first = lex.title_first_words.find(c.key, c.hash), c.known |= knows_title_first;
+            return c.title_first != 0;
+        }
+        bool may_end_title(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_title_last)) c.title_last = lex.title_last_words.find(c.key, c.hash), c.known |= knows_title_last;
+            return c.title_last != 0;
+        }
+        /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
+        char word_class(std::size_t t) {
+            auto& c = slot_of(t);
+            if (!(c.known & knows_class)) c.word_class = lex.word_classes.find(c.key, c.hash), c.known |= knows_class;
+            return c.word_class;
+        }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
         bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
             return has(t, detail::names::lower_case) && pred(raw(t));
@@ -185,7 +244,7 @@ private:
         /// Whether token `t` continues the phrase of the token before it: a plain space, or
         /// the period of an abbreviated title ("Gen. Laura Richardson").
         bool joined(std::size_t t) {
-            if (t == 0) return false;
+            if (t == 0 || !has(t, detail::names::adjacent)) return false;
             if (has(t, detail::names::after_space)) return true;
             auto const gap = text.substr(toks[t - 1].end, toks[t].begin - toks[t - 1].end);
             if (gap.size() < 2 || gap[0] != '.' || has(t - 1, detail::names::possessive)) return false;
@@ -199,10 +258,34 @@ private:
         /// its end token index (exclusive) and group, or {p, 0}.
         std::pair<std::size_t, char> title_at(std::size_t p, std::size_t limit) {
             std::pair<std::size_t, char> best{p, 0};
+            if (!may_start_title(p)) return best;
+            // The same word is asked about by several passes over its run: remember the answer.
+            auto& c = slot_of(p);
+            if ((c.known & knows_title) && c.title_end <= limit) {
+                if (c.title_group != 0) cue_text = c.title_text;
+                return {c.title_group != 0 ? c.title_end : p, c.title_group};
+            }
+            bool cut = false;
+            best = longest_title_at(p, limit, cut);
+            if (cut) return best; // a longer phrase may cross `limit`: not an answer for other limits
+            auto& slot = slot_of(p); // still p's slot: the scan above stays within 6 tokens
+            slot.known |= knows_title;
+            slot.title_group = best.second;
+            slot.title_end = best.second != 0 ? best.first : p;
+            if (best.second != 0) slot.title_text = cue_text;
+            return best;
+        }
+
+        std::pair<std::size_t, char> longest_title_at(std::size_t p, std::size_t limit, bool& cut) {
+            std::pair<std::size_t, char> best{p, 0};
             phrase.clear();
+            cut = p + 6 > limit;
             for (std::size_t q = p; q < limit && q < p + 6; ++q) {
                 if (q > p) {
-                    if (!joined(q)) break;
+                    if (!joined(q)) {
+                        cut = false;
+                        break;
+                    }
                     phrase.push_back(' ');
                 }
                 phrase += key(q);
@@ -217,6 +300,7 @@ private:
         /// The group of a title phrase that ends exactly at token `k` (0 when none).
         char title_ending_at(std::size_t k) {
             char found = 0;
+            if (!may_end_title(k)) return found;
             for (std::size_t len = 1; len <= 6 && len <= k + 1; ++len) {
                 std::size_t const start = k + 1 - len;
                 if (start < k && !joined(start + 1)) break;
@@ -234,18 +318,38 @@ private:
         }
 
         // ---- pass 1: runs of capitalised words and what they are
+        /// Whether the line starting at token `i` is set in title case ("Trump Calls Clinton
+        /// Names"): most of its longer words are capitalised.
+        bool is_headline(std::size_t i) const {
+            std::size_t capital = 0, lower = 0;
+            for (std::size_t t = i; t < toks.size() && (t == i || !has(t, detail::names::line_start)); ++t) {
+                if (toks[t].end - toks[t].begin < 4) continue;
+                (has(t, detail::names::capitalised) ? capital : lower) += 1;
+            }
+            return capital >= 3 && capital >= 4 * lower;
+        }
+
+        /// In a headline, a capitalised common word is just a word: it ends a name.
+        bool headline_word(std::size_t t) {
+            return in_headline && has(t, detail::names::capitalised) && !has(t, detail::names::all_caps) &&
+                   is_common(t) && !given(t) && !may_start_title(t);
+        }
+        bool in_headline = false;
+
         void find_candidates() {
             using namespace detail::names;
             std::size_t const n = toks.size();
             for (std::size_t i = 0; i < n;) {
-                if (!has(i, capitalised)) {
+                if (has(i, line_start)) in_headline = is_headline(i);
+                if (!has(i, capitalised) || headline_word(i)) {
                     ++i;
                     continue;
                 }
                 std::size_t e = i + 1;
-                while (e < n && !has(e - 1, possessive)) {
+                while (e < n && !has(e - 1, possessive) && !has(e, line_start)) {
                     if (!joined(e)) break;
                     if (has(e, capitalised)) {
+                        if (headline_word(e)) break;
                         ++e;
                         continue;
                     }
@@ -262,25 +366,50 @@ private:
             }
         }
 
+        /// A run is split at the connectors that are not part of a title ("Mrs. Thatcher and
+        /// Foreign Minister Sergei Lavrov"); a title followed by "of" or "for" makes the rest
+        /// its jurisdiction ("Prime Minister of India"), not a name.
         void process_run(std::size_t s, std::size_t e) {
             using namespace detail::names;
+            while (s < e) {
+                std::size_t split = s;
+                while (split < e && !lower_word(split, is_connector)) {
+                    auto const q = has(split, capitalised) ? title_at(split, e).first : split;
+                    split = q > split ? q : split + 1;
+                }
+                bool const ends_in_title = process_part(s, split);
+                if (split >= e) return;
+                if (ends_in_title && (key(split) == "of" || key(split) == "for")) {
+                    title_run_end = e - 1;
+                    organisation(split + 1, e);
+                    return;
+                }
+                s = split + 1;
+            }
+        }
+
+        /// One part of a run, without connectors outside titles. True when it ends in a title.
+        bool process_part(std::size_t s, std::size_t e) {
+            using namespace detail::names;
+            gender_hint = 0;
+            generic_cue = false;
             // A clause's capitalised first word is weak evidence: drop it when it is a common
             // word (The, However, In), unless it is a first name followed by a proper name.
             while (s < e && has(s, capitalised) && !has(s, all_caps) &&
                    (key(s) == "the" || key(s) == "a" || key(s) == "an" || (has(s, clause_start) && is_common(s)))) {
+                if (title_at(s, e).second != 0) break; // "Secretary of State Antony Blinken said"
                 auto const g = given(s);
                 bool const name_follows = g && s + 1 < e && has(s + 1, capitalised) && !is_common(s + 1);
                 if (name_follows && (!g.word_too() || !has(s, clause_start))) break;
                 ++s;
             }
-            if (s >= e) return;
+            if (s >= e || !has(s, capitalised)) return false;
 
-            // Titles inside the run: the name follows the last one ("UN Secretary General
-            // Antonio Guterres"). A run that starts with a first name is a name, whatever
+            // Titles inside the part: the name follows the last one ("UN Secretary General
+            // Antonio Guterres"). A part that starts with a first name is a name, whatever
             // title words follow ("Mark Major").
             std::size_t name_start = s;
             char cue = 0;
-            bool title_of = false, ends_in_title = false;
             if (!(given(s) && !given(s).word_too())) {
                 for (std::size_t p = s; p < e; ++p) {
                     if (!has(p, capitalised)) continue;
@@ -288,45 +417,32 @@ private:
                     if (g == 0) continue;
                     cue = g;
                     name_start = q;
-                    title_of = q < e && lower_word(q, is_connector);
-                    ends_in_title = q == e;
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
                     if (q < e && given(q) && !given(q).word_too()) break; // the name has begun
                     p = q - 1;
                 }
             }
-            if (ends_in_title || title_of) {
+            if (name_start == e) {
                 title_run_end = e - 1;
-                if (title_of && name_start + 1 < e) organisation(name_start + 1, e);
-                return;
+                return true;
             }
-            bool const after_title_run = cue == 0 && s > 0 && title_run_end == s - 1 && has(s, after_comma);
+            bool const after_title_run = cue == 0 && s > 0 && title_run_end == s - 1 && has(s, adjacent) && has(s, after_comma);
             bool apposition = after_title_run;
             if (cue == 0 && s > 0) {
                 // A title just before the run: "the president Javier Milei", "founder Julian
                 // Assange"; or an apposition: "the Foreign Minister, Sergei Lavrov".
                 if (joined(s)) cue = title_ending_at(s - 1);
-                else if (has(s, after_comma)) apposition = (cue = apposition_cue(s)) != 0;
+                else if (has(s, adjacent) && has(s, after_comma)) apposition = (cue = apposition_cue(s)) != 0;
                 if (cue != 0) {
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
                     // Generic roles name too much else to cue a single word ("the official
                     // Xinhua agency"): they count only before a full name.
-                    if (is_generic_role(cue_text)) generic_cue = true;
+                    generic_cue = is_generic_role(cue_text);
                 }
             }
             if (after_title_run && cue == 0) cue = '2';
-
-            // Parts of the name stretch split at connectors ("Release of Julian Assange").
-            std::size_t part = name_start;
-            bool first_part = true;
-            for (std::size_t t = name_start; t <= e; ++t) {
-                if (t < e && !lower_word(t, is_connector)) continue;
-                if (t > part) classify(part, t, first_part ? cue : 0, first_part && apposition, e);
-                first_part = false;
-                part = t + 1;
-            }
-            gender_hint = 0;
-            generic_cue = false;
+            classify(name_start, e, cue, apposition);
+            return false;
         }
 
         bool generic_cue = false;
@@ -352,20 +468,22 @@ private:
         void organisation(std::size_t a, std::size_t b) {
             using namespace detail::names;
             while (a < b && (key(a) == "the" || lower_word(a, is_connector))) ++a;
-            if (b - a >= 2 && is_org_head(key(b - 1)) && has(a, capitalised))
+            if (b - a >= 2 && word_class(b - 1) == 'o' && has(a, capitalised))
                 cands.push_back({a, b, candidate_kind::organisation, 0, npos});
         }
 
-        void classify(std::size_t a, std::size_t b, char cue, bool apposition, std::size_t run_end) {
+        void classify(std::size_t a, std::size_t b, char cue, bool apposition) {
             using namespace detail::names;
             while (a < b && key(a) == "the") ++a;
+            // "Miss Universe Alicia Machado": after a title, a common word is part of the title.
+            while (cue != 0 && a + 1 < b && is_common(a) && !given(a)) ++a;
             if (a >= b) return;
             std::size_t const n = b - a;
-            if (n >= 2 && is_org_head(key(b - 1))) {
+            if (n >= 2 && word_class(b - 1) == 'o') {
                 organisation(a, b);
                 return;
             }
-            if (is_place_prefix(key(a))) return;
+            if (word_class(a) == 'p' || word_class(b - 1) == 'l') return; // San Francisco, Washington Monument
             bool all_caps_only = true, any_common = false;
             for (std::size_t t = a; t < b; ++t) {
                 all_caps_only = all_caps_only && has(t, all_caps);
@@ -377,21 +495,26 @@ private:
             if (n <= 6 && !all_caps_only && !last_common) {
                 if (cue != 0 && !apposition) strong = n >= 2 || (!is_common(a) && !generic_cue);
                 else if (cue != 0) strong = n >= 2 && !any_common;
-                if (!strong && g && n >= 2 && has(a + 1, capitalised))
+                std::size_t names = 0;
+                for (std::size_t t = a; t < b; ++t) names += !lower_word(t, is_particle);
+                // A name does not end in an initial or an acronym ("Washington D.C.").
+                if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised) && !has(b - 1, all_caps) &&
+                    raw(b - 1).back() != '.')
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
             if (!strong && (n > 3 || (any_common && n > 1))) return;
-            if (strong) c.alias = alias_after(b, run_end);
+            if (strong) c.alias = alias_after(b);
             cands.push_back(c);
         }
 
         /// "Andrés Manuel López Obrador (aka AMLO)": the token of the alias, or npos.
-        std::size_t alias_after(std::size_t b, std::size_t run_end) {
+        std::size_t alias_after(std::size_t b) {
             using namespace detail::names;
-            if (b != run_end || b >= toks.size() || !has(b, after_paren)) return npos;
+            if (b >= toks.size() || !has(b, adjacent) || !has(b, after_paren)) return npos;
             std::size_t t = b;
-            if (has(t, lower_case)) {
+            bool const introduced = has(t, lower_case);
+            if (introduced) {
                 std::string_view const k = key(t);
                 if (k == "aka" || k == "or") ++t;
                 else if (k == "also" && t + 2 < toks.size() && key(t + 1) == "known" && key(t + 2) == "as") t += 3;
@@ -400,7 +523,9 @@ private:
                 else return npos;
                 while (t < toks.size() && toks[t].begin < toks[b].end + 24 && has(t, lower_case)) ++t; // "k", "a"
             }
-            if (t >= toks.size() || !has(t, capitalised)) return npos;
+            if (t >= toks.size() || !has(t, capitalised) || (t > b && !has(t, adjacent))) return npos;
+            // Without "aka", only an acronym is an alias: "(R-Utah)" and "(D)" are not.
+            if (!introduced && !has(t, all_caps)) return npos;
             auto const rest = text.substr(toks[t].end, 4);
             auto const close = rest.find(')');
             if (close == std::string_view::npos || rest.substr(0, close).find_first_not_of(' ') != std::string_view::npos)
@@ -410,24 +535,55 @@ private:
 
         // ---- pass 2: link candidates into entities and merge them with the existing mentions
         std::vector<detail::names::cluster> clusters{};
-        std::unordered_map<std::string, std::uint32_t> by_key{};                    // surname / alias -> cluster
-        std::unordered_map<std::string, std::vector<std::string>> by_prefix{};      // 6-byte prefix -> keys
+        // surname, other name or alias -> the clusters it names, oldest first
+        std::unordered_map<std::string, std::vector<std::uint32_t>> by_key{};
+        std::unordered_map<std::uint64_t, std::vector<std::string const*>> by_prefix{}; // 6-byte prefix -> keys
         std::unordered_map<std::string, std::uint32_t> orgs{};
+        std::unordered_map<std::string, std::uint32_t> aliases{}; // "(aka AMLO)" -> cluster
 
-        std::optional<std::uint32_t> lookup(std::string const& k) {
-            if (auto const it = by_key.find(k); it != by_key.end()) return it->second;
-            if (k.size() < 6) return std::nullopt;
-            // Spelling variants of one surname (Zelenski, Zelensky, Zelenskiy): same 6-byte
-            // prefix and at most two edits.
-            if (auto const it = by_prefix.find(k.substr(0, 6)); it != by_prefix.end())
-                for (auto const& other : it->second)
-                    if (detail::names::bounded_edit_distance(k, other, 2) <= 2) return by_key.at(other);
-            return std::nullopt;
+        /// Spelling variants of one name (Zelenski, Zelensky, Zelenskiy; Antony, Anthony):
+        /// equal, or from six bytes on with the same first letter and at most two edits.
+        static bool same_name(std::string const& a, std::string const& b) {
+            if (a == b) return true;
+            return a.size() >= 6 && b.size() >= 6 && a[0] == b[0] && detail::names::bounded_edit_distance(a, b, 2) <= 2;
+        }
+
+        /// The clusters `k` names (exactly, or as a spelling variant), or null.
+        std::vector<std::uint32_t> const* named_by(std::string const& k) {
+            if (auto const it = by_key.find(k); it != by_key.end()) return &it->second;
+            if (k.size() < 6) return nullptr;
+            if (auto const it = by_prefix.find(prefix6(k)); it != by_prefix.end())
+                for (auto const* other : it->second)
+                    if (same_name(k, *other)) return &by_key.at(*other);
+            return nullptr;
+        }
+
+        /// The person `k` names: with a first name, the cluster with a compatible one (or none
+        /// known); without, the latest cluster it named.
+        std::optional<std::uint32_t> lookup(std::string const& k, std::string const& first_given = {}) {
+            auto const* ids = named_by(k);
+            if (!ids) return std::nullopt;
+            if (first_given.empty()) return ids->back();
+            for (auto it = ids->rbegin(); it != ids->rend(); ++it) {
+                auto const& other = clusters[*it].first_given;
+                if (other.empty() || same_name(other, first_given)) return *it;
+            }
+            return std::nullopt; // another person with the same surname
+        }
+        bool cluster_has_key(std::uint32_t id, std::string const& k) {
+            auto const* ids = named_by(k);
+            return ids && std::find(ids->begin(), ids->end(), id) != ids->end();
+        }
+        static std::uint64_t prefix6(std::string const& k) {
+            std::uint64_t p = 0;
+            for (std::size_t i = 0; i < 6; ++i) p = p << 8 | static_cast<unsigned char>(k[i]);
+            return p;
         }
         void add_key(std::string const& k, std::uint32_t c) {
-            if (k.empty() || by_key.count(k)) return;
-            by_key.emplace(k, c);
-            if (k.size() >= 6) by_prefix[k.substr(0, 6)].push_back(k);
+            if (k.empty()) return;
+            auto const [it, fresh] = by_key.try_emplace(k);
+            if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
+            if (std::find(it->second.begin(), it->second.end(), c) == it->second.end()) it->second.push_back(c);
         }
         bool particle(std::size_t t) { return lower_word(t, detail::names::is_particle); }
 
@@ -462,7 +618,6 @@ private:
             }
 
             std::vector<emitted> out;
-            std::vector<candidate const*> weak;
             for (auto const& c : cands) {
                 byte_span const span{toks[c.first].begin, toks[c.last - 1].end};
                 auto const [lo, hi] = overlapping(span.begin, span.end);
@@ -489,20 +644,21 @@ private:
                     out.push_back({span, it->second, lo, lo});
                     continue;
                 }
-                if (c.kind == candidate_kind::weak_person) {
-                    if (lo == hi) weak.push_back(&c);
-                    continue;
-                }
+                if (c.kind == candidate_kind::weak_person) continue; // linked below, once all names are known
                 // A longer person name wins over a place or a shorter person it contains,
-                // unless its last word is what the gazetteer found ("Will Ukraine").
-                if (lo != hi && !(contains_all && (last_word_free || gazetteer_person))) continue;
+                // unless its last word is what the gazetteer found and nothing but an
+                // ambiguous first name makes it a name ("Will Ukraine", not "Whitney Houston").
+                bool const clear_first_name = lo != hi && given(c.first) && !given(c.first).word_too() &&
+                                              c.last - c.first >= 2 && doc.mentions[lo].span.begin > toks[c.first].begin;
+                if (lo != hi && !(contains_all && (last_word_free || gazetteer_person || clear_first_name))) continue;
                 auto const id = link_person(c, gazetteer_person);
                 out.push_back({span, id, lo, hi});
             }
-            for (auto const* c : weak) {
-                auto const id = link_weak(*c);
-                if (!id) continue;
-                out.push_back({{toks[c->first].begin, toks[c->last - 1].end}, *id, 0, 0});
+            for (auto const& c : cands) {
+                if (c.kind != candidate_kind::weak_person) continue;
+                byte_span const span{toks[c.first].begin, toks[c.last - 1].end};
+                if (auto const [lo, hi] = overlapping(span.begin, span.end); lo != hi) continue;
+                if (auto const id = link_weak(c)) out.push_back({span, *id, 0, 0});
             }
             std::sort(out.begin(), out.end(), [](emitted const& a, emitted const& b) { return a.span.begin < b.span.begin; });
             emit(out);
@@ -514,10 +670,7 @@ private:
             std::string const& last_key = key(c.last - 1);
             auto const g = given(c.first);
             std::string first_given = n >= 2 && g ? key(c.first) : std::string{};
-            std::optional<std::uint32_t> found = lookup(last_key);
-            if (found && !first_given.empty() && !clusters[*found].first_given.empty() &&
-                clusters[*found].first_given != first_given)
-                found.reset(); // another person with the same surname
+            std::optional<std::uint32_t> found = lookup(last_key, first_given);
             if (found && clusters[*found].organisation) found.reset();
             std::uint32_t id;
             if (found) {
@@ -539,17 +692,25 @@ private:
             }
             for (auto t = n >= 2 ? c.first + 1 : c.first; t < c.last; ++t)
                 if (!particle(t)) add_key(key(t), id);
-            if (c.alias != npos) add_key(key(c.alias), id);
+            if (c.alias != npos) {
+                add_key(key(c.alias), id);
+                aliases.emplace(key(c.alias), id);
+            }
             return id;
         }
 
         std::optional<std::uint32_t> link_weak(detail::names::candidate const& c) {
+            // An acronym or a shouted word ("U.N.", "CEO") is someone only by an alias given in
+            // the text, not by resembling a surname ("Kim Jong Un").
+            if (c.last - c.first == 1 && has(c.first, detail::names::all_caps)) {
+                if (auto const it = aliases.find(key(c.first)); it != aliases.end()) return it->second;
+                return std::nullopt;
+            }
             auto const id = lookup(key(c.last - 1));
             if (!id || clusters[*id].organisation) return std::nullopt;
             for (auto t = c.first; t + 1 < c.last; ++t) {
                 if (particle(t)) continue;
-                auto const other = lookup(key(t));
-                if (other != id && key(t) != clusters[*id].first_given) return std::nullopt;
+                if (!cluster_has_key(*id, key(t)) && !same_name(key(t), clusters[*id].first_given)) return std::nullopt;
             }
             return id;
         }
@@ -558,10 +719,18 @@ private:
         /// two, keeping two names when there were three or more: "sanchez_cordero").
         std::string slug(detail::names::cluster const& cl) {
             std::size_t a = cl.name_first;
+            // "J." in "Donald J. Trump" is neither a first name nor a surname.
+            auto const initial = [&](std::size_t t) { return raw(t).size() <= 3 && raw(t).back() == '.'; };
             std::size_t names = 0;
-            for (auto t = a; t < cl.name_last; ++t) names += !particle(t);
+            for (auto t = a; t < cl.name_last; ++t) names += !particle(t) && !initial(t);
             std::size_t const keep = names >= 3 ? 2 : 1;
-            for (int skipped = 0; !cl.organisation && skipped < 2 && names > keep && given(a); ++skipped) {
+            for (int skipped = 0; !cl.organisation && a + 1 < cl.name_last;) {
+                if (initial(a)) {
+                    ++a;
+                    continue;
+                }
+                if (names <= keep || skipped == 2 || !given(a)) break;
+                ++skipped;
                 ++a;
                 --names;
             }

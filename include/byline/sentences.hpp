@@ -3,11 +3,16 @@
 //
 //   for (byline::byte_span s : byline::sentences(text)) ...        // lazy, default rules
 //   auto v = byline::split_sentences(text);                        // eager
-//   byline::sentence_splitter const sp = byline::sentence_splitter{}.with_abbreviations({"Sen."});
+//   byline::sentence_splitter const sp = byline::sentence_splitter{}.with_abbreviations({"Cllr."});
 //   for (byline::byte_span s : sp.split(text)) ...
+//   byline::basic_sentence_splitter<my_policy> mine;               // compile-time rules (a policy type)
+//   byline::sentence_stream st; st.feed(chunk, on_sentence); ...; st.finish(on_sentence);
 //
 // Sentences are trimmed, in order, non-overlapping, and start and end on code point boundaries;
 // every byte that is not white space belongs to one. Invalid UTF-8 bytes are single characters.
+//
+// A list file in the shared lexicon's TSV format is read by byline::read_abbreviation_list in
+// <byline/detail/sentence_abbreviation_list.hpp>, kept out of this header because it uses Spirit X3.
 #include <byline/document.hpp>
 #include <byline/detail/sentence_policy.hpp>
 #include <byline/detail/sentence_scanner.hpp>
@@ -27,8 +32,10 @@
 
 BYLINE_BEGIN_NAMESPACE
 
-template <class Policy>
+template <sentence_policy Policy>
 class basic_sentence_view;
+template <sentence_policy Policy>
+class basic_sentence_stream;
 
 namespace detail {
 
@@ -82,7 +89,7 @@ private:
 
 /// Splits text into sentences by the rules of `Policy` (see english_news for what a policy holds),
 /// plus abbreviations added at run time. Immutable and cheap to copy; share it across threads.
-template <class Policy = english_news>
+template <sentence_policy Policy = english_news>
 class basic_sentence_splitter {
 public:
     using policy_type = Policy;
@@ -125,16 +132,17 @@ public:
         for (byte_span const s : split(doc.text)) doc.sentences.push_back(s);
     }
 
-    /// Where the sentence starting at `start` of `text` ends (untrimmed); the next starts there.
-    /// With `final` false, returns detail::sentence_need_more when `text` may be continued and
-    /// the decision needs bytes past its end. Used by the view and by basic_sentence_stream.
-    [[nodiscard]] std::size_t next_boundary(std::string_view text, std::size_t start, bool final, bool document_start,
-                                            detail::scan_progress* progress = nullptr) const noexcept {
-        return detail::sentence_scanner<Policy>(text, final, extra_abbreviations())
-            .next_boundary(start, document_start, progress);
+private:
+    friend class basic_sentence_view<Policy>;
+    template <sentence_policy>
+    friend class basic_sentence_stream;
+
+    /// Where the scanned sentence of `text` ends (untrimmed); the next starts there. With `final`
+    /// false, detail::sentence_need_more when `text` may go on and the decision needs more of it.
+    [[nodiscard]] std::size_t next_boundary(std::string_view text, detail::sentence_scan& scan, bool final) const noexcept {
+        return detail::sentence_scanner<Policy>(text, final, extra_abbreviations()).next_boundary(scan);
     }
 
-private:
     std::shared_ptr<detail::abbreviation_store const> extra_;
 };
 
@@ -142,7 +150,7 @@ using sentence_splitter = basic_sentence_splitter<>;
 
 /// The trimmed sentences of a text, computed one at a time. A borrowed view: iterators stay
 /// valid as long as the text does.
-template <class Policy>
+template <sentence_policy Policy>
 class basic_sentence_view {
 public:
     class iterator {
@@ -175,7 +183,9 @@ public:
     private:
         void advance() noexcept {
             while (next_ < text_.size()) {
-                std::size_t const b = splitter_.next_boundary(text_, next_, true, next_ == 0);
+                detail::sentence_scan scan;
+                scan.restart(next_, next_ == 0);
+                std::size_t const b = splitter_.next_boundary(text_, scan, true);
                 auto const s = detail::trim_sentence(text_, next_, b);
                 next_ = b;
                 if (!s.empty()) {
@@ -230,7 +240,7 @@ inline constexpr detail::sentences_fn sentences{};
 /// Splits text that arrives in pieces. Sentences come out as soon as they are certain, with
 /// offsets into the whole text fed so far, exactly as a whole-text split would give them. Holds
 /// only the unfinished sentence plus a bounded look-ahead.
-template <class Policy = english_news>
+template <sentence_policy Policy = english_news>
 class basic_sentence_stream {
 public:
     basic_sentence_stream() = default;
@@ -251,7 +261,7 @@ public:
         buffer_.clear();
         consumed_ = 0;
         offset_ = 0;
-        progress_ = {};
+        scan_.restart(0, true);
     }
 
     /// Bytes held for the unfinished sentence.
@@ -262,10 +272,11 @@ private:
     void drain(bool final, F& on_sentence) {
         std::string_view const text(buffer_);
         while (consumed_ < text.size()) {
-            std::size_t const b = splitter_.next_boundary(text, consumed_, final, offset_ + consumed_ == 0, &progress_);
+            std::size_t const b = splitter_.next_boundary(text, scan_, final);
             if (b == detail::sentence_need_more) break;
             auto const s = detail::trim_sentence(text, consumed_, b);
             consumed_ = b;
+            scan_.restart(b, false);
             if (s.empty()) continue;
             byte_span const global{offset_ + s.begin, offset_ + s.end};
             if constexpr (std::is_invocable_v<F&, byte_span, std::string_view>)
@@ -276,8 +287,8 @@ private:
         // Drop what is done once it is most of the buffer: amortised O(1) per byte.
         if (consumed_ > 0 && consumed_ * 2 >= buffer_.size()) {
             buffer_.erase(0, consumed_);
-            progress_.shift(consumed_);
             offset_ += consumed_;
+            scan_.shift(consumed_);
             consumed_ = 0;
         }
     }
@@ -286,14 +297,14 @@ private:
     std::string buffer_;
     std::size_t consumed_ = 0; ///< buffer_ bytes already emitted
     std::size_t offset_ = 0;   ///< global offset of buffer_[0]
-    detail::scan_progress progress_; ///< where the scan of the unfinished sentence stopped
+    detail::sentence_scan scan_; ///< the unfinished sentence
 };
 
 using sentence_stream = basic_sentence_stream<>;
 
 BYLINE_END_NAMESPACE
 
-template <class Policy>
+template <byline::sentence_policy Policy>
 inline constexpr bool std::ranges::enable_borrowed_range<byline::basic_sentence_view<Policy>> = true;
-template <class Policy>
+template <byline::sentence_policy Policy>
 inline constexpr bool std::ranges::enable_view<byline::basic_sentence_view<Policy>> = true;

@@ -93,7 +93,8 @@ function countryForms(raw) {
     const base = paren ? paren[1] : raw;
     if (paren) out.push(paren[2]);
     out.push(base.includes(',') ? base.split(',')[0] : base);
-    return out.map((s) => s.trim()).filter(Boolean);
+    // "Cocos (Keeling) Islands" -> "Cocos Islands"
+    return out.map((s) => s.replace(/\s*\([^)]*\)/g, '').trim()).filter(Boolean);
 }
 const enNames = require('i18n-iso-countries/langs/en.json').countries;
 const countryIdOf = new Map(); // alpha-2 -> id
@@ -123,7 +124,7 @@ const nationalities = require('i18n-nationality/langs/en.json').nationalities;
 const countryForm = new Set([...entries.values()].filter((e) => e.type === 'GPE').flatMap((e) => e.aliases.map(fold)));
 for (const [, raw] of Object.entries(nationalities)) {
     if (raw.includes(',')) continue; // "Palestinian Territory, Occupied"
-    const forms = raw.replace(/\s*\(.*\)\s*$/, '').split(/\s+-\s+|\s+or\s+/).map((s) => s.trim());
+    const forms = raw.replace(/\s*\([^)]*\)/g, '').split(/\s+-\s+|\s+or\s+/).map((s) => s.trim());
     for (const form of forms) {
         // Some rows hold a territory's name rather than a demonym (Bermuda, Cayman Islands).
         if (!form || countryForm.has(fold(form))) continue;
@@ -144,6 +145,7 @@ for (const c of cities) {
     if (!prev || c.population > prev.population) best.set(k, c);
 }
 let droppedCities = { word: 0, given: 0, taken: 0, comma: 0 };
+let keptCities = 0;
 for (const c of [...best.values()].sort((a, b) => b.population - a.population)) {
     const name = c.name;
     const capital = c.featureCode === 'PPLC';
@@ -155,6 +157,7 @@ for (const c of [...best.values()].sort((a, b) => b.population - a.population)) 
     let id = slug(name);
     if (!id || entries.has(id)) id = `${id}_${c.country.toLowerCase()}`;
     add(id, 'GPE', name, []);
+    keptCities++;
 }
 
 // ---- 5. resolve conflicts: an alias owned by several ids stays only where it was curated,
@@ -229,4 +232,4 @@ BYLINE_END_NAMESPACE
 `;
 writeFileSync(outPath, header);
 console.error(`wrote ${outPath}: ${header.length} bytes, ${lines.length} entities`, counts,
-    `cities dropped:`, droppedCities, `shared aliases dropped: ${droppedShared}`);
+    `countries: ${countryIdOf.size}, cities kept: ${keptCities}, cities dropped:`, droppedCities, `shared aliases dropped: ${droppedShared}`);

@@ -1,18 +1,69 @@
 #pragma once
-// The cue lexicon as a lookup table: the compiled default (cue_lexicon.hpp) plus the user's cues.
-// Single words are found by one hash probe; multiword cues are keyed by their first word.
+// The quote finder's lexicon: cue words and phrases (the compiled default of cue_lexicon.hpp plus
+// the user's) and the function words its patterns test, in one flat open-addressing table keyed
+// by the word hash the tokenizer already computed, so each word costs one probe.
 #include <byline/detail/cue_lexicon.hpp>
+#include <byline/detail/quote_tokens.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 BYLINE_BEGIN_NAMESPACE
 namespace detail {
+
+/// Classes of function words (bits).
+enum word_class : std::uint16_t {
+    wc_pronoun = 1,         ///< he, she, they, ...
+    wc_determiner = 2,      ///< the, a, his, ...
+    wc_auxiliary = 4,       ///< has, was, also, later, ... (between a subject and its cue)
+    wc_negation = 8,        ///< not, never, didn't
+    wc_np_stop = 16,        ///< lower-case words that end a noun phrase
+    wc_clause_opener = 32,  ///< words that open a clause without being its subject
+    wc_name_connector = 64, ///< of, de, van, ... inside a name
+    wc_person_head = 128,   ///< president, spokesman, one, ...
+    wc_hearer_verb = 256,   ///< told, assured, ... (take a hearer before "that")
+};
+
+struct word_set {
+    std::uint16_t bits;
+};
+
+inline constexpr std::array<std::string_view, 11> pronoun_words{"he", "she", "they", "i", "we", "it", "you",
+                                                                "him", "her", "them", "us"};
+// ("that" is left out: as a conjunction it is far more common in attributions)
+inline constexpr std::array<std::string_view, 14> determiner_words{"the", "a", "an", "his", "her", "their", "its",
+                                                                   "this", "these", "those", "our", "my", "your",
+                                                                   "another"};
+inline constexpr std::array<std::string_view, 29> auxiliary_words{
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "once",
+    "previously", "recently", "further", "earlier", "first", "did", "does", "do", "can", "could", "may",
+    "might", "should", "just", "even"};
+inline constexpr std::array<std::string_view, 6> negation_words{"not", "never", "didn't", "didn’t", "doesn't",
+                                                                "doesn’t"};
+inline constexpr std::array<std::string_view, 37> np_stop_words{
+    "of", "in", "on", "at", "during", "when", "while", "after", "before", "to", "with", "from", "as", "who", "which",
+    "that", "and", "but", "adding", "according", "because", "if", "since", "by", "or", "than", "about", "into",
+    "where", "via", "through", "over", "under", "told", "said", "says", "whose"};
+inline constexpr std::array<std::string_view, 49> clause_opener_words{
+    "though", "because", "once", "whereas", "whether", "as", "in", "but", "and", "when", "after", "on", "at",
+    "then", "so", "while", "since", "if", "meanwhile", "however", "also", "still", "yet", "now", "last", "during",
+    "before", "despite", "although", "earlier", "later", "for", "with", "without", "under", "following", "amid",
+    "amidst", "ironically", "additionally", "instead", "even", "just", "today", "yesterday", "indeed", "nor", "or",
+    "moreover"};
+inline constexpr std::array<std::string_view, 14> name_connector_words{"of", "the", "de", "del", "da", "dos", "la",
+                                                                       "van", "von", "der", "bin", "al", "for", "to"};
+inline constexpr std::array<std::string_view, 24> person_head_words{
+    "one", "president", "leader", "minister", "premier", "chancellor", "senator", "governor",
+    "candidate", "nominee", "mayor", "secretary", "chairman", "chairwoman", "ambassador", "congressman",
+    "congresswoman", "representative", "lawmaker", "spokesman", "spokeswoman", "king", "queen", "prime"};
+inline constexpr std::array<std::string_view, 23> hearer_verb_words{
+    "tell", "tells", "told", "assure", "assures", "assured", "warn", "warns", "warned", "remind", "reminds",
+    "reminded", "inform", "informs", "informed", "convince", "convinced", "notify", "notified", "promise",
+    "promised", "promises", "telling"};
 
 struct cue_info {
     cue_category category = cue_category::speech;
@@ -21,39 +72,66 @@ struct cue_info {
     bool single = false;     ///< usable as a one-word cue (not only as a phrase's first word)
 };
 
-struct string_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+/// One word of the lexicon.
+struct lexeme {
+    std::string form; ///< lower case
+    std::uint32_t hash = 0;
+    std::uint16_t classes = 0;
+    bool cue = false; ///< starts a cue (a single-word cue or a phrase)
+    cue_info info;
+    std::vector<std::vector<std::string>> phrases; ///< multiword cues starting here: their other words
 };
 
 class cue_table {
 public:
-    /// `extra`: user cues, each an inflected form or a phrase of lowercase words ("lashed out at").
+    /// `extra`: user cues, each an inflected form or a phrase of lower-case words ("lashed out at").
     cue_table(bool with_defaults, std::vector<std::string> const& extra) {
         if (with_defaults) {
             for (auto const& e : default_cues)
-                if (usable_as_cue(e.form)) add(e.form, e.category, e.frequency);
+                if (usable_as_cue(e.form)) add_cue(e.form, e.category, e.frequency);
             // Verbs of the seed articles' register the researched list lacks (British spellings,
             // headline verbs); kept here rather than in the generated table.
             for (std::string_view f : {"criticise", "criticises", "criticised", "criticising", "emphasise",
                                        "emphasises", "emphasised", "pan", "pans", "panned", "lash out at",
                                        "lashed out at", "lashes out at"})
-                add(f, cue_category::speech, 10);
+                add_cue(f, cue_category::speech, 10);
         }
-        for (auto const& f : extra) add(f, cue_category::speech, 10);
+        for (auto const& f : extra) add_cue(f, cue_category::speech, 10);
+        add_class(pronoun_words, wc_pronoun);
+        add_class(determiner_words, wc_determiner);
+        add_class(auxiliary_words, wc_auxiliary);
+        add_class(negation_words, wc_negation);
+        add_class(np_stop_words, wc_np_stop);
+        add_class(clause_opener_words, wc_clause_opener);
+        add_class(name_connector_words, wc_name_connector);
+        add_class(person_head_words, wc_person_head);
+        add_class(hearer_verb_words, wc_hearer_verb);
     }
 
-    [[nodiscard]] cue_info const* word(std::string_view lower) const noexcept {
-        auto const it = words_.find(lower);
-        return it == words_.end() ? nullptr : &it->second;
-    }
-    /// Phrases starting with `lower`, each as the list of its remaining words.
-    [[nodiscard]] std::vector<std::vector<std::string>> const* phrases(std::string_view lower) const noexcept {
-        auto const it = phrases_.find(lower);
-        return it == phrases_.end() ? nullptr : &it->second;
+    /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`.
+    [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word) const noexcept {
+        if (slots_.empty()) return nullptr;
+        for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+            auto const s = slots_[i];
+            if (s == empty_slot) return nullptr;
+            auto const& l = lexemes_[s];
+            if (l.hash == hash && same_word(l.form, word)) return &l;
+        }
     }
 
 private:
+    static constexpr std::uint32_t empty_slot = 0xFFFFFFFFu;
+
+    static bool same_word(std::string_view lower, std::string_view word) noexcept {
+        if (lower.size() != word.size()) return false;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            char c = word[i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            if (c != lower[i]) return false;
+        }
+        return true;
+    }
+
     /// Entries of the researched list that name a source or hedge but cannot head an attribution
     /// pattern here: adverbs ("reportedly"), nouns ("spokesman") and adjunct phrases ("in a
     /// statement", which modify a cue rather than being one).
@@ -69,7 +147,36 @@ private:
         return true;
     }
 
-    void add(std::string_view form, cue_category category, std::uint16_t frequency) {
+    lexeme& entry(std::string const& lower) {
+        auto const h = word_hash(lower);
+        if (lexemes_.size() * 2 >= slots_.size()) rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+        std::size_t i = h & mask_;
+        for (;; i = (i + 1) & mask_) {
+            if (slots_[i] == empty_slot) break;
+            auto& l = lexemes_[slots_[i]];
+            if (l.hash == h && l.form == lower) return l;
+        }
+        slots_[i] = static_cast<std::uint32_t>(lexemes_.size());
+        lexemes_.push_back(lexeme{lower, h, 0, false, {}, {}});
+        return lexemes_.back();
+    }
+
+    void rehash(std::size_t size) {
+        slots_.assign(size, empty_slot);
+        mask_ = size - 1;
+        for (std::size_t k = 0; k < lexemes_.size(); ++k) {
+            std::size_t i = lexemes_[k].hash & mask_;
+            while (slots_[i] != empty_slot) i = (i + 1) & mask_;
+            slots_[i] = static_cast<std::uint32_t>(k);
+        }
+    }
+
+    template <std::size_t N>
+    void add_class(std::array<std::string_view, N> const& words, word_class c) {
+        for (auto w : words) entry(std::string(w)).classes |= c;
+    }
+
+    void add_cue(std::string_view form, cue_category category, std::uint16_t frequency) {
         std::vector<std::string> words;
         std::size_t p = 0;
         while (p < form.size()) {
@@ -84,22 +191,24 @@ private:
             p = q + 1;
         }
         if (words.empty()) return;
-        auto& info = words_[words.front()];
+        auto& l = entry(words.front());
+        l.cue = true;
         if (words.size() == 1) {
-            if (!info.single || frequency > info.frequency) {
-                info.category = category;
-                info.frequency = frequency;
+            if (!l.info.single || frequency > l.info.frequency) {
+                l.info.category = category;
+                l.info.frequency = frequency;
             }
-            info.single = true;
-            info.participle = words.front().size() > 4 && words.front().ends_with("ing");
+            l.info.single = true;
+            l.info.participle = words.front().size() > 4 && words.front().ends_with("ing");
         } else {
-            if (!info.single) info.category = category;
-            phrases_[words.front()].emplace_back(words.begin() + 1, words.end());
+            if (!l.info.single) l.info.category = category;
+            l.phrases.emplace_back(words.begin() + 1, words.end());
         }
     }
 
-    std::unordered_map<std::string, cue_info, string_hash, std::equal_to<>> words_;
-    std::unordered_map<std::string, std::vector<std::vector<std::string>>, string_hash, std::equal_to<>> phrases_;
+    std::vector<lexeme> lexemes_;
+    std::vector<std::uint32_t> slots_;
+    std::size_t mask_ = 0;
 };
 
 } // namespace detail

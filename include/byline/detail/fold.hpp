@@ -10,10 +10,15 @@
 #include <byline/detail/utf8.hpp>
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
 
 BYLINE_BEGIN_NAMESPACE
 namespace detail {
@@ -21,28 +26,48 @@ namespace detail {
 /// What separates a token from the one before it.
 enum class token_gap : std::uint8_t { none = 0, space = 1, paragraph = 2 };
 
-/// The folded bytes of one token. Tokens longer than `capacity` bytes cannot be alias words
+/// The folded bytes of one token, followed by at least 8 zero bytes once padded, so that
+/// hashing reads whole 8-byte words. Tokens longer than `capacity` bytes cannot be alias words
 /// (the builder rejects such aliases), so overflowing only has to be detected, not stored.
 struct fold_buffer {
     static constexpr std::size_t capacity = 128;
-    std::array<char, capacity> data{};
-    std::size_t size = 0;
-    bool overflow = false;
+    alignas(8) std::array<char, capacity + 8> data{};
+    std::size_t size = 0; ///< may exceed capacity: the token overflowed
 
-    void clear() noexcept {
-        size = 0;
-        overflow = false;
-    }
+    void clear() noexcept { size = 0; }
     void push(char c) noexcept {
-        if (size < capacity) data[size++] = c;
-        else overflow = true;
+        data[size < capacity ? size : capacity] = c;
+        ++size;
     }
     void push_utf8(char32_t cp) noexcept {
         utf8proc_uint8_t buf[4];
         auto const n = static_cast<std::size_t>(utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf));
         for (std::size_t i = 0; i < n; ++i) push(static_cast<char>(buf[i]));
     }
-    [[nodiscard]] std::string_view view() const noexcept { return {data.data(), size}; }
+    [[nodiscard]] bool overflow() const noexcept { return size > capacity; }
+    /// Zeroes the 8 bytes after the token (call before hash()).
+    void pad() noexcept { std::memset(data.data() + (size < capacity ? size : capacity), 0, 8); }
+    [[nodiscard]] std::string_view view() const noexcept { return {data.data(), size < capacity ? size : capacity}; }
+    /// Sets the buffer to `s` (at most `capacity` bytes are kept), padded.
+    void assign(std::string_view s) noexcept {
+        size = s.size();
+        std::memcpy(data.data(), s.data(), s.size() < capacity ? s.size() : capacity);
+        pad();
+    }
+
+    /// A fast 64-bit hash of the padded token, 8 bytes at a time: one multiply for the usual
+    /// token of up to 8 bytes, which keeps the table probe that follows off a long latency chain.
+    [[nodiscard]] std::uint64_t hash() const noexcept {
+        constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+        auto const n = size < capacity ? size : capacity;
+        std::uint64_t h = n;
+        for (std::size_t i = 0; i < n; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, data.data() + i, 8);
+            h = (h ^ w) * k;
+        }
+        return h ^ (h >> 31);
+    }
 };
 
 struct raw_token {
@@ -94,10 +119,30 @@ inline void fold_symbol_into(fold_buffer& out, char32_t cp) noexcept {
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0xFF07: out.push('\''); return;
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: out.push('-'); return;
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: out.push_utf8(cp); return; // fold to themselves
     default: break;
     }
     if (category(cp) == UTF8PROC_CATEGORY_PD) out.push('-');
     else fold_into(out, cp);
+}
+
+/// decode() with the 2- and 3-byte sequences of European text and typographic punctuation
+/// decoded inline (the rest, and every invalid sequence, goes to decode()).
+[[nodiscard]] inline decoded decode_fast(std::string_view text, std::size_t pos) noexcept {
+    auto const* p = reinterpret_cast<unsigned char const*>(text.data()) + pos;
+    auto const left = text.size() - pos;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF && left >= 2 && (p[1] & 0xC0) == 0x80)
+        return {static_cast<char32_t>((p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)), 2};
+    if (p[0] >= 0xE1 && p[0] <= 0xEC && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        return {static_cast<char32_t>((p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu)), 3};
+    return decode(text, pos);
+}
+
+/// is_word_char(), answering for General Punctuation (quotes, dashes, U+2000..U+206F: no
+/// letters, digits or marks) without a table lookup.
+[[nodiscard]] inline bool word_char(char32_t cp) noexcept {
+    if (cp >= 0x2000 && cp < 0x2070) return false;
+    return is_word_char(cp);
 }
 
 /// Splits UTF-8 text into tokens, folding each on the fly. Invalid bytes are U+FFFD symbols.
@@ -107,68 +152,109 @@ public:
 
     /// Reads the next token into `tok` and its folded bytes into `folded`; false at the end.
     bool next(raw_token& tok, fold_buffer& folded) noexcept {
-        auto const n = text_.size();
+        // Locals, not members: stores through `tok` and `folded` could alias *this.
+        auto const text = text_;
+        auto const* const bytes = reinterpret_cast<unsigned char const*>(text.data());
+        auto const n = text.size();
+        auto pos = pos_;
         unsigned newlines = 0;
         bool spaced = false;
-        while (pos_ < n) {
-            auto const b = static_cast<unsigned char>(text_[pos_]);
+        while (pos < n) {
+            auto const b = bytes[pos];
             if (b < 0x80) {
                 auto const cls = ascii_class::table[b];
                 if (!(cls & ascii_class::space)) break;
                 newlines += (cls & ascii_class::newline) ? 1u : 0u;
                 spaced = true;
-                ++pos_;
+                ++pos;
                 continue;
             }
-            auto const d = decode(text_, pos_);
+            auto const d = decode_fast(text, pos);
             if (!is_space(d.cp)) break;
             if (d.cp == 0x2029) newlines += 2;
             else if (d.cp == 0x2028 || d.cp == 0x85) ++newlines;
             spaced = true;
-            pos_ += d.length;
+            pos += d.length;
         }
-        if (pos_ >= n) return false;
+        if (pos >= n) {
+            pos_ = pos;
+            return false;
+        }
 
-        tok.begin = pos_;
+        tok.begin = pos;
         tok.gap = newlines >= 2 ? token_gap::paragraph : spaced ? token_gap::space : token_gap::none;
         tok.has_lower = tok.has_upper = false;
         folded.clear();
 
-        auto const first = static_cast<unsigned char>(text_[pos_]);
-        if (first < 0x80 ? !(ascii_class::table[first] & ascii_class::word) : !is_word_char(decode(text_, pos_).cp)) {
-            tok.word = false;
-            if (first < 0x80) {
+        auto const first = bytes[pos];
+        if (first < 0x80) {
+            if (!(ascii_class::table[first] & ascii_class::word)) {
+                tok.word = false;
                 folded.push(static_cast<char>(first));
-                ++pos_;
-            } else {
-                auto const d = decode(text_, pos_);
-                fold_symbol_into(folded, d.cp);
-                pos_ += d.length;
+                tok.end = pos_ = pos + 1;
+                folded.pad();
+                return true;
             }
-            tok.end = pos_;
+        } else if (auto const d = decode_fast(text, pos); !word_char(d.cp)) {
+            tok.word = false;
+            fold_symbol_into(folded, d.cp);
+            tok.end = pos_ = pos + d.length;
+            folded.pad();
             return true;
         }
 
         tok.word = true;
-        while (pos_ < n) {
-            auto const b = static_cast<unsigned char>(text_[pos_]);
+#if defined(__SSE2__)
+        // Fast path: the first up-to-16 bytes of a word, when they are ASCII letters and digits.
+        if (n - pos >= 16 && first < 0x80) {
+            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
+            auto within = [v](char lo, char hi) {
+                return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                     _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+            };
+            auto const upper = within('A', 'Z');
+            auto const lower = within('a', 'z');
+            auto const word = _mm_or_si128(_mm_or_si128(upper, lower), within('0', '9'));
+            auto const len = std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFFu);
+            auto const keep = (1u << len) - 1u;
+            auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                               _mm_set1_epi8(static_cast<char>(len)));
+            auto const lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data()), _mm_and_si128(lowered, prefix));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data() + 16), _mm_setzero_si128());
+            folded.size = static_cast<std::size_t>(len);
+            tok.has_upper = (static_cast<unsigned>(_mm_movemask_epi8(upper)) & keep) != 0;
+            tok.has_lower = (static_cast<unsigned>(_mm_movemask_epi8(lower)) & keep) != 0;
+            pos += static_cast<std::size_t>(len);
+            if (len < 16 && bytes[pos] < 0x80) { // the word ended here
+                tok.end = pos_ = pos;
+                return true;
+            }
+        }
+#endif
+        bool lower = tok.has_lower, upper = tok.has_upper;
+        while (pos < n) {
+            auto const b = bytes[pos];
             if (b < 0x80) {
                 auto const cls = ascii_class::table[b];
                 if (!(cls & ascii_class::word)) break;
-                tok.has_lower |= (cls & ascii_class::lower) != 0;
-                tok.has_upper |= (cls & ascii_class::upper) != 0;
+                lower |= (cls & ascii_class::lower) != 0;
+                upper |= (cls & ascii_class::upper) != 0;
                 folded.push(static_cast<char>(b | ((cls & ascii_class::upper) ? 0x20 : 0)));
-                ++pos_;
+                ++pos;
                 continue;
             }
-            auto const d = decode(text_, pos_);
-            if (!is_word_char(d.cp)) break;
-            tok.has_lower |= is_lower(d.cp);
-            tok.has_upper |= is_upper(d.cp);
+            auto const d = decode_fast(text, pos);
+            if (!word_char(d.cp)) break;
+            lower |= is_lower(d.cp);
+            upper |= is_upper(d.cp);
             fold_into(folded, d.cp);
-            pos_ += d.length;
+            pos += d.length;
         }
-        tok.end = pos_;
+        tok.has_lower = lower;
+        tok.has_upper = upper;
+        tok.end = pos_ = pos;
+        folded.pad();
         return true;
     }
 
@@ -176,27 +262,6 @@ private:
     std::string_view text_;
     std::size_t pos_ = 0;
 };
-
-/// A fast 64-bit hash of a short byte string (folded tokens are short).
-[[nodiscard]] inline std::uint64_t hash_bytes(std::string_view s) noexcept {
-    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = s.size() * k;
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    if (i < s.size()) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, s.data() + i, s.size() - i);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    h *= 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 32);
-}
 
 } // namespace detail
 BYLINE_END_NAMESPACE

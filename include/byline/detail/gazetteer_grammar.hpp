@@ -3,6 +3,7 @@
 //   <id> TAB <TYPE> TAB <name> [TAB <alias>]...
 // No expectation operator: each step records what it expects next, and on failure the furthest
 // such record names the problem and its position (the "furthest failure" rule of PEG tools).
+#include <byline/version.hpp>
 #include <byline/detail/x3.hpp>
 #include <byline/version.hpp>
 

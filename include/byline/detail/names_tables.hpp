@@ -7,8 +7,10 @@
 #include <byline/detail/names_common_words.hpp>
 #include <byline/detail/titles_roles.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,17 @@ namespace detail::names {
 /// Appends the lookup key of `word`: canonical decomposition, combining marks removed, case
 /// folded, and the typographic apostrophe as ASCII. The generated tables use the same folding.
 inline void append_folded(std::string& out, std::string_view word) {
+    // The common case, ASCII, in one pass without per-character appends.
+    auto const at = out.size();
+    out.resize(at + word.size());
+    std::size_t ascii = 0;
+    for (; ascii < word.size(); ++ascii) {
+        auto const c = static_cast<unsigned char>(word[ascii]);
+        if (c >= 0x80) break;
+        out[at + ascii] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (ascii == word.size()) return;
+    out.resize(at);
     for (std::size_t i = 0; i < word.size();) {
         auto const c = static_cast<unsigned char>(word[i]);
         if (c < 0x80) {
@@ -81,12 +94,43 @@ public:
     }
 
     /// The value byte of `key`, or 0 when absent.
-    [[nodiscard]] char find(std::string_view key) const noexcept {
+    [[nodiscard]] char find(std::string_view key) const noexcept { return find(key, hash(key)); }
+    /// The same, with `key_hash == hash(key)` computed once for several tables.
+    [[nodiscard]] char find(std::string_view key, std::size_t key_hash) const noexcept {
         if (key.empty()) return 0;
-        for (auto i = hash(key) & mask_;; i = (i + 1) & mask_) {
+        for (auto i = key_hash & mask_;; i = (i + 1) & mask_) {
             if (slots_[i].key.empty()) return 0;
             if (slots_[i].key == key) return slots_[i].value;
         }
+    }
+
+    /// Constant time for words: the first and last eight bytes and the length (the middle of
+    /// long phrases only by FNV-1a). Keys are compared in full, so collisions only cost probes.
+    static std::size_t hash(std::string_view s) noexcept {
+        auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+        std::size_t const n = s.size();
+        std::uint64_t a = 0, b = 0;
+        if (n >= 8) {
+            std::memcpy(&a, p, 8);
+            std::memcpy(&b, p + n - 8, 8);
+        } else if (n >= 4) {
+            std::uint32_t x, y;
+            std::memcpy(&x, p, 4);
+            std::memcpy(&y, p + n - 4, 4);
+            a = x;
+            b = y;
+        } else if (n > 0) {
+            a = static_cast<std::uint64_t>(p[0]) | static_cast<std::uint64_t>(p[n / 2]) << 8 |
+                static_cast<std::uint64_t>(p[n - 1]) << 16;
+        }
+        if (n > 16) {
+            std::uint64_t m = 14695981039346656037ull;
+            for (std::size_t i = 8; i < n - 8; ++i) m = (m ^ p[i]) * 1099511628211ull;
+            b ^= m;
+        }
+        std::uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+        h ^= (b + n) * 0x94D049BB133111EBull;
+        return static_cast<std::size_t>(h ^ (h >> 31));
     }
 
 private:
@@ -94,11 +138,6 @@ private:
         std::string_view key;
         char value = 0;
     };
-    static std::size_t hash(std::string_view s) noexcept { // FNV-1a
-        std::uint64_t h = 14695981039346656037ull;
-        for (char const c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        return static_cast<std::size_t>(h ^ (h >> 29));
-    }
     std::vector<slot> slots_;
     std::size_t mask_ = 0;
 };
@@ -111,10 +150,58 @@ struct given_name {
     [[nodiscard]] char gender() const noexcept { return word_too() ? static_cast<char>(code - 32) : code; }
 };
 
+/// "first\nlast\n" words of every title phrase, so that most words are rejected with one lookup.
+[[nodiscard]] inline std::string title_edge_words(std::string_view table, bool last) {
+    std::string out;
+    while (!table.empty()) {
+        auto const eol = table.find('\n');
+        auto phrase = table.substr(0, std::min(table.find('\t'), eol));
+        table.remove_prefix(eol == std::string_view::npos ? table.size() : eol + 1);
+        auto const space = last ? phrase.rfind(' ') : phrase.find(' ');
+        if (space != std::string_view::npos) phrase = last ? phrase.substr(space + 1) : phrase.substr(0, space);
+        (out += phrase) += '\n';
+    }
+    return out;
+}
+
 struct lexicons {
     word_table given{given_names_tsv};
     word_table titles{titles_roles_tsv};
     word_table common{names_common_words_txt};
+    std::string title_first_text = title_edge_words(titles_roles_tsv, false);
+    std::string title_last_text = title_edge_words(titles_roles_tsv, true);
+    word_table title_first_words{title_first_text};
+    word_table title_last_words{title_last_text};
+    /// 'o' last words of organisation names (Workers' Party, Southern Command), 'p' first words
+    /// of place names that given-name lists also hold (San Francisco, Costa Rica), 'l' last
+    /// words of place names, 'd' days and months.
+    word_table word_classes{
+        "ministry\to\ndepartment\to\nuniversity\to\nparty\to\nbank\to\ncouncil\to\ncommittee\to\n"
+        "commission\to\nagency\to\ninstitute\to\nfoundation\to\nassociation\to\ncourt\to\n"
+        "corporation\to\ncompany\to\ngroup\to\nunion\to\nfederation\to\norganization\to\n"
+        "organisation\to\nleague\to\nmovement\to\nfront\to\nalliance\to\ncommand\to\nforces\to\n"
+        "army\to\nnavy\to\nparliament\to\nassembly\to\nchamber\to\nboard\to\nsecretariat\to\n"
+        "service\to\ntimes\to\npost\to\nnews\to\nnetwork\to\nchurch\to\ncollege\to\ninc\to\n"
+        "corp\to\nltd\to\nllc\to\nherald\to\ntribune\to\ngazette\to\njournal\to\nchronicle\to\n"
+        "telegraph\to\nmuseum\to\nhospital\to\nacademy\to\nschool\to\ncenter\to\ncentre\to\n"
+        "planetarium\to\nobservatory\to\nlaboratory\to\nairlines\to\nairways\to\nfund\to\n"
+        "san\tp\nsanta\tp\nsanto\tp\nsao\tp\ncosta\tp\npuerto\tp\nporto\tp\nport\tp\nfort\tp\n"
+        "mount\tp\nlake\tp\nnew\tp\nlos\tp\nlas\tp\nel\tp\nrio\tp\nbuenos\tp\nnueva\tp\n"
+        "nuevo\tp\nciudad\tp\nsaint\tp\nsainte\tp\nst\tp\nnorth\tp\nsouth\tp\neast\tp\n"
+        "west\tp\ncentral\tp\ngreat\tp\nunited\tp\nhong\tp\n"
+        // last words of place names (not people): Washington Monument, Wells Street
+        "monument\tl\nsquare\tl\nstreet\tl\navenue\tl\nboulevard\tl\nroad\tl\npark\tl\nbridge\tl\n"
+        "river\tl\nisland\tl\nislands\tl\nmountain\tl\nmountains\tl\nvalley\tl\nbay\tl\nbeach\tl\n"
+        "county\tl\ncity\tl\nprovince\tl\ndistrict\tl\nairport\tl\nstation\tl\nstadium\tl\npalace\tl\n"
+        "hall\tl\ntower\tl\n"
+        // days and months: capitalised, yet ordinary words
+        "monday\td\ntuesday\td\nwednesday\td\nthursday\td\nfriday\td\nsaturday\td\nsunday\td\n"
+        "january\td\nfebruary\td\nmarch\td\napril\td\nmay\td\njune\td\njuly\td\naugust\td\n"
+        "september\td\noctober\td\nnovember\td\ndecember\td\n"};
+
+    lexicons() = default;
+    lexicons(lexicons const&) = delete; // the tables point into the strings above
+    lexicons& operator=(lexicons const&) = delete;
 
     /// Built on first use, then shared read-only by every name_finder on every thread.
     static lexicons const& get() {

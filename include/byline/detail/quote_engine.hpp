@@ -3,6 +3,7 @@
 // are paired inside a paragraph (or a run of paragraphs for a multi-paragraph quote), and each
 // quote is attributed by a sieve of token patterns that look only a bounded distance around it.
 #include <byline/detail/cue_table.hpp>
+#include <byline/detail/quote_grammar.hpp>
 #include <byline/detail/quote_tokens.hpp>
 #include <byline/document.hpp>
 
@@ -51,43 +52,14 @@ template <std::size_t N>
     return false;
 }
 
-inline constexpr std::array<std::string_view, 11> speaker_pronouns{"he", "she", "they", "i", "we", "it", "you",
-                                                                   "him", "her", "them", "us"};
-inline constexpr std::array<std::string_view, 15> determiners{"the", "a", "an", "his", "her", "their", "its",
-                                                              "this", "that", "these", "those", "our", "my",
-                                                              "your", "another"};
-/// Words between a subject and its cue verb ("has also said").
-inline constexpr std::array<std::string_view, 30> auxiliaries{
-    "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "once",
-    "previously", "recently", "further", "earlier", "first", "had", "did", "does", "do", "can", "could", "may",
-    "might", "should", "just", "even"};
-inline constexpr std::array<std::string_view, 6> negations{"not", "never", "didn't", "didn’t", "doesn't",
-                                                           "doesn’t"};
-/// Lower-case words that end a noun phrase.
-inline constexpr std::array<std::string_view, 36> np_stops{
-    "in", "on", "at", "during", "when", "while", "after", "before", "to", "with", "from", "as", "who", "which",
-    "that", "and", "but", "adding", "according", "because", "if", "since", "by", "or", "than", "about", "into",
-    "where", "via", "through", "over", "under", "told", "said", "says", "whose"};
-/// Capitalised words that open a sentence without being part of its subject.
-inline constexpr std::array<std::string_view, 44> clause_openers{
-    "as", "in", "but", "and", "when", "after", "on", "at", "then", "so", "while", "since", "if", "meanwhile",
-    "however", "also", "still", "yet", "now", "last", "during", "before", "despite", "although", "earlier",
-    "later", "for", "with", "without", "under", "following", "amid", "amidst", "ironically", "additionally",
-    "instead", "even", "just", "today", "yesterday", "indeed", "nor", "or", "moreover"};
-/// Connectors allowed between the capitalised words of one name ("Secretary of State").
-inline constexpr std::array<std::string_view, 14> name_connectors{"of", "the", "de", "del", "da", "dos", "la",
-                                                                  "van", "von", "der", "bin", "al", "for", "to"};
-/// Heads of descriptions that stand for a person mentioned before ("the president", "the one who").
-inline constexpr std::array<std::string_view, 24> person_heads{
-    "one",     "president", "leader",   "minister", "premier",  "chancellor", "senator",  "governor",
-    "candidate", "nominee", "mayor",    "secretary", "chairman", "chairwoman", "ambassador", "congressman",
-    "congresswoman", "representative", "lawmaker", "spokesman", "spokeswoman", "king", "queen", "prime"};
-
-/// Cues that take a hearer before the reported clause ("told reporters that").
-inline constexpr std::array<std::string_view, 24> hearer_verbs{
-    "tell", "tells", "told", "tell", "assure", "assures", "assured", "assur", "warn", "warns", "warned", "remind",
-    "reminds", "reminded", "inform", "informs", "informed", "convince", "convinced", "notify", "notified", "promise",
-    "promised", "promises"};
+inline constexpr word_set speaker_pronouns{wc_pronoun};
+inline constexpr word_set determiners{wc_determiner};
+inline constexpr word_set auxiliaries{wc_auxiliary};
+inline constexpr word_set negations{wc_negation};
+inline constexpr word_set np_stops{wc_np_stop};
+inline constexpr word_set clause_openers{wc_clause_opener};
+inline constexpr word_set name_connectors{wc_name_connector};
+inline constexpr word_set hearer_verbs{wc_hearer_verb};
 
 class quote_engine {
 public:
@@ -101,6 +73,11 @@ public:
             std::size_t line_end = line_end_from(pos);
             if (is_blank(pos, line_end)) {
                 pos = line_end + 1;
+                continue;
+            }
+            if (!block_.active && !worth_tokenizing(pos, line_end)) { // nothing any pattern could match
+                pos = line_end + 1;
+                ++unit_no_;
                 continue;
             }
             begin_unit();
@@ -117,6 +94,7 @@ public:
                     next = e + 1;
                 }
                 if (next >= n || !starts_with_double_opener(next)) break;
+                if (opens_labelled_turn(next)) break; // a transcript's next speaker: a new quote
                 line_end = line_end_from(next);
                 continuation_mark_ = true;
                 add_line(next, line_end);
@@ -181,6 +159,42 @@ private:
         }
         return true;
     }
+    /// A quick byte scan: does the paragraph hold a quotation mark (not an apostrophe inside a
+    /// word), a colon, or a word that indirect speech needs (that, say/said, tell/told,
+    /// according)? Paragraphs without any are skipped untokenized.
+    [[nodiscard]] bool worth_tokenizing(std::size_t b, std::size_t e) const noexcept {
+        auto const line = text_.substr(b, e - b);
+        auto letter = [&](std::size_t i) {
+            if (i >= line.size()) return false;
+            auto const c = static_cast<unsigned char>(line[i]);
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        };
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            auto const c = static_cast<unsigned char>(line[i]);
+            if (c == '"' || c == '`' || c == ':') return true;
+            if (c == '\'' && !(i > 0 && letter(i - 1) && letter(i + 1))) return true;
+            if (c == 0xC2 && i + 1 < line.size() && (line[i + 1] == '\xAB' || line[i + 1] == '\xBB')) return true;
+            if (c == 0xE3 && i + 2 < line.size() && line[i + 1] == '\x80') return true; // 「」『』
+            if (c == 0xE2 && i + 2 < line.size() && line[i + 1] == '\x80') {
+                auto const t = static_cast<unsigned char>(line[i + 2]);
+                if (t == 0x99 && i > 0 && letter(i - 1) && letter(i + 3)) continue; // don’t
+                if ((t >= 0x98 && t <= 0x9F) || t == 0xB9 || t == 0xBA) return true;
+            }
+        }
+        for (std::string_view w : {"that", "said", "say", "tell", "told", "ccording"})
+            if (line.find(w) != std::string_view::npos) return true;
+        return false;
+    }
+
+    /// “PENCE: ...” : a paragraph whose quotation opens with a transcript speaker label.
+    [[nodiscard]] bool opens_labelled_turn(std::size_t pos) const {
+        while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
+        if (pos >= text_.size()) return false;
+        pos += decode(text_, pos).length;
+        if (pos < text_.size() && (text_[pos] == '`' || text_[pos] == '\'')) ++pos; // `` and ''
+        return quote_grammar::speaker_label_at(text_, pos).has_value();
+    }
+
     [[nodiscard]] bool starts_with_double_opener(std::size_t pos) const noexcept {
         while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
         if (pos >= text_.size()) return false;
@@ -233,7 +247,9 @@ private:
             if (open_ == no_token) {
                 if (t.glyph == mark_glyph::straight_double && (t.flags & m_digit_before) && !(t.flags & m_word_after))
                     continue; // 5'11" and 12" : inches
-                if (can_open(t.glyph) && !right) open_ = i;
+                // a wrong-way ” opening a quote (”Mr. Trump embodies ...”) flanks a word on its left
+                bool const wrong_way = t.glyph == mark_glyph::right_double && left && (t.flags & m_word_after);
+                if ((can_open(t.glyph) && !right) || wrong_way) open_ = i;
                 else if (!can_open(t.glyph) || is_ambiguous(t.glyph) || t.glyph == mark_glyph::left_double) {
                     // a closing mark with no opener: a block or paragraph-initial quote whose
                     // opening mark was lost, when it is the first mark of the paragraph
@@ -290,30 +306,40 @@ private:
     // ---- token helpers -----------------------------------------------------------------------
 
     [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < toks_.size() && toks_[i].kind == qtok::word; }
-    [[nodiscard]] bool word_in(std::size_t i, auto const& set) const noexcept {
-        if (!is_word(i)) return false;
-        lowered const l(text_, toks_[i]);
-        return one_of(l.view(), set);
+    [[nodiscard]] std::string_view token_text(std::size_t i) const noexcept {
+        return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
     }
+    [[nodiscard]] bool word_in(std::size_t i, word_set set) const noexcept {
+        return is_word(i) && lex_[i] && (lex_[i]->classes & set.bits);
+    }
+    template <std::size_t N>
+    [[nodiscard]] bool word_in(std::size_t i, std::array<std::string_view, N> const& set) const noexcept {
+        for (auto w : set)
+            if (word_is(i, w)) return true;
+        return false;
+    }
+    /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
     [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept {
-        if (!is_word(i)) return false;
-        lowered const l(text_, toks_[i]);
-        return l.view() == w;
+        if (!is_word(i) || toks_[i].end - toks_[i].begin != w.size()) return false;
+        for (std::size_t k = 0; k < w.size(); ++k) {
+            char c = text_[toks_[i].begin + k];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            if (c != w[k]) return false;
+        }
+        return true;
     }
     [[nodiscard]] bool is_cap(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & (w_cap | w_digit)); }
     [[nodiscard]] bool is_lower_word(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & w_lower); }
     [[nodiscard]] bool is_adverb(std::size_t i) const noexcept {
         if (!is_lower_word(i)) return false;
-        lowered const l(text_, toks_[i]);
-        auto const v = l.view();
-        return (v.size() > 4 && v.ends_with("ly") && !one_of(v, std::array<std::string_view, 3>{"only", "family", "italy"})) ||
-               one_of(v, auxiliaries) || one_of(v, negations);
+        if (word_in(i, word_set{wc_auxiliary | wc_negation})) return true;
+        auto const v = token_text(i);
+        return v.size() > 4 && v.ends_with("ly") && v != "family";
     }
     [[nodiscard]] bool is_negated(std::size_t cue) const noexcept {
         for (std::size_t k = cue, steps = 0; k > 0 && steps < 3; ++steps) {
             --k;
-            if (word_in(k, negations) || (is_word(k) && (text_.substr(toks_[k].begin, toks_[k].end - toks_[k].begin).ends_with("n't") ||
-                                                         text_.substr(toks_[k].begin, toks_[k].end - toks_[k].begin).ends_with("n’t"))))
+            if (word_in(k, negations) || (is_word(k) && (token_text(k).ends_with("n't") || token_text(k).ends_with("n’t"))))
                 return true;
             if (!is_adverb(k)) break;
         }
@@ -328,36 +354,22 @@ private:
 
     /// The cue (word or phrase) starting at token i, if any.
     [[nodiscard]] cue_match cue_at(std::size_t i) const {
-        if (!is_word(i) || !(toks_[i].flags & w_ascii)) return {};
-        if (!(toks_[i].flags & w_lower) && !(text_.substr(toks_[i].begin, 9) == "According")) return {};
-        auto const len = toks_[i].end - toks_[i].begin;
-        if (len < 3 || len > 16) return {};
-        lowered const l(text_, toks_[i]);
-        auto const* info = cues_.word(l.view());
-        if (!info) return {};
+        if (!is_word(i) || !lex_[i] || !lex_[i]->cue) return {};
+        if (!(toks_[i].flags & w_lower) && token_text(i) != "According") return {};
+        auto const& lx = *lex_[i];
         cue_match best;
-        if (auto const* phrases = cues_.phrases(l.view())) {
-            std::size_t longest = 0;
-            for (auto const& rest : *phrases) {
-                if (rest.size() <= longest) continue;
-                bool ok = true;
-                for (std::size_t k = 0; k < rest.size() && ok; ++k) {
-                    std::size_t const j = i + 1 + k;
-                    if (!is_word(j)) ok = false;
-                    else {
-                        lowered const lj(text_, toks_[j]);
-                        ok = lj.view() == rest[k];
-                    }
-                }
-                if (ok) {
-                    longest = rest.size();
-                    best = {i, i + rest.size(), *info};
-                }
+        std::size_t longest = 0;
+        for (auto const& rest : lx.phrases) {
+            if (rest.size() <= longest) continue;
+            bool ok = true;
+            for (std::size_t k = 0; k < rest.size() && ok; ++k) ok = word_is(i + 1 + k, rest[k]);
+            if (ok) {
+                longest = rest.size();
+                best = {i, i + rest.size(), lx.info};
             }
         }
-        if (best.first == no_token && info->single) best = {i, i, *info};
-        if (best.first != no_token && best.last == i && !info->single) return {};
-        if (best.first != no_token && best.last == i && used_as_noun(i, l.view())) return {};
+        if (best.first == no_token && lx.info.single) best = {i, i, lx.info};
+        if (best.first != no_token && best.last == i && used_as_noun(i, token_text(i))) return {};
         return best;
     }
 
@@ -373,6 +385,25 @@ private:
         if (k == 0) return false;
         return word_in(k - 1, std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}) ||
                word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive));
+    }
+
+    /// Whether an earlier stage found a person among tokens [a, b].
+    [[nodiscard]] bool has_person_mention(std::size_t a, std::size_t b) const {
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[a].begin, end = toks_[b].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        for (; it != ms.end() && it->span.begin < end; ++it)
+            if (it->entity < doc_.entities.size() && doc_.entities[it->entity].type == "PERSON") return true;
+        return false;
+    }
+
+    [[nodiscard]] bool has_org_mention(std::size_t a, std::size_t b) const {
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[a].begin, end = toks_[b].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        for (; it != ms.end() && it->span.begin < end; ++it)
+            if (it->entity < doc_.entities.size() && doc_.entities[it->entity].type == "ORG" && it->span.end == end) return true;
+        return false;
     }
 
     [[nodiscard]] static bool reliable(cue_info const& c) noexcept {
@@ -420,9 +451,16 @@ private:
         }
         if (!is_lower_word(j) || word_in(j, np_stops) || word_in(j, determiners)) return std::nullopt;
         // a description: lower-case words back to a determiner or a possessive
-        for (std::size_t steps = 0; k > limit && steps < 5; ++steps) {
+        bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
+        for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
             if (word_in(p, determiners)) return std::pair{p, j};
+            if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
+                of_phrase = true;
+                k = p;
+                continue;
+            }
+            if (is_word(p) && (toks_[p].flags & w_digit)) return std::pair{p, j};
             if (is_word(p) && (toks_[p].flags & w_possessive)) {
                 std::size_t q = p;
                 while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers)) --q;
@@ -438,6 +476,7 @@ private:
             if (!is_lower_word(p) || word_in(p, np_stops) || is_adverb(p) || cue_at(p).first != no_token) break;
             k = p;
         }
+        if (of_phrase && k < j && !word_is(k, "of")) return std::pair{k, j};
         // bare plurals: "officials said", "critics say"
         if (k == j && toks_[j].end - toks_[j].begin > 3 && text_[toks_[j].end - 1] == 's') return std::pair{j, j};
         return std::nullopt;
@@ -507,7 +546,18 @@ private:
             std::size_t j = i;
             for (std::size_t steps = 0; j < limit && steps < 16; ++j, ++steps)
                 if (toks_[j].kind == qtok::comma) break;
-            i = (j < limit && toks_[j].kind == qtok::comma) ? j + 1 : i + 1;
+            if (j < limit && toks_[j].kind == qtok::comma) {
+                i = j + 1;
+            } else {
+                // "In the course of their report they ...": skip the opener's noun phrase(s)
+                ++i;
+                for (int hops = 0; hops < 3 && i < limit && word_in(i, determiners); ++hops) {
+                    auto object = np_forward(i, limit);
+                    if (!object) break;
+                    i = object->second + 1;
+                    if (i < limit && word_is(i, "of")) ++i;
+                }
+            }
         }
         // the first pronoun, determiner or name
         std::size_t const from = i;
@@ -572,6 +622,23 @@ private:
             if (!is_word(k)) return false;
             auto const c = cue_at(k);
             if (c.first != no_token && reliable(c.info)) return true;
+        }
+        return false;
+    }
+
+    /// Whether nothing but symbols (bullets, stray bytes) precede token i in its sentence.
+    [[nodiscard]] bool only_symbols_before(std::size_t i) const noexcept {
+        for (std::size_t k = sentence_begin(i); k < i; ++k)
+            if (toks_[k].kind != qtok::other && toks_[k].kind != qtok::dash) return false;
+        return true;
+    }
+
+    /// “…” said Ken / “…” he said / “…” the senator said: a cue within a short subject.
+    [[nodiscard]] bool attribution_follows(std::size_t n) const {
+        for (std::size_t k = n; k < toks_.size() && k < n + 3; ++k) {
+            auto const c = cue_at(k);
+            if (c.first != no_token && reliable(c.info)) return true;
+            if (!(word_in(k, speaker_pronouns) || word_in(k, determiners) || is_cap(k))) return false;
         }
         return false;
     }
@@ -695,10 +762,67 @@ private:
                 e = o - 1;
             }
             if (toks_[e].kind != qtok::word) return std::nullopt;
+            // the noun phrase right before the cue ("but in the course of their report they
+            // could not resist pointing"), unless the segment is a description with a relative
+            // clause ("the one who denounced the Russian invasion of his country added")
+            bool relative = false;
+            for (std::size_t k = s; k <= e; ++k) relative = relative || word_in(k, std::array<std::string_view, 2>{"who", "which"});
+            if (!relative) {
+                if (auto np = np_backward(e, s); np && np->first > s) s = np->first;
+            }
             if (!(word_in(s, speaker_pronouns) || word_in(s, determiners) || (is_cap(s) && !(toks_[s].flags & w_digit)) ||
                   (is_lower_word(s) && e < s + 3 && !word_in(s, np_stops) && !is_adverb(s))))
                 return std::nullopt;
             return make({s, e}, c);
+        }
+        return std::nullopt;
+    }
+
+    /// "Cruz exhorted Republicans to “vote your conscience”": with no cue word, a quoted phrase
+    /// in the predicate of a person's (or organisation's) sentence is theirs; the verb after
+    /// the subject stands as the cue.
+    [[nodiscard]] std::optional<attribution> subject_as_source(std::size_t open) const {
+        std::size_t const sb = sentence_begin(open);
+        auto np = subject_of(sb, open);
+        if (!np || np->second + 1 >= open) return std::nullopt;
+        std::size_t v = np->second + 1;
+        if (toks_[v].kind == qtok::comma) { // "Another critic, Laurence H. Tribe, likened"
+            std::size_t k = v + 1;
+            while (k < open && k < v + 14 && toks_[k].kind != qtok::comma) ++k;
+            if (k >= open || toks_[k].kind != qtok::comma) return std::nullopt;
+            v = k + 1;
+        }
+        bool const pronoun = np->first == np->second && word_in(np->first, std::array<std::string_view, 3>{"he", "she", "they"});
+        if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second)) return std::nullopt;
+        while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
+        if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
+        lowered const l(text_, toks_[v]);
+        auto const w = l.view();
+        if (one_of(w, std::array<std::string_view, 8>{"is", "was", "are", "were", "be", "been", "has", "have"})) return std::nullopt;
+        // a verb: regular past or present tense, or a common irregular past
+        bool const verb_like = (w.size() > 3 && (w.ends_with("ed") || w.ends_with("s"))) ||
+                          one_of(w, std::array<std::string_view, 14>{"made", "took", "gave", "put", "wrote", "spoke", "went",
+                                                                    "got", "saw", "thought", "felt", "sent", "set", "led"});
+        if (!verb_like) return std::nullopt;
+        cue_match verb{v, v, {}};
+        auto a = make(*np, verb);
+        a.before = true;
+        a.content_from = v + 1;
+        return a;
+    }
+
+    /// “…” for criminal behavior, she said.  — an attribution closing the quote's sentence.
+    [[nodiscard]] std::optional<attribution> sentence_final_attribution(std::size_t close) const {
+        std::size_t const last = sentence_last(close);
+        std::size_t end = last;
+        while (end > close && toks_[end].kind == qtok::terminal) --end;
+        for (std::size_t k = end; k > close && end - k < 10; --k) {
+            if (inside_[k] || toks_[k].kind == qtok::mark) return std::nullopt;
+            if (toks_[k].kind != qtok::comma) continue;
+            auto who = after_quote(k - 1, false);
+            // the attribution must be all that is left of the sentence
+            if (who && who->cue_token != no_token && who->cue_token + 4 >= end) return who;
+            return std::nullopt;
         }
         return std::nullopt;
     }
@@ -715,6 +839,18 @@ private:
             if (k > 0 && word_in(k - 1, determiners)) continue; // "the claims"
             auto who = speaker_of_cue(c, sb, open);
             if (!who) continue;
+            // "Clinton chimed in, saying that Charlotte officials should release ...": the
+            // nearer cue sits inside the reported clause of an outer one
+            for (std::size_t k2 = k; k2-- > sb && k - k2 < 30;) {
+                if (inside_[k2] || !word_is(k2 + 1, "that")) continue;
+                auto outer = cue_at(k2);
+                if (outer.first == no_token || outer.last != k2 || !reliable(outer.info)) continue;
+                if (auto w2 = speaker_of_cue(outer, sb, open)) {
+                    c = outer;
+                    who = w2;
+                }
+                break;
+            }
             who->before = true;
             // the reported content starts after the cue, its object, and "that"
             std::size_t from = c.last + 1;
@@ -752,7 +888,10 @@ private:
         if (j == sb) return std::nullopt;
         --j;
         while (j > sb && is_adverb(j)) --j;
-        bool const participle = c.info.participle || word_in(j, std::array<std::string_view, 4>{"by", "after", "while", "before"});
+        // participles and coordinated verbs share the clause's subject: "..., saying",
+        // "responded by blasting", "outlined his plan and vowed"
+        bool const participle = c.info.participle ||
+                                word_in(j, std::array<std::string_view, 7>{"by", "after", "while", "before", "and", "but", "or"});
         if (participle) {
             if (auto np = subject_of(sb, c.first)) return make(*np, c);
             return std::nullopt;
@@ -761,17 +900,28 @@ private:
             if (toks_[j - 1].kind == qtok::comma && j >= sb + 2) j -= 2;
             else --j;
         } else if (toks_[j].kind == qtok::comma) {
-            // "Johnnie Wilson, of Springfield, Va., said": the subject before the apposition
-            if (auto np = subject_of(sb, j); np && toks_[np->second + 1].kind == qtok::comma) return make(*np, c);
-            // "Colombia’s president, on a visit to Washington, reiterated"
-            std::size_t k = j;
-            std::size_t steps = 0;
-            while (k > sb && steps < 15 && toks_[k - 1].kind != qtok::comma) {
-                --k;
-                ++steps;
+            // An apposition before the cue: the nearest comma-separated segment that is a name
+            // ("Tatiana Mashkova, the general director of ..., spoke"; "Johnnie Wilson, of
+            // Springfield, Va., said"), else the sentence's first segment ("Colombia’s
+            // president, on a visit to Washington, reiterated").
+            std::size_t seg_end = j; // a comma
+            for (std::size_t segments = 0; segments < 6 && seg_end > sb && j - seg_end < 40; ++segments) {
+                std::size_t seg_start = seg_end;
+                while (seg_start > sb && toks_[seg_start - 1].kind != qtok::comma) --seg_start;
+                if (seg_end > seg_start) {
+                    if (auto np = np_backward(seg_end - 1, seg_start)) {
+                        bool const first_segment = seg_start == sb;
+                        std::size_t caps = 0;
+                        for (std::size_t k = np->first; k <= np->second; ++k) if (is_cap(k)) ++caps;
+                        bool const named = np->first == seg_start && (caps >= 2 || word_in(np->first, speaker_pronouns) ||
+                                                                      has_person_mention(np->first, np->second));
+                        if (named || first_segment) return make(*np, c);
+                    }
+                }
+                if (seg_start <= sb) break;
+                seg_end = seg_start - 1;
             }
-            if (k > sb + 1 && toks_[k - 1].kind == qtok::comma) j = k - 2;
-            else return std::nullopt;
+            return std::nullopt;
         } else if (word_is(j, "to") && j > sb && is_cap(j - 1)) {
             --j; // "prompted Washington to lash out at"
         } else if (word_is(j, "to") || word_in(j, determiners) || (toks_[j].flags & w_possessive)) {
@@ -782,6 +932,20 @@ private:
     }
 
     // ---- entities ----------------------------------------------------------------------------
+
+    [[nodiscard]] bool names_person_role(byte_span span) const {
+        auto const sv = span.in(text_);
+        std::size_t p = 0;
+        while (p < sv.size()) {
+            auto q = sv.find(' ', p);
+            if (q == std::string_view::npos) q = sv.size();
+            std::string w(sv.substr(p, q - p));
+            for (auto& ch : w) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+            if (one_of(std::string_view(w), person_head_words)) return true;
+            p = q + 1;
+        }
+        return false;
+    }
 
     [[nodiscard]] std::optional<std::uint32_t> resolve(byte_span speaker) {
         auto const& ms = doc_.mentions;
@@ -794,7 +958,7 @@ private:
             for (auto& ch : lw) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
             return lw;
         }();
-        bool const pronoun = sv.size() == first_word.size() && one_of(std::string_view(first_word), speaker_pronouns);
+        bool const pronoun = sv.size() == first_word.size() && one_of(std::string_view(first_word), pronoun_words);
         if (pronoun) {
             gender want = gender::unknown;
             if (first_word == "he" || first_word == "him") want = gender::male;
@@ -804,8 +968,19 @@ private:
                 if (e >= es.size() || es[e].type != "PERSON") return false;
                 return want == gender::unknown || es[e].gender == gender::unknown || es[e].gender == want;
             };
-            if (last_.valid && last_.who.entity && last_.unit + 1 >= unit_no_ && compatible(*last_.who.entity))
-                return last_.who.entity;
+            if (last_.valid && last_.unit + 1 >= unit_no_) {
+                if (last_.who.entity && compatible(*last_.who.entity)) return last_.who.entity;
+                // "Colombia’s president ... reiterated ... In January he told": the antecedent
+                // is a description no earlier stage resolved
+                if (!last_.who.entity && last_.who.speaker.begin < speaker.begin && names_person_role(last_.who.speaker))
+                    return std::nullopt;
+            }
+            // the person who spoke last, of this gender, a few paragraphs back: the topic of the
+            // passage is a better antecedent than whoever was named last
+            for (auto const& recent : recent_speakers_)
+                if (recent.unit + 3 >= unit_no_ && recent.entity < es.size() && compatible(recent.entity) &&
+                    (want == gender::unknown || es[recent.entity].gender == want))
+                    return recent.entity;
             auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= speaker.begin; });
             for (std::size_t steps = 0; it != ms.begin() && steps < 64; ++steps) {
                 --it;
@@ -826,7 +1001,7 @@ private:
         }
         if (found) return found;
         // a description standing for a person named before ("the one who ...", "the president")
-        if (one_of(std::string_view(first_word), determiners)) {
+        if (one_of(std::string_view(first_word), determiner_words)) {
             bool person_like = false;
             std::size_t p = 0;
             while (p < sv.size() && !person_like) {
@@ -834,7 +1009,7 @@ private:
                 if (q == std::string_view::npos) q = sv.size();
                 std::string w(sv.substr(p, q - p));
                 for (auto& ch : w) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-                person_like = one_of(std::string_view(w), person_heads);
+                person_like = one_of(std::string_view(w), person_head_words);
                 if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) break;
                 p = q + 1;
             }
@@ -877,6 +1052,11 @@ private:
         last_.who = a;
         last_.unit = unit_no_;
         last_.valid = true;
+        if (a.entity && *a.entity < doc_.entities.size() && doc_.entities[*a.entity].type == "PERSON") {
+            auto& slot = recent_speakers_[static_cast<std::size_t>(doc_.entities[*a.entity].gender)];
+            slot.entity = *a.entity;
+            slot.unit = unit_no_;
+        }
     }
 
     [[nodiscard]] byte_span trim_content(std::size_t b, std::size_t e) const noexcept {
@@ -894,6 +1074,9 @@ private:
     }
 
     void process_unit(std::size_t unit_begin, std::size_t unit_end) {
+        lex_.assign(toks_.size(), nullptr);
+        for (std::size_t k = 0; k < toks_.size(); ++k)
+            if (toks_[k].kind == qtok::word) lex_[k] = cues_.find(toks_[k].hash, token_text(k));
         closing_.assign(toks_.size(), 0);
         inside_.assign(toks_.size(), 0);
         for (auto const& p : pieces_) {
@@ -942,16 +1125,44 @@ private:
             flush_block();
         }
 
+        // A transcript line: "PENCE: Well, look, ..." is the labelled speaker's, to the paragraph end.
+        if (is_cap(0)) {
+            if (auto label = quote_grammar::speaker_label_at(text_, toks_.front().begin)) {
+                attribution a;
+                a.speaker = label->speaker;
+                a.cue = label->colon;
+                a.entity = resolve(a.speaker);
+                auto const content = trim_content(label->content_at, unit_end);
+                if (!content.empty()) {
+                    emit(content, quote_kind::block, a);
+                    remember(a);
+                    return;
+                }
+            }
+        }
+
         std::size_t covered_until = 0; // bytes already inside an emitted partial quote's content
         std::optional<attribution> split_from; // the attribution after the previous piece
         std::size_t split_close = no_token;
         auto handle = [&](piece const& p) {
             std::size_t const cb = p.open == no_token ? toks_.front().begin : toks_[p.open].end;
             std::size_t const ce = p.close == no_token ? toks_.back().end : toks_[p.close].begin;
-            byte_span const content = trim_content(cb, ce);
+            byte_span content = trim_content(cb, ce);
             if (content.empty()) return;
+            // a quoted transcript: “PENCE: Well, look, ...”
+            std::optional<attribution> labelled;
+            if (p.open != no_token) {
+                if (auto label = quote_grammar::speaker_label_at(text_, content.begin); label && label->content_at < content.end) {
+                    labelled.emplace();
+                    labelled->speaker = label->speaker;
+                    labelled->cue = label->colon;
+                    content.begin = label->content_at;
+                }
+            }
             std::size_t const first_in = p.open == no_token ? 0 : p.open + 1;
-            std::size_t const last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
+            std::size_t last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
+            // “… ‘accept responsibility,’” : look through a nested closing mark
+            while (last_in > first_in && last_in < toks_.size() && toks_[last_in].kind == qtok::mark) --last_in;
             bool const ended_sentence = last_in < toks_.size() && toks_[last_in].kind == qtok::terminal &&
                                         p.close + 1 < toks_.size() && is_cap(p.close + 1);
             std::optional<attribution> who;
@@ -960,8 +1171,11 @@ private:
                 p.close != no_token &&
                 ((last_in < toks_.size() && (toks_[last_in].kind == qtok::comma || toks_[last_in].kind == qtok::terminal ||
                                              toks_[last_in].kind == qtok::ellipsis || toks_[last_in].kind == qtok::dash)) ||
-                 (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)));
-            if (!p.single && clause_end) who = after_quote(p.close, ended_sentence);
+                 (p.close + 1 < toks_.size() && (toks_[p.close + 1].kind == qtok::comma || toks_[p.close + 1].kind == qtok::dash)) ||
+                 attribution_follows(p.close + 1));
+            if (labelled) who = labelled;
+            else if (clause_end) who = after_quote(p.close, ended_sentence);
+            if (!who && !p.single && p.close != no_token) who = sentence_final_attribution(p.close);
             bool const after = who.has_value();
             // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
             if (!who && split_from && p.open != no_token && sentence_begin(p.open) <= split_close) who = split_from;
@@ -971,7 +1185,7 @@ private:
                 split_from = who;
                 split_close = p.close;
             }
-            bool const starts_sentence = p.open == no_token || sentence_start_[p.open] ||
+            bool const starts_sentence = p.open == no_token || sentence_start_[p.open] || only_symbols_before(p.open) ||
                                          (p.open > 0 && (toks_[p.open - 1].kind == qtok::colon ||
                                                          toks_[p.open - 1].kind == qtok::comma ||
                                                          toks_[p.open - 1].kind == qtok::dash));
@@ -982,6 +1196,8 @@ private:
             if (p.open == no_token && !who && !intro) return; // a stray closing mark alone
             if (who && p.open != no_token && title_like(p.open, p.close == no_token ? toks_.size() : p.close)) who.reset();
             if (!who && whole && intro) who = *intro;
+            if (!who && !whole && !p.single && words >= 2 && p.close != no_token && !title_like(p.open, p.close))
+                who = subject_as_source(p.open);
             if (!who && whole && settings_.carry_over && last_.valid && last_.unit + 1 >= unit_no_ &&
                 (p.open == no_token || p.open == 0 || sentence_start_[p.open])) {
                 who = last_.who;
@@ -1039,9 +1255,11 @@ private:
 
     /// A paragraph ending in a colon with a cue introduces what follows.
     void open_intro_if_any(std::size_t /*unit_begin*/) {
-        if (toks_.empty() || toks_.back().kind != qtok::colon || !pieces_.empty()) return;
+        if (toks_.empty() || toks_.back().kind != qtok::colon) return;
         std::size_t const colon = toks_.size() - 1;
         std::size_t const sb = sentence_begin(colon);
+        for (std::size_t k = sb; k < colon; ++k)
+            if (inside_[k] || toks_[k].kind == qtok::mark) return; // the introduction is the last, unquoted sentence
         std::optional<attribution> who;
         for (std::size_t k = colon; k-- > sb;) {
             auto c = cue_at(k);
@@ -1140,7 +1358,7 @@ private:
                 remember(a);
                 return;
             }
-            if (c.info.category != cue_category::speech || c.info.frequency < 20) continue;
+            if (c.info.category != cue_category::speech || c.info.frequency < 5) continue;
             if (k > sb && (word_in(k - 1, determiners) || word_is(k - 1, "to"))) continue;
             bool const say = one_of(w, std::array<std::string_view, 8>{"say", "says", "said", "saying", "tell",
                                                                       "tells", "told", "telling"});
@@ -1151,7 +1369,7 @@ private:
                 from = c.last + 2;
             } else if (word_in(c.last + 1, std::array<std::string_view, 2>{"out", "up"}) && word_is(c.last + 2, "that")) {
                 from = c.last + 3; // "points out that"
-            } else if (one_of(c.info.participle ? w.substr(0, w.size() - 3) : w, hearer_verbs)) {
+            } else if (word_in(c.first, hearer_verbs)) {
                 // "told US and EU policymakers that", "assured them that"
                 for (std::size_t j = c.last + 1; j <= end && j <= c.last + 6; ++j) {
                     if (word_is(j, "that")) {
@@ -1210,6 +1428,7 @@ private:
     quote_settings const& settings_;
 
     std::vector<qtoken> toks_;
+    std::vector<lexeme const*> lex_; ///< per token: its lexicon entry, if any
     std::vector<piece> pieces_;
     std::vector<std::uint8_t> inside_;
     std::vector<std::uint8_t> closing_;
@@ -1220,6 +1439,11 @@ private:
     std::size_t unit_no_ = 0;
     std::size_t sentence_cursor_ = 0;
     remembered last_;
+    struct recent_speaker {
+        std::uint32_t entity = static_cast<std::uint32_t>(-1);
+        std::size_t unit = 0;
+    };
+    std::array<recent_speaker, 3> recent_speakers_{}; ///< by gender: the last person quoted
     open_block block_;
 };
 

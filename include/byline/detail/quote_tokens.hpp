@@ -4,8 +4,10 @@
 // apostrophes apart. One line (paragraph) is tokenised at a time, on the caller's bytes.
 #include <byline/detail/utf8.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -71,7 +73,43 @@ struct qtoken {
     qtok kind = qtok::other;
     std::uint8_t flags = 0;
     mark_glyph glyph = mark_glyph::straight_double;
+    std::uint32_t hash = 0; ///< words: word_hash of the bytes (for lexicon lookups)
 };
+
+/// A hash of a word for lexicon lookups, ASCII case folded (bytes | 0x20; the lookup compares
+/// the spelling, so folding punctuation along with letters costs nothing but a rare probe).
+/// Two 8-byte loads: the first 16 bytes and the length. `p` must have 16 readable bytes.
+[[nodiscard]] inline std::uint32_t word_hash_padded(char const* p, std::size_t n) noexcept {
+    std::uint64_t a = 0, b = 0;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + 8, 8);
+    auto keep = [](std::size_t bytes) { return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1; };
+    a = (a | 0x2020202020202020ull) & keep(n);
+    b = n > 8 ? (b | 0x2020202020202020ull) & keep(n - 8) : 0;
+    std::uint64_t h = (a ^ (0x9E3779B97F4A7C15ull * (n + 1))) * 0xBF58476D1CE4E5B9ull;
+    h = (h ^ (h >> 31) ^ b) * 0x94D049BB133111EBull;
+    return static_cast<std::uint32_t>(h ^ (h >> 29));
+}
+
+/// word_hash_padded for any string: copies it to a padded buffer when it may end early.
+[[nodiscard]] inline std::uint32_t word_hash(std::string_view w, std::size_t readable) noexcept {
+    if (readable >= 16) return word_hash_padded(w.data(), w.size());
+    char buf[16] = {};
+    std::memcpy(buf, w.data(), w.size() < 16 ? w.size() : 16);
+    return word_hash_padded(buf, w.size());
+}
+[[nodiscard]] inline std::uint32_t word_hash(std::string_view w) noexcept { return word_hash(w, 0); }
+
+/// ASCII byte classes for the tokenizer's fast path.
+inline constexpr std::uint8_t qb_alpha = 1, qb_upper = 2, qb_word = 4, qb_joiner = 8;
+inline constexpr auto quote_byte_class = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = qb_alpha | qb_word;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = qb_alpha | qb_upper | qb_word;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = qb_word;
+    for (char c : {'\'', '-', '.', '&'}) t[static_cast<std::size_t>(c)] = qb_joiner;
+    return t;
+}();
 
 /// Title abbreviations whose period belongs to the word ("Mr. Smith" is one name).
 [[nodiscard]] inline bool is_title_abbreviation(std::string_view w) noexcept {
@@ -115,7 +153,7 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
                c == 0x300F;
     };
     auto push_mark = [&](std::size_t b, std::size_t e, mark_glyph g) {
-        qtoken t{b, e, qtok::mark, 0, g};
+        qtoken t{b, e, qtok::mark, 0, g, 0};
         if (opening_context(b)) t.flags |= m_space_before;
         if (closing_context(e)) t.flags |= m_space_after;
         if (is_word_before(b)) t.flags |= m_word_before;
@@ -123,7 +161,7 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
         if (b > begin && text[b - 1] >= '0' && text[b - 1] <= '9') t.flags |= m_digit_before;
         out.push_back(t);
     };
-    auto push = [&](std::size_t b, std::size_t e, qtok k) { out.push_back(qtoken{b, e, k, 0, {}}); };
+    auto push = [&](std::size_t b, std::size_t e, qtok k) { out.push_back(qtoken{b, e, k, 0, {}, 0}); };
 
     std::size_t p = begin;
     while (p < end) {
@@ -144,17 +182,21 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
             if (is_upper(c)) flags |= w_cap;
             else if (is_lower(c)) flags |= w_lower;
             else if (is_digit(c)) flags |= w_digit;
-            bool all_upper = is_upper(c);
-            int letters = is_letter(c) ? 1 : 0;
+            bool has_period = false;
+            auto single_letter = [&] { return q == next && is_letter(c); }; // the word so far is one letter
             while (q < end) {
                 auto const qb = static_cast<unsigned char>(text[q]);
-                auto const qd = qb < 0x80 ? decoded{qb, 1} : decode(text, q);
-                if (is_word_char(qd.cp)) {
-                    if (qd.cp >= 0x80) ascii = false;
-                    if (is_letter(qd.cp)) {
-                        ++letters;
-                        if (!is_upper(qd.cp)) all_upper = false;
+                if (qb < 0x80) { // ASCII fast path: one table lookup per byte
+                    auto const f = quote_byte_class[qb];
+                    if (f & qb_word) {
+                        ++q;
+                        continue;
                     }
+                    if (!(f & qb_joiner)) break;
+                }
+                auto const qd = qb < 0x80 ? decoded{qb, 1} : decode(text, q);
+                if (qd.cp >= 0x80 && is_word_char(qd.cp)) {
+                    ascii = false;
                     q += qd.length;
                     continue;
                 }
@@ -162,7 +204,8 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
                                     qd.cp == '.' || qd.cp == '&';
                 if (joiner && is_word_at(q + qd.length)) {
                     // a period or ampersand joins only initialisms: U.S., A&M
-                    if ((qd.cp == '.' || qd.cp == '&') && letters != 1 && text.substr(p, q - p).find('.') == std::string_view::npos) break;
+                    if ((qd.cp == '.' || qd.cp == '&') && !single_letter() && !has_period) break;
+                    has_period = has_period || qd.cp == '.';
                     if (qd.cp >= 0x80) ascii = false;
                     q += qd.length;
                     continue;
@@ -172,16 +215,14 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
             // a period after an initial ("E.") or inside/after an initialism ("U.S.") or a title
             if (q < end && text[q] == '.') {
                 std::string_view const w = text.substr(p, q - p);
-                bool const initial = letters == 1 && all_upper && w.size() <= 2;
-                bool const initialism = w.find('.') != std::string_view::npos;
+                bool const initial = q == next && is_upper(c);
                 bool const before_comma = q + 1 < end && text[q + 1] == ','; // "R-Ky., said"
-                if (initial || initialism || before_comma || is_title_abbreviation(w)) ++q;
+                if (initial || has_period || before_comma || is_title_abbreviation(w)) ++q;
             }
             std::string_view const w = text.substr(p, q - p);
             if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) flags |= w_possessive;
-            if (all_upper && letters >= 2) flags |= w_allcaps;
             if (ascii) flags |= w_ascii;
-            out.push_back(qtoken{p, q, qtok::word, flags, {}});
+            out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash(w, text.size() - p)});
             p = q;
             continue;
         }

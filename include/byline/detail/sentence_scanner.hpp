@@ -14,35 +14,14 @@
 #include <span>
 #include <string_view>
 
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
+
 BYLINE_BEGIN_NAMESPACE
 namespace detail {
 
 inline constexpr std::size_t sentence_need_more = static_cast<std::size_t>(-1);
-
-/// How far a streamed scan for the sentence at `start` got before it needed more bytes, so that
-/// the next call resumes there instead of scanning the unfinished sentence again (which made a
-/// long sentence fed in small chunks quadratic).
-struct scan_progress {
-    std::size_t start = sentence_need_more; ///< the sentence start this progress belongs to
-    std::size_t s = 0;                      ///< first byte after the leading white space seen so far
-    std::size_t candidate = 0;              ///< next candidate to decide (0: none decided yet)
-    bool line_start = false;
-
-    /// The buffer dropped its first `bytes` (all before `start`).
-    void shift(std::size_t bytes) noexcept {
-        if (start == sentence_need_more) return;
-        start -= bytes;
-        s -= bytes;
-        if (candidate != 0) candidate -= bytes;
-    }
-};
-
-template <class Range>
-[[nodiscard]] constexpr bool has_code_point(Range const& r, char32_t cp) noexcept {
-    for (char32_t c : r)
-        if (c == cp) return true;
-    return false;
-}
 
 template <class Range>
 [[nodiscard]] constexpr bool has_word(Range const& r, std::string_view w) noexcept {
@@ -63,11 +42,55 @@ template <class Range>
 [[nodiscard]] constexpr bool ascii_letter(unsigned char c) noexcept { return ascii_upper(c) || ascii_lower_letter(c); }
 [[nodiscard]] constexpr bool ascii_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
 
-/// The code point at `i` (< text.size()), ASCII without a call.
+/// The code point at `i` (< text.size()): ASCII and valid 2- and 3-byte sequences inline, the
+/// rest (4-byte and invalid) through detail::decode, with the same result.
 [[nodiscard]] inline decoded code_point_at(std::string_view text, std::size_t i) noexcept {
     auto const b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) return {b, 1};
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < text.size()) {
+        auto const c1 = static_cast<unsigned char>(text[i + 1]);
+        if ((c1 & 0xC0) == 0x80) return {static_cast<char32_t>(((b & 0x1Fu) << 6) | (c1 & 0x3Fu)), 2};
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < text.size()) {
+        auto const c1 = static_cast<unsigned char>(text[i + 1]);
+        auto const c2 = static_cast<unsigned char>(text[i + 2]);
+        if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+            auto const cp = static_cast<char32_t>(((b & 0x0Fu) << 12) | ((c1 & 0x3Fu) << 6) | (c2 & 0x3Fu));
+            if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3};
+        }
+    }
     return decode(text, i);
+}
+
+/// A policy's glyph list with an ASCII table, so membership of ASCII bytes needs no search.
+template <std::size_t N>
+struct glyph_set {
+    std::array<bool, 128> ascii{};
+    std::array<char32_t, N> all{};
+
+    [[nodiscard]] constexpr bool contains(char32_t cp) const noexcept {
+        if (cp < 128) return ascii[cp];
+        for (char32_t c : all)
+            if (c == cp) return true;
+        return false;
+    }
+    /// Byte length of a member at `i` (0 if none), within [i, limit).
+    [[nodiscard]] std::size_t at(std::string_view text, std::size_t i, std::size_t limit) const noexcept {
+        if (i >= limit) return 0;
+        auto const b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) return ascii[b] ? 1 : 0;
+        auto const d = code_point_at(text, i);
+        return (i + d.length <= limit && contains(d.cp)) ? d.length : 0;
+    }
+};
+
+template <class Array>
+[[nodiscard]] constexpr auto make_glyph_set(Array const& glyphs) noexcept {
+    glyph_set<std::tuple_size_v<Array>> set;
+    for (std::size_t k = 0; k < glyphs.size(); ++k) {
+        set.all[k] = glyphs[k];
+        if (glyphs[k] < 128) set.ascii[glyphs[k]] = true;
+    }
+    return set;
 }
 
 [[nodiscard]] constexpr bool is_line_break(unsigned char c) noexcept { return c == '\n' || c == '\r'; }
@@ -104,11 +127,12 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
     bool const paren = i < limit && text[i] == '(';
     std::size_t j = i + (paren ? 1 : 0);
     std::size_t const label_begin = j;
-    while (j < limit && j - label_begin < 4 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
+    while (j < limit && j - label_begin < 5 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
                                                 ascii_letter(static_cast<unsigned char>(text[j]))))
         ++j;
+    // Most words fail here: a label is 1 to 4 characters followed by '.' or ')'.
+    if (j == label_begin || j - label_begin > 4 || j >= limit || (text[j] != '.' && text[j] != ')')) return m;
     std::string_view const label = text.substr(label_begin, j - label_begin);
-    if (label.empty() || j >= limit) return m;
     bool const digits = std::all_of(label.begin(), label.end(), [](char c) { return ascii_digit(static_cast<unsigned char>(c)); });
     bool const roman = has_word(roman_numerals, label);
     bool const letter = label.size() == 1 && ascii_letter(static_cast<unsigned char>(label[0]));
@@ -173,6 +197,30 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
     return m;
 }
 
+/// Progress through one sentence, so that a streamed scan resumes where it stopped instead of
+/// starting over (which would cost quadratic time when a long sentence arrives in small chunks).
+struct sentence_scan {
+    std::size_t skipped = 0;      ///< leading white space is skipped up to here
+    bool line_start = true;       ///< the sentence starts a line (document start, or a break before it)
+    bool content_found = false;   ///< `content` is set
+    std::size_t content = 0;      ///< the first byte that is not white space
+    bool resume_set = false;      ///< `resume` is set
+    std::size_t resume = 0;       ///< candidates before this one are decided (no boundary)
+
+    /// A new sentence at `start`.
+    constexpr void restart(std::size_t start, bool at_document_start) noexcept {
+        *this = sentence_scan{};
+        skipped = start;
+        line_start = at_document_start;
+    }
+    /// The text lost its first `bytes` (a stream dropping what it emitted).
+    constexpr void shift(std::size_t bytes) noexcept {
+        skipped -= bytes;
+        if (content_found) content -= bytes;
+        if (resume_set) resume -= bytes;
+    }
+};
+
 /// Decides sentence boundaries for one policy. `extra` holds run-time abbreviations (may be empty).
 template <class Policy>
 class sentence_scanner {
@@ -183,40 +231,40 @@ public:
     sentence_scanner(std::string_view text, bool final, std::span<abbreviation const> extra) noexcept
         : text_(text), final_(final), extra_(extra) {}
 
-    /// Where the sentence that starts at `start` ends (the next one starts there, untrimmed):
-    /// > start, or sentence_need_more when a streamed text needs more bytes to decide.
-    /// `document_start`: `start` is the beginning of the document (a line start).
-    /// `progress` (streams only) resumes the scan of the same `start` where it needed more bytes:
-    /// every decision before that point was taken with a full window, so it would not change.
-    [[nodiscard]] std::size_t next_boundary(std::size_t start, bool document_start,
-                                            scan_progress* progress = nullptr) const noexcept {
+    /// Where the sentence being scanned ends (the next one starts there, untrimmed), or
+    /// sentence_need_more when a streamed text needs more bytes to decide; `scan` then records
+    /// the progress for the next call on the extended text.
+    [[nodiscard]] std::size_t next_boundary(sentence_scan& scan) const noexcept {
         std::size_t const n = text_.size();
-        scan_progress local;
-        scan_progress& p = progress != nullptr ? *progress : local;
-        if (p.start != start) p = {start, start, 0, document_start};
-        std::size_t s = p.s;
-        bool line_start = p.line_start;
-        while (s < n) {
-            auto const len = space_length(text_, s, n);
-            if (len == 0) break;
-            if (is_line_break(static_cast<unsigned char>(text_[s]))) line_start = true;
-            s += len;
+        if (!scan.content_found) {
+            std::size_t s = scan.skipped;
+            while (s < n) {
+                auto const len = space_length(text_, s, n);
+                if (len == 0) break;
+                if (is_line_break(static_cast<unsigned char>(text_[s]))) scan.line_start = true;
+                s += len;
+            }
+            scan.skipped = s;
+            if (s >= n) return final_ ? n : sentence_need_more;
+            if (!final_ && s + window > n) return sentence_need_more;
+            scan.content = s;
+            scan.content_found = true;
         }
-        p.s = s;
-        p.line_start = line_start;
-        if (s >= n) return final_ ? n : sentence_need_more;
-        if (!final_ && s + window > n) return sentence_need_more;
+        std::size_t const s = scan.content;
 
         // A list item: its marker is not a sentence end, and the next marker starts a new item.
         std::size_t pos = s;
-        list_marker item = leading_marker(s, line_start, &pos);
+        list_marker const item = leading_marker(s, scan.line_start, &pos);
         bool const list_active = item.end != 0;
 
-        for (std::size_t i = std::max(pos, p.candidate);;) {
+        for (std::size_t i = scan.resume_set ? scan.resume : pos;;) {
             i = find_candidate(i, list_active);
-            p.candidate = i;
-            if (i >= n) return final_ ? n : sentence_need_more;
-            if (!final_ && i + window > n) return sentence_need_more;
+            if ((i >= n || i + window > n) && !final_) {
+                scan.resume = i;
+                scan.resume_set = true;
+                return sentence_need_more;
+            }
+            if (i >= n) return n;
             std::size_t const limit = std::min(n, i + window);
             std::size_t resume = i + 1;
             std::size_t const b = decide(s, i, limit, item, resume);
@@ -256,6 +304,48 @@ private:
         return t;
     }
     static constexpr std::array<bool, 256> candidates_ = make_candidates();
+    static constexpr auto full_stops_ = make_glyph_set(Policy::full_stops);
+    static constexpr auto strong_stops_ = make_glyph_set(Policy::strong_stops);
+    static constexpr auto unconditional_stops_ = make_glyph_set(Policy::unconditional_stops);
+    static constexpr auto ellipses_ = make_glyph_set(Policy::ellipses);
+    static constexpr auto closing_marks_ = make_glyph_set(Policy::closing_marks);
+    static constexpr auto opening_marks_ = make_glyph_set(Policy::opening_marks);
+    static constexpr auto dashes_ = make_glyph_set(Policy::dashes);
+    static constexpr auto bullets_ = make_glyph_set(Policy::bullets);
+    static constexpr auto line_bullets_ = make_glyph_set(Policy::line_bullets);
+
+    /// Where each ASCII-folded first byte's abbreviations start in the policy table.
+    static constexpr std::array<std::uint16_t, 257> make_abbreviation_index() noexcept {
+        std::array<std::uint16_t, 257> index{};
+        auto const& table = Policy::abbreviation_table;
+        std::size_t k = 0;
+        while (k < table.size() && table[k].text.empty()) ++k; // sorted first; never matched
+        for (std::size_t b = 0; b < 256; ++b) {
+            index[b] = static_cast<std::uint16_t>(k);
+            while (k < table.size() && static_cast<unsigned char>(ascii_lower(table[k].text[0])) == b) ++k;
+        }
+        index[256] = static_cast<std::uint16_t>(k);
+        return index;
+    }
+    static constexpr std::array<std::uint16_t, 257> abbreviation_index_ = make_abbreviation_index();
+    static_assert(std::size(Policy::abbreviation_table) < 65535);
+
+    /// The ASCII candidate bytes, for the SIMD scan (which also stops at every non-ASCII byte).
+    struct ascii_candidate_list {
+        std::array<unsigned char, 8> bytes{};
+        std::size_t size = 0;
+        bool fits = true;
+    };
+    static constexpr ascii_candidate_list make_ascii_candidates() noexcept {
+        ascii_candidate_list list;
+        for (std::size_t b = 0; b < 128; ++b) {
+            if (!candidates_[b]) continue;
+            if (list.size == list.bytes.size()) list.fits = false;
+            else list.bytes[list.size++] = static_cast<unsigned char>(b);
+        }
+        return list;
+    }
+    static constexpr ascii_candidate_list ascii_candidates_ = make_ascii_candidates();
 
     [[nodiscard]] std::size_t find_candidate(std::size_t i, bool list_active) const noexcept {
         auto const* const p = reinterpret_cast<unsigned char const*>(text_.data());
@@ -264,6 +354,24 @@ private:
             while (i < n && !candidates_[p[i]] && p[i] != ' ' && p[i] != '\t') ++i;
             return i;
         }
+#if defined(__SSE2__)
+        if constexpr (ascii_candidates_.fits) {
+            // 16 bytes at a time: a block without candidate bytes or non-ASCII bytes is skipped whole.
+            while (i + 16 <= n) {
+                __m128i const block = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
+                __m128i hits = _mm_setzero_si128();
+                for (std::size_t k = 0; k < ascii_candidates_.size; ++k)
+                    hits = _mm_or_si128(hits, _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(ascii_candidates_.bytes[k]))));
+                auto bits = static_cast<unsigned>(_mm_movemask_epi8(hits) | _mm_movemask_epi8(block));
+                while (bits != 0) {
+                    auto const k = static_cast<std::size_t>(__builtin_ctz(bits));
+                    if (candidates_[p[i + k]]) return i + k;
+                    bits &= bits - 1;
+                }
+                i += 16;
+            }
+        }
+#endif
         while (i + 4 <= n) {
             if (candidates_[p[i]]) return i;
             if (candidates_[p[i + 1]]) return i + 1;
@@ -277,6 +385,9 @@ private:
 
     [[nodiscard]] unsigned char byte(std::size_t i) const noexcept { return static_cast<unsigned char>(text_[i]); }
 
+    /// The end of the whole text (never true of a streamed text that may go on).
+    [[nodiscard]] bool at_end(std::size_t i) const noexcept { return final_ && i >= text_.size(); }
+
     [[nodiscard]] bool is_space_before(std::size_t i, std::size_t start) const noexcept {
         if (i <= start) return true;
         auto const b = byte(i - 1);
@@ -284,25 +395,18 @@ private:
         return is_space(decode_before(text_, i).cp);
     }
 
-    template <class Range>
-    [[nodiscard]] std::size_t glyph_at(Range const& glyphs, std::size_t i, std::size_t limit) const noexcept {
-        if (i >= limit) return 0;
-        auto const d = code_point_at(text_, i);
-        return (i + d.length <= limit && has_code_point(glyphs, d.cp)) ? d.length : 0;
-    }
-
     [[nodiscard]] bool is_stop_glyph(std::size_t i, std::size_t limit) const noexcept {
-        return glyph_at(Policy::full_stops, i, limit) || glyph_at(Policy::strong_stops, i, limit) ||
-               glyph_at(Policy::ellipses, i, limit) || glyph_at(Policy::unconditional_stops, i, limit);
+        return full_stops_.at(text_, i, limit) || strong_stops_.at(text_, i, limit) ||
+               ellipses_.at(text_, i, limit) || unconditional_stops_.at(text_, i, limit);
     }
 
     /// The marker that opens the sentence at `s`, if any; *content is set after it.
     [[nodiscard]] list_marker leading_marker(std::size_t s, bool line_start, std::size_t* content) const noexcept {
         std::size_t const limit = std::min(text_.size(), s + window);
         std::size_t i = s;
-        std::size_t bullet = glyph_at(Policy::bullets, i, limit);
+        std::size_t bullet = bullets_.at(text_, i, limit);
         if (bullet == 0 && line_start) {
-            bullet = glyph_at(Policy::line_bullets, i, limit);
+            bullet = line_bullets_.at(text_, i, limit);
             if (bullet != 0 && space_length(text_, i + bullet, limit) == 0) bullet = 0;
         }
         list_marker m;
@@ -337,17 +441,17 @@ private:
         if (b == '.') return unless_quoted(s, i, limit, period(s, i, limit, resume));
         auto const d = code_point_at(text_, i);
         resume = i + d.length;
-        if (has_code_point(Policy::full_stops, d.cp)) return unless_quoted(s, i, limit, period(s, i, limit, resume));
-        if (has_code_point(Policy::strong_stops, d.cp)) return unless_quoted(s, i, limit, strong_stop(s, i, limit, resume));
-        if (has_code_point(Policy::ellipses, d.cp))
+        if (full_stops_.contains(d.cp)) return unless_quoted(s, i, limit, period(s, i, limit, resume));
+        if (strong_stops_.contains(d.cp)) return unless_quoted(s, i, limit, strong_stop(s, i, limit, resume));
+        if (ellipses_.contains(d.cp))
             return unless_quoted(s, i, limit, ellipsis(s, i, i + d.length, limit, resume));
-        if (has_code_point(Policy::unconditional_stops, d.cp)) {
+        if (unconditional_stops_.contains(d.cp)) {
             std::size_t e = i + d.length;
             while (std::size_t const len = is_stop_glyph(e, limit) ? code_point_at(text_, e).length : 0) e += len;
-            while (std::size_t const len = glyph_at(Policy::closing_marks, e, limit)) e += len;
+            while (std::size_t const len = closing_marks_.at(text_, e, limit)) e += len;
             return e;
         }
-        if (has_code_point(Policy::bullets, d.cp)) return (i > s && is_space_before(i, s)) ? i : npos;
+        if (bullets_.contains(d.cp)) return (i > s && is_space_before(i, s)) ? i : npos;
         return npos;
     }
 
@@ -355,9 +459,12 @@ private:
 
     /// Whether the quote mark at `j` (of `len` bytes) opens or closes: by the characters around it.
     [[nodiscard]] quote_role role_of_quote(std::size_t s, std::size_t j, std::size_t len, std::size_t limit) const noexcept {
-        bool const space_before = is_space_before(j, s) || (j > s && glyph_at(Policy::opening_marks, j - 1, j));
+        auto const cp = code_point_at(text_, j).cp;
+        bool const space_before = is_space_before(j, s) || (j > s && opening_marks_.at(text_, j - 1, j));
         bool const letter_after = j + len < limit && is_word_char(code_point_at(text_, j + len).cp);
-        if (space_before && letter_after) return quote_role::opening;
+        // ’ before a word is an elision ("’cause"), and ” opens only a sentence, typed the wrong way round.
+        bool const can_open = cp != U'\u2019' && (cp != U'\u201D' || j == s);
+        if (space_before && letter_after) return can_open ? quote_role::opening : quote_role::none;
         if (!space_before && !letter_after) return quote_role::closing;
         return quote_role::none; // an apostrophe ("don't") or a stray mark
     }
@@ -366,11 +473,17 @@ private:
         return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' || cp == U'\u2019';
     }
 
-    /// A quotation that starts in lowercase inside a sentence is part of it ('said "many schools will
-    /// quit. Then the State ..."'): its terminators do not end the sentence, provided it closes
-    /// before the look-ahead ends.
+    /// Two kinds of quotation no longer than the look-ahead window keep their terminators inside
+    /// the sentence:
+    /// - one that opens in lowercase inside a sentence ('says "many schools will quit. Then ..."'),
+    ///   when the policy asks for it;
+    /// - one that is the whole sentence and is followed by a dash and its source, as an epigraph
+    ///   ('"So far, it's 1-0. But it's a long game." - Matthew Ingram').
     [[nodiscard]] std::size_t unless_quoted(std::size_t s, std::size_t i, std::size_t limit, std::size_t b) const noexcept {
-        if (!Policy::lowercase_quotations_continue || b == npos || i - s > 2048) return b;
+        if (b == npos || i - s > 2048) return b;
+        // Without the lowercase rule only a sentence that opens with a quote mark can qualify.
+        bool const opens_quoted = is_quote_mark(code_point_at(text_, s).cp);
+        if (!Policy::lowercase_quotations_continue && !(Policy::attributed_quotations_continue && opens_quoted)) return b;
         std::size_t open = npos;
         for (std::size_t j = s; j < i;) {
             auto const d = code_point_at(text_, j);
@@ -381,20 +494,58 @@ private:
             }
             j += d.length;
         }
-        if (open == npos || open == s || !is_space_before(open, s)) return b;
+        if (open == npos) return b;
         std::size_t const first = open + code_point_at(text_, open).length;
-        if (first >= limit || !is_lower(code_point_at(text_, first).cp)) return b;
+        bool const lowercase = Policy::lowercase_quotations_continue && open != s && is_space_before(open, s) &&
+                               first < limit && is_lower(code_point_at(text_, first).cp);
+        bool const whole = Policy::attributed_quotations_continue && open == s;
+        if (!lowercase && !whole) return b;
         for (std::size_t j = i; j < b;) { // closed by this very terminator: '... the world."'
             auto const d = code_point_at(text_, j);
-            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return b;
+            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing)
+                return (whole && epigraph_source(j + d.length, limit)) ? npos : b;
             j += d.length;
         }
         for (std::size_t j = b; j < limit && !is_line_break(byte(j));) {
             auto const d = code_point_at(text_, j);
-            if (is_quote_mark(d.cp) && role_of_quote(s, j, d.length, limit) == quote_role::closing) return npos;
             j += d.length;
+            if (!is_quote_mark(d.cp) || role_of_quote(s, j - d.length, d.length, limit) != quote_role::closing) continue;
+            // Only a quotation no longer than the look-ahead is kept whole: then every terminator
+            // inside it sees the closing mark, and a long one is split throughout, not in part.
+            if (j - open > window) return b;
+            if (lowercase) return npos;
+            return epigraph_source(j, limit) ? npos : b;
         }
         return b;
+    }
+
+    /// After a quotation closing at `j`: its source, as a dash and a capitalised name ("- Matthew
+    /// Ingram"), or as a capitalised line that ends its paragraph unterminated ("Anonymous blogger,
+    /// \"Anon declares war\"").
+    [[nodiscard]] bool epigraph_source(std::size_t j, std::size_t limit) const noexcept {
+        std::size_t k = j;
+        while (std::size_t const len = closing_marks_.at(text_, k, limit)) k += len;
+        std::size_t const spaces = k;
+        while (k < limit && !is_line_break(byte(k)))
+            if (std::size_t const len = space_length(text_, k, limit)) k += len;
+            else break;
+        if (k >= limit || is_line_break(byte(k))) return false;
+        if (dashes_.at(text_, k, limit) != 0) { // '.” ― Sonya Herridge', '.”― Pamela Padilla'
+            while (std::size_t const len = dashes_.at(text_, k, limit)) k += len;
+            if (space_length(text_, k, limit) == 0) return false;
+            while (std::size_t const len = space_length(text_, k, limit)) k += len;
+            return k < limit && is_upper(code_point_at(text_, k).cp);
+        }
+        if (k == spaces || !is_upper(code_point_at(text_, k).cp)) return false;
+        for (; k < limit; ++k) {
+            if (is_stop_glyph(k, limit)) return false;
+            if (is_line_break(byte(k))) {
+                std::size_t m = k + 1;
+                while (m < limit && space_length(text_, m, limit) != 0 && !is_line_break(byte(m))) ++m;
+                return at_end(m) || (m < limit && is_line_break(byte(m))); // a blank line follows
+            }
+        }
+        return at_end(k);
     }
 
     [[nodiscard]] std::size_t line_break(std::size_t s, std::size_t i, std::size_t limit, std::size_t& resume) const noexcept {
@@ -412,11 +563,11 @@ private:
         bool const soft_wrap = i > s && (text_[i - 1] == ' ' || text_[i - 1] == '\t');
         if (!soft_wrap) return i;
         // A wrapped line continues unless the next one starts like a sentence or an item.
-        if (glyph_at(Policy::bullets, j, limit) || glyph_at(Policy::line_bullets, j, limit) ||
+        if (bullets_.at(text_, j, limit) || line_bullets_.at(text_, j, limit) ||
             read_enumerator(text_, j, limit).end != 0)
             return i;
         std::size_t k = j;
-        while (std::size_t const len = glyph_at(Policy::opening_marks, k, limit)) k += len;
+        while (std::size_t const len = opening_marks_.at(text_, k, limit)) k += len;
         if (k < limit && is_upper(code_point_at(text_, k).cp)) return i;
         return npos;
     }
@@ -424,8 +575,8 @@ private:
     /// Length of a closing mark at `j`; an opening quote glued to a terminator and followed by white
     /// space closes too ("decision.“ However").
     [[nodiscard]] std::size_t closing_at(std::size_t j, std::size_t limit) const noexcept {
-        if (std::size_t const len = glyph_at(Policy::closing_marks, j, limit)) return len;
-        std::size_t const len = glyph_at(Policy::opening_marks, j, limit);
+        if (std::size_t const len = closing_marks_.at(text_, j, limit)) return len;
+        std::size_t const len = opening_marks_.at(text_, j, limit);
         return (len != 0 && (j + len >= limit || space_length(text_, j + len, limit) != 0)) ? len : 0;
     }
 
@@ -477,16 +628,16 @@ private:
             f.kind = next_kind::end;
             return f;
         }
-        if (read_enumerator(text_, j, limit).end != 0 || glyph_at(Policy::bullets, j, limit)) {
+        if (read_enumerator(text_, j, limit).end != 0 || bullets_.at(text_, j, limit)) {
             f.kind = next_kind::list_item;
             f.word = j;
             return f;
         }
         while (j < limit) {
-            std::size_t len = glyph_at(Policy::opening_marks, j, limit);
+            std::size_t len = opening_marks_.at(text_, j, limit);
             if (len != 0) {
                 f.opened = true;
-            } else if ((len = glyph_at(Policy::dashes, j, limit)) != 0) {
+            } else if ((len = dashes_.at(text_, j, limit)) != 0) {
                 f.dash = true;
             } else {
                 len = space_length(text_, j, limit);
@@ -530,10 +681,11 @@ private:
             auto const b = byte(t - 1);
             if (b < 0x80) {
                 if (b == ' ' || (b >= '\t' && b <= '\r') || b == '(' || b == '[' || b == '{' || b == '"' || b == '`') break;
+                if (b == '\'' && is_space_before(t - 1, s)) break; // an opening quote, not an apostrophe
                 --t;
             } else {
                 auto const d = decode_before(text_, t);
-                if (is_space(d.cp) || has_code_point(Policy::opening_marks, d.cp)) break;
+                if (is_space(d.cp) || opening_marks_.contains(d.cp)) break;
                 t -= d.length;
             }
         }
@@ -544,16 +696,11 @@ private:
         if (token.size() > 24) return nullptr;
         if (!extra_.empty())
             if (auto const* a = find_abbreviation(extra_, token)) return a;
-        return find_abbreviation(std::span<abbreviation const>(Policy::abbreviation_table), token);
-    }
-
-    [[nodiscard]] static bool is_number(std::string_view t) noexcept {
-        while (!t.empty() && (t.back() == ')' || t.back() == ']' || t.back() == '%')) t.remove_suffix(1);
-        while (!t.empty() && (t.front() == '$' || t.front() == '#' || t.front() == '+' || t.front() == '-')) t.remove_prefix(1);
-        if (t.empty() || !ascii_digit(static_cast<unsigned char>(t.back()))) return false;
-        return std::all_of(t.begin(), t.end(), [](char c) {
-            return ascii_digit(static_cast<unsigned char>(c)) || c == ',' || c == '.' || c == '/' || c == ':' || c == '-';
-        });
+        auto const first = static_cast<unsigned char>(ascii_lower(token[0]));
+        std::span<abbreviation const> const table(Policy::abbreviation_table);
+        return find_abbreviation(table.subspan(abbreviation_index_[first],
+                                               std::size_t{abbreviation_index_[first + 1u]} - abbreviation_index_[first]),
+                                 token);
     }
 
     /// "J.C", "i.v", "U.S.A", "Ph.D": letters in short groups joined by periods.
@@ -564,10 +711,9 @@ private:
             if (c == '.') {
                 if (group == 0) return false;
                 group = 0;
-            } else if (ascii_letter(static_cast<unsigned char>(c)) && ++group <= 2) {
-            } else {
-                return false;
+                continue;
             }
+            if (!ascii_letter(static_cast<unsigned char>(c)) || ++group > 2) return false;
         }
         return group > 0;
     }
@@ -578,7 +724,7 @@ private:
         while (k < token && ascii_letter(byte(k))) ++k;
         if (!has_word(Policy::time_prepositions, text_.substr(s, k - s))) return false;
         std::size_t words = 1;
-        for (; k < token; ++k)
+        for (; k < token && words <= 3; ++k)
             if (text_[k] == ' ' && k + 1 < token && text_[k + 1] != ' ') ++words;
         return words <= 3;
     }
@@ -653,13 +799,13 @@ private:
             return npos;
         }
         auto const f = look_ahead(e, limit);
-        if (f.possessive) {
-            resume = f.end;
+        if (f.possessive || f.no_space) { // "Jr.'s", "(D., Wash.), a member"
+            resume = std::max(e, f.end);
             return npos;
         }
         switch (f.kind) {
         case next_kind::end: return f.end;
-        case next_kind::lower: return npos;
+        case next_kind::lower: return npos; // continues: unlisted abbreviations ("lbs. of") outnumber lowercase openings
         case next_kind::stop: return npos; // "Ukraine. . However", "Scientology. ... The": one sentence
         default: break;
         }

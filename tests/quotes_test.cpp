@@ -1,0 +1,389 @@
+#include <byline/byline.hpp>
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using byline::byte_span;
+using byline::quote_kind;
+using byline::quotation;
+
+/// The span of the first occurrence of `needle` in `text` (which must contain it).
+byte_span at(std::string_view text, std::string_view needle, std::size_t from = 0) {
+    auto const b = text.find(needle, from);
+    REQUIRE(b != std::string_view::npos);
+    return {b, b + needle.size()};
+}
+
+std::vector<quotation> quotes_of(std::string_view text) { return byline::quote_finder{}.find(text); }
+
+/// The quote whose content contains `needle`.
+std::optional<quotation> quote_with(std::vector<quotation> const& qs, std::string_view text, std::string_view needle) {
+    for (auto const& q : qs)
+        if (q.span.in(text).find(needle) != std::string_view::npos) return q;
+    return std::nullopt;
+}
+
+std::string_view speaker_text(quotation const& q, std::string_view text) {
+    return q.said_by ? q.said_by->span.in(text) : std::string_view{};
+}
+
+std::string read_seed(std::string const& name) {
+    std::ifstream in(std::string(BYLINE_TEST_DATA) + "/" + name, std::ios::binary);
+    REQUIRE(in);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+// ---- quotation marks -------------------------------------------------------------------------
+
+TEST_CASE("quotes: curly quotes with the cue and speaker after them") {
+    std::string_view const text = "“We will win this war,” Smith said on Monday.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "We will win this war,"));
+    CHECK(qs[0].kind == quote_kind::direct);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Smith"));
+    CHECK_FALSE(qs[0].said_by->entity); // no entity stage ran
+    REQUIRE(qs[0].cue);
+    CHECK(*qs[0].cue == at(text, "said"));
+}
+
+TEST_CASE("quotes: straight quotes with the cue before the speaker") {
+    std::string_view const text = "\"Prices will fall next year,\" said Maria Lopez, an economist.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "Prices will fall next year,"));
+    CHECK(speaker_text(qs[0], text) == "Maria Lopez");
+}
+
+TEST_CASE("quotes: curly and straight quotes in one article") {
+    std::string_view const text = "“The first one is here,” Smith said.\n\n\"The second one is there,\" Jones said.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].span == at(text, "The first one is here,"));
+    CHECK(speaker_text(qs[0], text) == "Smith");
+    CHECK(qs[1].span == at(text, "The second one is there,"));
+    CHECK(speaker_text(qs[1], text) == "Jones");
+}
+
+TEST_CASE("quotes: single quotes nested inside double quotes stay part of the quote") {
+    std::string_view const text = "“He told me ‘never again’ twice,” she said.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "He told me ‘never again’ twice,"));
+    CHECK(speaker_text(qs[0], text) == "she");
+}
+
+TEST_CASE("quotes: guillemets, low-high, corner brackets and NYT marks") {
+    struct convention {
+        std::string_view text;
+        std::string_view content;
+    };
+    for (auto const& c : {convention{"«Nous gagnerons la guerre», said Jean.", "Nous gagnerons la guerre"},
+                          convention{"„Wir schaffen das schon“, said Angela.", "Wir schaffen das schon"},
+                          convention{"「We shall see about that」 said Ken.", "We shall see about that"},
+                          convention{"``It is a fine plan,'' Mr. Burman said.", "It is a fine plan,"},
+                          convention{"''It is a fine plan,'' Mr. Burman said.", "It is a fine plan,"},
+                          convention{"“Outer ‹inner words› here,” Ana said.", "Outer ‹inner words› here,"},
+                          convention{"‚Eins zwei drei‘, said Karl.", "Eins zwei drei"}}) {
+        CAPTURE(c.text);
+        auto const qs = quotes_of(c.text);
+        REQUIRE(qs.size() == 1);
+        CHECK(qs[0].span == at(c.text, c.content));
+        CHECK(qs[0].said_by);
+    }
+}
+
+TEST_CASE("quotes: apostrophes are not quotation marks") {
+    std::string_view const text =
+        "Zelensky’s aides don’t know. The United States‘ support matters to the parents’ group. It's 5'11\" tall.";
+    CHECK(quotes_of(text).empty());
+}
+
+TEST_CASE("quotes: British single quotes pair at word edges") {
+    std::string_view const text = "‘We are ready for anything,’ the minister said.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "We are ready for anything,"));
+    CHECK(speaker_text(qs[0], text) == "the minister");
+}
+
+TEST_CASE("quotes: an unclosed quote ends with its paragraph and spares the next one") {
+    std::string_view const text = "He said “this never closes at all.\n\nJones said: “This one is fine.”";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].span == at(text, "this never closes at all."));
+    CHECK(qs[1].span == at(text, "This one is fine."));
+    CHECK(speaker_text(qs[1], text) == "Jones");
+}
+
+TEST_CASE("quotes: a stray closing mark does not derail the document") {
+    std::string_view const text = "The report is out” and nobody read it.\n\n“It is long,” Lee said.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "It is long,"));
+    CHECK(speaker_text(qs[0], text) == "Lee");
+}
+
+TEST_CASE("quotes: a multi-paragraph quote is one quote") {
+    std::string_view const text = "“The first paragraph of the speech.\n\n“The second paragraph of it,” Smith said.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == byte_span{at(text, "The first").begin, at(text, "of it,").end});
+    CHECK(speaker_text(qs[0], text) == "Smith");
+}
+
+TEST_CASE("quotes: the pieces of a split quote share one speaker") {
+    std::string_view const text = "“The first half is here,” he said. “The second half follows.”\n\n"
+                                  "“One part,” Ana said, “and another part.”";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 4);
+    CHECK(qs[1].span == at(text, "The second half follows."));
+    CHECK(qs[1].said_by->span == qs[0].said_by->span);
+    CHECK(qs[3].span == at(text, "and another part."));
+    CHECK(speaker_text(qs[3], text) == "Ana");
+}
+
+TEST_CASE("quotes: dash byline") {
+    std::string_view const text = "“No one wants that kind of leader.” ― Sonya Herridge";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(speaker_text(qs[0], text) == "Sonya Herridge");
+    CHECK(qs[0].cue->in(text) == "―");
+}
+
+TEST_CASE("quotes: a wrong-way closing mark can open a paragraph's quote") {
+    std::string_view const text = "”Mr. Trump embodies the lasting legacy of racism.” ― Sonya Herridge";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "Mr. Trump embodies the lasting legacy of racism."));
+    CHECK(speaker_text(qs[0], text) == "Sonya Herridge");
+}
+
+TEST_CASE("quotes: transcript lines are their labelled speaker's") {
+    std::string_view const text = "PENCE: Well, look, she thinks this is a show.\n\n"
+                                  "\"WALLACE: Will she be there tomorrow night?\n\n"
+                                  "CLARIFICATION: The first sentence was fixed.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].span == at(text, "Well, look, she thinks this is a show."));
+    CHECK(speaker_text(qs[0], text) == "PENCE");
+    CHECK(qs[0].cue->in(text) == ":");
+    CHECK(qs[1].span == at(text, "Will she be there tomorrow night?"));
+    CHECK(speaker_text(qs[1], text) == "WALLACE");
+}
+
+// ---- kinds -------------------------------------------------------------------------------------
+
+TEST_CASE("quotes: block quote after an introducing line ending in a colon") {
+    std::string_view const text = "The minister again reiterated the policy:\n\n"
+                                  "We will not send weapons. We are pacifists and will stay so.\n\n"
+                                  "Critics said the policy was naive.";
+    auto const qs = quotes_of(text);
+    auto const block = quote_with(qs, text, "We will not send weapons");
+    REQUIRE(block);
+    CHECK(block->kind == quote_kind::block);
+    CHECK(block->span == at(text, "We will not send weapons. We are pacifists and will stay so."));
+    CHECK(speaker_text(*block, text) == "The minister");
+    CHECK(block->cue->in(text) == "reiterated");
+}
+
+TEST_CASE("quotes: block quote whose only mark is a stray closing one") {
+    std::string_view const text = "In May, the president reiterated that position:\n\n"
+                                  "The policy stays the same, we do not want to get involved.”\n\n"
+                                  "A Heading";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].kind == quote_kind::block);
+    CHECK(qs[0].span == at(text, "The policy stays the same, we do not want to get involved."));
+    CHECK(speaker_text(qs[0], text) == "the president");
+}
+
+TEST_CASE("quotes: a list after a colon is not a block quote") {
+    std::string_view const text = "The requested weapons were:\n– Anti-tank weapons.\n– Helmets and vests.\n";
+    CHECK(quotes_of(text).empty());
+}
+
+TEST_CASE("quotes: indirect speech") {
+    std::string_view const text = "Smith said that the economy is strong. Prices will rise, according to the bank.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].kind == quote_kind::indirect);
+    CHECK(qs[0].span == at(text, "the economy is strong"));
+    CHECK(speaker_text(qs[0], text) == "Smith");
+    CHECK(qs[1].kind == quote_kind::indirect);
+    CHECK(qs[1].span == at(text, "Prices will rise"));
+    CHECK(speaker_text(qs[1], text) == "the bank");
+    CHECK(qs[1].cue->in(text) == "according to");
+}
+
+TEST_CASE("quotes: a partial quote reports the content that holds it") {
+    std::string_view const text = "President Andrés Manuel López Obrador insists that the country remains “neutral”.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].kind == quote_kind::partial);
+    CHECK(qs[0].span == at(text, "the country remains “neutral”"));
+    CHECK(speaker_text(qs[0], text) == "President Andrés Manuel López Obrador");
+    CHECK(qs[0].cue->in(text) == "insists");
+}
+
+TEST_CASE("quotes: scare quotes and names in quotation marks have no speaker") {
+    std::string_view const text = "The chamber “hosted” a call in a room called the “Green Room”.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].span == at(text, "hosted"));
+    CHECK_FALSE(qs[0].said_by);
+    CHECK(qs[1].span == at(text, "Green Room"));
+    CHECK_FALSE(qs[1].said_by);
+}
+
+TEST_CASE("quotes: user cues extend the lexicon") {
+    std::string_view const text = "“Not on my watch, never,” the senator harrumphed.";
+    CHECK_FALSE(quotes_of(text).front().said_by);
+    byline::quote_finder const finder(byline::quote_options{.extra_cues = {"harrumphed"}});
+    auto const qs = finder.find(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(speaker_text(qs[0], text) == "the senator");
+}
+
+// ---- entities ------------------------------------------------------------------------------------
+
+TEST_CASE("quotes: a pronoun speaker resolves to the nearest earlier person of its gender") {
+    std::string_view const text = "Maria Lopez met John Smith.\n\n“We have a deal at last,” he said.";
+    byline::document doc;
+    doc.text = text;
+    doc.entities = {{"lopez", "PERSON", "Maria Lopez", byline::gender::female},
+                    {"smith", "PERSON", "John Smith", byline::gender::male}};
+    doc.mentions = {{at(text, "Maria Lopez"), 0}, {at(text, "John Smith"), 1}};
+    byline::quote_finder{}.annotate(doc);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "he"));
+    CHECK(doc.quotes[0].said_by->entity == std::optional<std::uint32_t>{1});
+}
+
+TEST_CASE("quotes: the speaker of a possessive description is not the owner") {
+    std::string_view const text = "Zelensky’s spokesman panned the plan as being “made in Russia”.";
+    byline::document doc;
+    doc.text = text;
+    doc.entities = {{"zelensky", "PERSON", "Volodymyr Zelensky", byline::gender::male}};
+    doc.mentions = {{at(text, "Zelensky"), 0}};
+    byline::quote_finder{}.annotate(doc);
+    REQUIRE(doc.quotes.size() == 1);
+    CHECK(speaker_text(doc.quotes[0], text) == "Zelensky’s spokesman");
+    CHECK_FALSE(doc.quotes[0].said_by->entity);
+}
+
+// ---- bad input ---------------------------------------------------------------------------------
+
+TEST_CASE("quotes: empty and mark-only input") {
+    CHECK(quotes_of("").empty());
+    CHECK(quotes_of("“").empty());
+    CHECK(quotes_of("”").empty());
+    CHECK(quotes_of("\"\"\n\n''").empty());
+}
+
+TEST_CASE("quotes: invalid UTF-8 keeps offsets on the caller's bytes") {
+    std::string const text = "\xff\xfe “Bad \xc3 bytes \x80 inside,” Smith said. \xe2\x80";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "Bad \xc3 bytes \x80 inside,"));
+    CHECK(speaker_text(qs[0], text) == "Smith");
+}
+
+TEST_CASE("quotes: many unbalanced marks take linear time") {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "He said “yes and ” no \" maybe ‘ and then, “ more words here.\n";
+    auto const t0 = std::chrono::steady_clock::now();
+    auto const qs = quotes_of(text);
+    std::chrono::duration<double> const dt = std::chrono::steady_clock::now() - t0;
+    CHECK(!qs.empty());
+    CHECK(dt.count() < 5.0); // about 1.4 MB; quadratic behaviour would take minutes
+    for (auto const& q : qs) CHECK(q.span.end <= text.size());
+}
+
+// ---- the seed articles ---------------------------------------------------------------------------
+
+namespace {
+
+struct expectation {
+    std::string_view content;     ///< a piece of the quote's text
+    std::string_view speaker;     ///< the speaker mention, "" for none
+    std::string_view entity_name; ///< a piece of the resolved entity's name, "" for unresolved
+};
+
+void check_seed(std::string const& name, std::vector<expectation> const& expected) {
+    std::string const text = read_seed(name);
+    byline::default_pipeline const pipeline;
+    auto const doc = pipeline(text);
+    for (auto const& e : expected) {
+        CAPTURE(name);
+        CAPTURE(e.content);
+        auto const q = quote_with(doc.quotes, text, e.content);
+        REQUIRE(q);
+        CHECK(speaker_text(*q, text) == e.speaker);
+        if (e.entity_name.empty()) {
+            CHECK((!q->said_by || !q->said_by->entity));
+        } else {
+            REQUIRE(q->said_by);
+            REQUIRE(q->said_by->entity);
+            CHECK(doc.entities[*q->said_by->entity].name.find(e.entity_name) != std::string::npos);
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("quotes: seed 000, Zelensky's three quotes") {
+    check_seed("000_7f7ed1c0a54fa2bf.txt",
+               {{"Ukraine has already proposed", "Zelensky", "Zelensk"},
+                {"I think that with the help of Mexico", "the one who denounced the Russian invasion of his country",
+                 "Zelensk"},
+                {"I invite you to choose", "he", "Zelensk"},
+                {"Mexico-Ukraine Friendship Group", "", ""}});
+}
+
+TEST_CASE("quotes: seed 001, block quotes, partial quotes and descriptions") {
+    check_seed("001_04d8d4f2fc7e7cc8.txt",
+               {{"hosted", "", ""},
+                {"The policy stays the same", "AMLO", "López Obrador"},
+                {"does not represent the consensual position",
+                 "the Political Coordination Board of the Chamber of Deputies", "Political Coordination Board"},
+                {"irrational", "AMLO", "López Obrador"},
+                {"Ladies and Gentlemen!", "He", "Zelensky"},
+                {"made in Russia", "Zelensky’s spokesman", ""},
+                {"[H]ow can one of the actors", "AMLO", "López Obrador"},
+                {"Do not drag us in", "He", "López Obrador"},
+                {"there is no neutrality", "US Secretary of State Anthony Blinken", "Blinken"},
+                {"these comments give only a glimpse", "an article in WSWS", ""},
+                {"Green Room", "", ""},
+                {"I believe [that] with the help of Mexico", "Zelensky", "Zelensky"},
+                {"Trade between Russia and Latin American", "Tatiana Mashkova", "Mashkova"},
+                {"Likewise, Russian and Latin American businessmen", "Tatiana Mashkova", "Mashkova"},
+                {"step up [its] game", "Richardson", "Richardson"}});
+}
+
+TEST_CASE("quotes: seed 002 has no quotation") {
+    std::string const text = read_seed("002_8913ef3a38a6720c.txt");
+    byline::default_pipeline const pipeline;
+    CHECK(pipeline(text).quotes.empty());
+}
+
+TEST_CASE("quotes: seed 003, López Obrador's assurance") {
+    check_seed("003_929f39875cec5451.txt",
+               {{"We do not send weapons, we are pacifists", "he", "López Obrador"},
+                {"the country remains “neutral”", "President Andrés Manuel López Obrador", "López Obrador"}});
+}
