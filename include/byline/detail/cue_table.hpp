@@ -93,7 +93,8 @@ public:
             // headline verbs); kept here rather than in the generated table.
             for (std::string_view f : {"criticise", "criticises", "criticised", "criticising", "emphasise",
                                        "emphasises", "emphasised", "pan", "pans", "panned", "lash out at",
-                                       "lashed out at", "lashes out at"})
+                                       "lashed out at", "lashes out at", "put it", "puts it", "liken", "likened",
+                                       "likens", "laud", "lauded", "lauds", "exhort", "exhorted", "exhorts"})
                 add_cue(f, cue_category::speech, 10);
         }
         for (auto const& f : extra) add_cue(f, cue_category::speech, 10);

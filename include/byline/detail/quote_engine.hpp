@@ -75,11 +75,6 @@ public:
                 pos = line_end + 1;
                 continue;
             }
-            if (!block_.active && !worth_tokenizing(pos, line_end)) { // nothing any pattern could match
-                pos = line_end + 1;
-                ++unit_no_;
-                continue;
-            }
             begin_unit();
             std::size_t const unit_begin = pos;
             add_line(pos, line_end);
@@ -159,33 +154,6 @@ private:
         }
         return true;
     }
-    /// A quick byte scan: does the paragraph hold a quotation mark (not an apostrophe inside a
-    /// word), a colon, or a word that indirect speech needs (that, say/said, tell/told,
-    /// according)? Paragraphs without any are skipped untokenized.
-    [[nodiscard]] bool worth_tokenizing(std::size_t b, std::size_t e) const noexcept {
-        auto const line = text_.substr(b, e - b);
-        auto letter = [&](std::size_t i) {
-            if (i >= line.size()) return false;
-            auto const c = static_cast<unsigned char>(line[i]);
-            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-        };
-        for (std::size_t i = 0; i < line.size(); ++i) {
-            auto const c = static_cast<unsigned char>(line[i]);
-            if (c == '"' || c == '`' || c == ':') return true;
-            if (c == '\'' && !(i > 0 && letter(i - 1) && letter(i + 1))) return true;
-            if (c == 0xC2 && i + 1 < line.size() && (line[i + 1] == '\xAB' || line[i + 1] == '\xBB')) return true;
-            if (c == 0xE3 && i + 2 < line.size() && line[i + 1] == '\x80') return true; // 「」『』
-            if (c == 0xE2 && i + 2 < line.size() && line[i + 1] == '\x80') {
-                auto const t = static_cast<unsigned char>(line[i + 2]);
-                if (t == 0x99 && i > 0 && letter(i - 1) && letter(i + 3)) continue; // don’t
-                if ((t >= 0x98 && t <= 0x9F) || t == 0xB9 || t == 0xBA) return true;
-            }
-        }
-        for (std::string_view w : {"that", "said", "say", "tell", "told", "ccording"})
-            if (line.find(w) != std::string_view::npos) return true;
-        return false;
-    }
-
     /// “PENCE: ...” : a paragraph whose quotation opens with a transcript speaker label.
     [[nodiscard]] bool opens_labelled_turn(std::size_t pos) const {
         while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t')) ++pos;
@@ -767,8 +735,10 @@ private:
             // clause ("the one who denounced the Russian invasion of his country added")
             bool relative = false;
             for (std::size_t k = s; k <= e; ++k) relative = relative || word_in(k, std::array<std::string_view, 2>{"who", "which"});
-            if (!relative) {
-                if (auto np = np_backward(e, s); np && np->first > s) s = np->first;
+            if (!relative) { // and it must be one: "but stopped short of calling" names nobody
+                auto np = np_backward(e, s);
+                if (!np) return std::nullopt;
+                s = std::max(s, np->first);
             }
             if (!(word_in(s, speaker_pronouns) || word_in(s, determiners) || (is_cap(s) && !(toks_[s].flags & w_digit)) ||
                   (is_lower_word(s) && e < s + 3 && !word_in(s, np_stops) && !is_adverb(s))))
@@ -786,7 +756,10 @@ private:
         auto np = subject_of(sb, open);
         if (!np || np->second + 1 >= open) return std::nullopt;
         std::size_t v = np->second + 1;
-        if (toks_[v].kind == qtok::comma) { // "Another critic, Laurence H. Tribe, likened"
+        if (toks_[v].kind == qtok::comma && v + 1 < open && is_lower_word(v + 1) && !word_in(v + 1, np_stops) &&
+            !word_in(v + 1, determiners)) {
+            ++v; // "Another critic, Laurence H. Tribe, likened": the apposition came first
+        } else if (toks_[v].kind == qtok::comma) { // "Laurence H. Tribe, another critic, likened"
             std::size_t k = v + 1;
             while (k < open && k < v + 14 && toks_[k].kind != qtok::comma) ++k;
             if (k >= open || toks_[k].kind != qtok::comma) return std::nullopt;
@@ -1332,7 +1305,7 @@ private:
         if (end <= sb + 2) return;
         std::optional<attribution> topic;
         for (std::size_t k = sb; k <= end; ++k) {
-            if (!is_word(k) || !(toks_[k].flags & w_ascii)) continue;
+            if (!is_word(k) || !lex_[k] || !lex_[k]->cue) continue;
             auto const c = cue_at(k);
             if (c.first == no_token) continue;
             lowered const l(text_, toks_[k]);
