@@ -5,7 +5,6 @@
 // such record names the problem and its position (the "furthest failure" rule of PEG tools).
 #include <byline/version.hpp>
 #include <byline/detail/x3.hpp>
-#include <byline/version.hpp>
 
 #include <string_view>
 #include <vector>
