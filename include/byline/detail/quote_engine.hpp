@@ -1136,6 +1136,11 @@ private:
             std::size_t last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
             // “… ‘accept responsibility,’” : look through a nested closing mark
             while (last_in > first_in && last_in < toks_.size() && toks_[last_in].kind == qtok::mark) --last_in;
+            // marks around no word at all (“’”, “…”, “?”) quote nothing
+            bool any_word = false;
+            for (std::size_t k = first_in; k <= last_in && k < toks_.size() && !any_word; ++k)
+                any_word = toks_[k].kind == qtok::word;
+            if (!any_word) return;
             bool const ended_sentence = last_in < toks_.size() && toks_[last_in].kind == qtok::terminal &&
                                         p.close + 1 < toks_.size() && is_cap(p.close + 1);
             std::optional<attribution> who;
