@@ -74,8 +74,9 @@ inline std::optional<std::string> check_mentions(byline::document const& doc, st
     return check_sequence("mention", spans, at, doc.text.size(), true);
 }
 
-/// Quotes, speakers and cues are inside the text on boundaries, quotes in order of start, a
-/// speaker or cue non-empty and outside its quote's content, speaker entities present.
+/// Quotes, speakers and cues are inside the text on boundaries, quotes in order of start and
+/// holding a letter or digit, a speaker or cue non-empty and outside its quote's content,
+/// speaker entities present.
 inline std::optional<std::string> check_quotes(byline::document const& doc, std::vector<bool> const& at) {
     auto const text = doc.text;
     std::vector<byline::byte_span> spans;
@@ -83,6 +84,13 @@ inline std::optional<std::string> check_quotes(byline::document const& doc, std:
     for (auto const& q : doc.quotes) {
         spans.push_back(q.span);
         auto const quote = "quote [" + std::to_string(q.span.begin) + ", " + std::to_string(q.span.end) + ")";
+        if (q.span.end <= text.size()) {
+            bool any_word = false;
+            auto const content = q.span.in(text);
+            for (std::size_t i = 0; i < content.size() && !any_word; i += byline::detail::decode(content, i).length)
+                any_word = byline::detail::is_word_char(byline::detail::decode(content, i).cp);
+            if (!any_word) return quote + " has no letter or digit";
+        }
         if (q.said_by) {
             if (auto e = check_span("speaker", q.said_by->span, at, text.size())) return e;
             if (q.said_by->span.empty()) return "the speaker of " + quote + " is empty";
