@@ -1174,7 +1174,8 @@ private:
             if (p.open == no_token && !who && !intro) return; // a stray closing mark alone
             if (who && p.open != no_token && title_like(p.open, p.close == no_token ? toks_.size() : p.close)) who.reset();
             if (!who && whole && intro) who = *intro;
-            if (!who && !whole && !p.single && words >= 2 && p.close != no_token && !title_like(p.open, p.close))
+            if (!who && !whole && !p.single && words >= 2 && p.open != no_token && p.close != no_token &&
+                !title_like(p.open, p.close))
                 who = subject_as_source(p.open);
             if (!who && whole && settings_.carry_over && last_.valid && last_.unit + 1 >= unit_no_ &&
                 (p.open == no_token || p.open == 0 || sentence_start_[p.open])) {
