@@ -40,7 +40,7 @@ TEST_CASE("fuzz_sentences: an abbreviation before a closing mark glued to a word
 TEST_CASE("fuzz_pipeline: a closing mark that continues a quote from the paragraph start reads no token before it") {
     // The quote runs from the paragraph start (no opening mark), and the subject-as-source rule
     // looked for the sentence start before the missing opening mark: index -1 (UBSan).
-    std::string_view const text("S said:\nd\0s\xE2\x80\x9D", 15);
+    std::string_view const text("S said:\nd\0s\xE2\x80\x9D", 14);
     auto const doc = byline::default_pipeline{}(text);
     auto const violation = byline_test::check_document(doc);
     INFO(violation.value_or(""));
