@@ -46,3 +46,13 @@ TEST_CASE("fuzz_pipeline: a closing mark that continues a quote from the paragra
     INFO(violation.value_or(""));
     CHECK_FALSE(violation);
 }
+
+TEST_CASE("fuzz_pipeline: a quote widened to its reported content still holds the quoted words") {
+    // The widening ran from the cue's content to the end of the sentence, which ended before the
+    // quoted words: the quote was the bytes "\x94 \u201C." with no word at all.
+    std::string_view const text = "he said\x94 \xE2\x80\x9C.\n\xE2\x80\x9CY";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const violation = byline_test::check_document(doc);
+    INFO(violation.value_or(""));
+    CHECK_FALSE(violation);
+}

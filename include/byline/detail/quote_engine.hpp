@@ -1209,6 +1209,8 @@ private:
             // the second piece of a split quote: its speaker sits inside the widened span
             auto const overlaps = [&span](byte_span s) { return !s.empty() && s.begin < span.end && span.begin < s.end; };
             if (overlaps(who->speaker) || overlaps(who->cue)) span = content;
+            // a widened span holds the quoted content (the sentence may end before the mark)
+            if (span.begin > content.begin || span.end < content.end) span = content;
             covered_until = span.end;
             emit(span, quote_kind::partial, who);
         };
