@@ -35,13 +35,30 @@ void run(bench::context const& ctx) {
         {"lone_cr", repeat("A line.\r", size)},
         {"one_100mb_line", repeat("word, ", std::size_t{100} << 20)},
     };
-    for (auto const& [name, text] : inputs) {
-        double const mb_per_s = measure(text);
+    auto report = [&ctx](char const* name, double mb_per_s, double against) {
         // ratio > 1 means slower per MB than news
         char extra[64];
-        std::snprintf(extra, sizeof extra, "\"ratio\": %.2f", baseline / mb_per_s);
+        std::snprintf(extra, sizeof extra, "\"ratio\": %.2f", against / mb_per_s);
         bench::report(ctx, "pathological", "byline", name, mb_per_s, extra);
-    }
+    };
+    for (auto const& [name, text] : inputs) report(name, measure(text), baseline);
+
+    // A user gazetteer whose longest alias repeats one word, on a text repeating that word:
+    // the matcher's work per word is bounded by the longest alias (detail::max_alias_tokens).
+    std::string longest;
+    for (std::size_t i = 1; i < byline::detail::max_alias_tokens; ++i) longest += "Mexico ";
+    longest += "City";
+    byline::gazetteer_builder builder;
+    builder.add("longest", "GPE", longest);
+    (void)builder.add_default();
+    byline::default_pipeline const with_user(byline::sentence_splitter{}, byline::entity_matcher(builder.build()),
+                                             byline::name_finder{}, byline::quote_finder{});
+    auto measure_user = [&](std::string const& text) {
+        return bench::throughput(text.size(), 2, [&] { with_user.annotate(text, doc); });
+    };
+    double const user_baseline = measure_user(news);
+    report("user_gazetteer_news", user_baseline, baseline);
+    report("user_gazetteer_alias_repeated", measure_user(repeat("Mexico ", size)), user_baseline);
 }
 
 bench::registration const registered("pathological", run);

@@ -64,29 +64,55 @@ inline std::optional<std::string> check_sentences(std::string_view text, std::ve
     return std::nullopt;
 }
 
-/// Every invariant of a pipeline result.
-inline std::optional<std::string> check_document(byline::document const& doc) {
-    auto const text = doc.text;
-    auto const at = boundaries(text);
-    if (auto e = check_sentences(text, doc.sentences)) return e;
+/// Mentions are inside the text, on boundaries, in order, disjoint, and refer to entities.
+inline std::optional<std::string> check_mentions(byline::document const& doc, std::vector<bool> const& at) {
     std::vector<byline::byte_span> spans;
     for (auto const& m : doc.mentions) {
         if (m.entity >= doc.entities.size()) return "mention refers to a missing entity";
         spans.push_back(m.span);
     }
-    if (auto e = check_sequence("mention", spans, at, text.size(), true)) return e;
-    spans.clear();
+    return check_sequence("mention", spans, at, doc.text.size(), true);
+}
+
+/// Quotes, speakers and cues are inside the text on boundaries, quotes in order of start and
+/// holding a letter or digit, a speaker or cue non-empty and outside its quote's content,
+/// speaker entities present.
+inline std::optional<std::string> check_quotes(byline::document const& doc, std::vector<bool> const& at) {
+    auto const text = doc.text;
+    std::vector<byline::byte_span> spans;
+    auto overlaps = [](byline::byte_span a, byline::byte_span b) { return a.begin < b.end && b.begin < a.end; };
     for (auto const& q : doc.quotes) {
         spans.push_back(q.span);
+        auto const quote = "quote [" + std::to_string(q.span.begin) + ", " + std::to_string(q.span.end) + ")";
+        if (q.span.end <= text.size()) {
+            bool any_word = false;
+            auto const content = q.span.in(text);
+            for (std::size_t i = 0; i < content.size() && !any_word; i += byline::detail::decode(content, i).length)
+                any_word = byline::detail::is_word_char(byline::detail::decode(content, i).cp);
+            if (!any_word) return quote + " has no letter or digit";
+        }
         if (q.said_by) {
             if (auto e = check_span("speaker", q.said_by->span, at, text.size())) return e;
+            if (q.said_by->span.empty()) return "the speaker of " + quote + " is empty";
+            if (overlaps(q.said_by->span, q.span)) return "the speaker of " + quote + " overlaps its content";
             if (q.said_by->entity && *q.said_by->entity >= doc.entities.size())
                 return "speaker refers to a missing entity";
         }
-        if (q.cue)
+        if (q.cue) {
             if (auto e = check_span("cue", *q.cue, at, text.size())) return e;
+            if (q.cue->empty()) return "the cue of " + quote + " is empty";
+            if (overlaps(*q.cue, q.span)) return "the cue of " + quote + " overlaps its content";
+        }
     }
     return check_sequence("quote", spans, at, text.size(), false);
+}
+
+/// Every invariant of a pipeline result.
+inline std::optional<std::string> check_document(byline::document const& doc) {
+    auto const at = boundaries(doc.text);
+    if (auto e = check_sentences(doc.text, doc.sentences)) return e;
+    if (auto e = check_mentions(doc, at)) return e;
+    return check_quotes(doc, at);
 }
 
 } // namespace byline_test

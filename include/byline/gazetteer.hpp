@@ -145,7 +145,8 @@ public:
             for (std::size_t f = 2; f < st.fields.size(); ++f) {
                 if (!usable_alias(st.fields[f]))
                     return fail(static_cast<std::size_t>(st.fields[f].data() - line.data()),
-                                "an alias needs a letter or digit (and words under 128 bytes)");
+                                "an alias needs a letter or digit (and words under 128 bytes, at most " +
+                                    std::to_string(detail::max_alias_tokens) + " tokens)");
                 add_alias(e, st.fields[f]);
             }
         }
@@ -230,8 +231,9 @@ private:
         detail::raw_token tok;
         detail::fold_buffer folded;
         bool any_word = false;
+        std::size_t tokens = 0;
         while (tz.next(tok, folded)) {
-            if (folded.overflow() || folded.size == 0) return false;
+            if (folded.overflow() || folded.size == 0 || ++tokens > detail::max_alias_tokens) return false;
             any_word |= tok.word;
         }
         return any_word;

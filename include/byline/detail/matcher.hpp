@@ -213,14 +213,20 @@ private:
     std::size_t size_ = 0;
 };
 
+/// Most tokens an alias may have. find() walks the trie from every token as deep as the text
+/// follows an alias, so the longest alias bounds the work per token of text: an alias of 2000
+/// repeated words made a text of that word take 2000 times as long. Real names stay far below
+/// (the default gazetteer's longest has 11).
+inline constexpr std::size_t max_alias_tokens = 24;
+
 /// The matcher proper. Built once (add_alias..., finish), then immutable: find() is const and
 /// keeps its scanning state on the caller's stack, so one matcher serves many threads.
 class matcher {
 public:
     /// Adds an alias of `entity`. `priority` orders aliases for leftmost_first and breaks ties.
     /// An alias written in capitals only (US, U.N.) will match only text in capitals.
-    /// Returns false (and adds nothing) when the alias has no letter or digit, or a word longer
-    /// than fold_buffer::capacity folded bytes.
+    /// Returns false (and adds nothing) when the alias has no letter or digit, a word longer
+    /// than fold_buffer::capacity folded bytes, or more than max_alias_tokens tokens.
     bool add_alias(std::string_view alias, std::uint32_t entity, std::uint32_t priority) {
         // Validate first, so that a rejected alias leaves no nodes behind.
         tokenizer check(alias);
@@ -233,7 +239,7 @@ public:
             any_word |= tok.word;
             lower |= tok.has_lower;
             upper |= tok.has_upper;
-            ++depth;
+            if (++depth > max_alias_tokens) return false;
         }
         if (!any_word) return false;
 

@@ -1211,6 +1211,11 @@ private:
             std::size_t last_in = p.close == no_token ? toks_.size() - 1 : p.close - 1;
             // “… ‘accept responsibility,’” : look through a nested closing mark
             while (last_in > first_in && last_in < toks_.size() && toks_[last_in].kind == qtok::mark) --last_in;
+            // marks around no word at all (“’”, “…”, “?”) quote nothing
+            bool any_word = false;
+            for (std::size_t k = first_in; k <= last_in && k < toks_.size() && !any_word; ++k)
+                any_word = toks_[k].kind == qtok::word;
+            if (!any_word) return;
             bool const ended_sentence = last_in < toks_.size() && toks_[last_in].kind == qtok::terminal &&
                                         p.close + 1 < toks_.size() && is_cap(p.close + 1);
             std::optional<attribution> who;
@@ -1244,7 +1249,8 @@ private:
             if (p.open == no_token && !who && !intro) return; // a stray closing mark alone
             if (who && p.open != no_token && title_like(p.open, p.close == no_token ? toks_.size() : p.close)) who.reset();
             if (!who && whole && intro) who = *intro;
-            if (!who && !whole && !p.single && words >= 2 && p.close != no_token && !title_like(p.open, p.close))
+            if (!who && !whole && !p.single && words >= 2 && p.open != no_token && p.close != no_token &&
+                !title_like(p.open, p.close))
                 who = subject_as_source(p.open);
             if (!who && whole && settings_.carry_over && last_.valid && last_.unit + 1 >= unit_no_ &&
                 (p.open == no_token || p.open == 0 || sentence_start_[p.open])) {
@@ -1281,6 +1287,11 @@ private:
                 if (sb < p.open) span = {toks_[sb].begin, toks_[p.close].end};
             }
             if (span.begin < covered_until) span.begin = std::max(span.begin, content.begin);
+            // the second piece of a split quote: its speaker sits inside the widened span
+            auto const overlaps = [&span](byte_span s) { return !s.empty() && s.begin < span.end && span.begin < s.end; };
+            if (overlaps(who->speaker) || overlaps(who->cue)) span = content;
+            // a widened span holds the quoted content (the sentence may end before the mark)
+            if (span.begin > content.begin || span.end < content.end) span = content;
             covered_until = span.end;
             emit(span, quote_kind::partial, who);
         };

@@ -613,6 +613,7 @@ private:
         }
         if (space_length(text_, j, limit) == 0) {
             f.no_space = true;
+            f.word = j; // callers read the word here: never leave it at 0, before the sentence
             f.kind = next_kind::other;
             return f;
         }
@@ -644,11 +645,11 @@ private:
             if (len == 0) break;
             j += len;
         }
+        f.word = j;
         if (j >= limit) {
             f.kind = next_kind::other;
             return f;
         }
-        f.word = j;
         if (is_stop_glyph(j, limit)) {
             f.kind = next_kind::stop;
             return f;
