@@ -784,7 +784,13 @@ private:
             // Entities for the clusters that are mentioned, in order of first mention. Every id
             // made here starts "person:" or "org:", so only such ids can collide; the views stay
             // valid because the entities do not move after this reserve.
-            doc.entities.reserve(doc.entities.size() + found.size());
+            std::size_t fresh = 0;
+            {
+                std::vector<std::uint8_t> counted(clusters.size(), 0);
+                for (auto const& f : found)
+                    if (!clusters[f.cluster].entity && !counted[f.cluster]) counted[f.cluster] = 1, ++fresh;
+            }
+            doc.entities.reserve(doc.entities.size() + fresh);
             std::unordered_set<std::string_view> ids;
             for (auto const& e : doc.entities)
                 if (e.id.starts_with("person:") || e.id.starts_with("org:")) ids.insert(e.id);
