@@ -241,7 +241,15 @@ private:
         }
         detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
-        bool may_end_title(std::size_t t) { return slot_of(t).facts.title_last != 0; }
+        bool may_end_title(std::size_t t) {
+            if (auto const& slot = key_cache[t % key_cache.size()]; slot.token == t) return slot.facts.title_last != 0;
+            // Asked of the word before most runs: when it is plain lower case, it is its own key
+            // and needs no folding (nor a slot, unless a title may end there).
+            auto const r = raw(t);
+            if (std::all_of(r.begin(), r.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; }))
+                if (lex.words.find(r).title_last == 0) return false;
+            return slot_of(t).facts.title_last != 0;
+        }
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
         char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
