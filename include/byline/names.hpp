@@ -150,7 +150,8 @@ private:
         void run() {
             using namespace detail::names;
             tokenize(text, doc.sentences, toks);
-            for (auto& slot : key_cache) slot.token = npos; // the cache outlives the document
+            // The cache outlives the document: forget the slots its tokens can use.
+            for (std::size_t i = 0; i < std::min(toks.size(), key_cache.size()); ++i) key_cache[i].token = npos;
             cands.clear();
             find_candidates();
             resolve();
@@ -172,9 +173,10 @@ private:
             thread_local std::vector<detail::names::candidate> v;
             return v;
         }
-        // Folded words of the tokens around the scan position: every use of a key is within a
-        // few tokens of the others it is compared with, so a small direct-mapped cache does.
-        // Thread-local like the token scratch, so that its strings keep their capacity.
+        // Folded words of the tokens: every use of a key during the scan is within a few tokens
+        // of the others it is compared with, so a direct-mapped cache does; it is large enough
+        // to still hold a news article's names when they are linked at the end. Thread-local
+        // like the token scratch, so that its strings keep their capacity.
         struct cached_key {
             std::size_t token = detail::names::npos;
             std::string key;
@@ -186,7 +188,7 @@ private:
             std::size_t title_end = 0;  // end token (exclusive),
             std::string title_text;     // and its folded text
         };
-        using key_cache_t = std::array<cached_key, 64>;
+        using key_cache_t = std::array<cached_key, 1024>;
         static key_cache_t& scratch_key_cache() {
             thread_local key_cache_t cache;
             return cache;
@@ -239,7 +241,15 @@ private:
         }
         detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
-        bool may_end_title(std::size_t t) { return slot_of(t).facts.title_last != 0; }
+        bool may_end_title(std::size_t t) {
+            if (auto const& slot = key_cache[t % key_cache.size()]; slot.token == t) return slot.facts.title_last != 0;
+            // Asked of the word before most runs: when it is plain lower case, it is its own key
+            // and needs no folding (nor a slot, unless a title may end there).
+            auto const r = raw(t);
+            if (std::all_of(r.begin(), r.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; }))
+                if (lex.words.find(r).title_last == 0) return false;
+            return slot_of(t).facts.title_last != 0;
+        }
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
         char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
@@ -605,13 +615,24 @@ private:
         bool particle(std::size_t t) { return lower_word(t, detail::names::is_particle); }
 
         /// Existing mentions overlapping [begin, end): index range in doc.mentions.
-        std::pair<std::size_t, std::size_t> overlapping(std::size_t begin, std::size_t end) const {
+        std::pair<std::size_t, std::size_t> overlapping(std::size_t begin, std::size_t end) {
             auto const& ms = doc.mentions;
-            auto const lo = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+            // Candidates come in text order: walk on from the last answer rather than search.
+            std::size_t lo = overlap_from;
+            if (begin >= overlap_after) {
+                while (lo < ms.size() && ms[lo].span.end <= begin) ++lo;
+            } else {
+                lo = static_cast<std::size_t>(std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) {
+                                                  return m.span.end <= begin;
+                                              }) - ms.begin());
+            }
+            overlap_from = lo;   // every mention before it ends at or before
+            overlap_after = begin;
             auto hi = lo;
-            while (hi != ms.end() && hi->span.begin < end) ++hi;
-            return {static_cast<std::size_t>(lo - ms.begin()), static_cast<std::size_t>(hi - ms.begin())};
+            while (hi < ms.size() && ms[hi].span.begin < end) ++hi;
+            return {lo, hi};
         }
+        std::size_t overlap_from = 0, overlap_after = 0;
 
         struct emitted {
             byte_span span;
@@ -771,7 +792,13 @@ private:
             // Entities for the clusters that are mentioned, in order of first mention. Every id
             // made here starts "person:" or "org:", so only such ids can collide; the views stay
             // valid because the entities do not move after this reserve.
-            doc.entities.reserve(doc.entities.size() + found.size());
+            std::size_t fresh = 0;
+            {
+                std::vector<std::uint8_t> counted(clusters.size(), 0);
+                for (auto const& f : found)
+                    if (!clusters[f.cluster].entity && !counted[f.cluster]) counted[f.cluster] = 1, ++fresh;
+            }
+            doc.entities.reserve(doc.entities.size() + fresh);
             std::unordered_set<std::string_view> ids;
             for (auto const& e : doc.entities)
                 if (e.id.starts_with("person:") || e.id.starts_with("org:")) ids.insert(e.id);

@@ -177,40 +177,36 @@ public:
         out_.reserve(n_ / 6);
         std::size_t i = 0;
         while (i < n_) {
-            // Sixteen ASCII bytes at a time: the words that end inside them at a byte that
-            // cannot join them to more (not ' - or the period of an initial) are done here.
+            // Sixteen bytes at a time: the ASCII words that end before the first other byte, at
+            // a byte that cannot join them to more (not ' - or the period of an initial), are
+            // done here; the general path takes the rest.
             if (i + 16 <= n_) {
                 auto const m = classify_block(data_ + i);
-                if (m.high == 0) {
-                    std::uint32_t starts = m.word & ~(m.word << 1);
-                    std::size_t resume = i + 16;
-                    bool general = false;
-                    while (starts != 0) {
-                        auto const b = static_cast<unsigned>(std::countr_zero(starts));
-                        auto const len = static_cast<unsigned>(std::countr_one(m.word >> b));
-                        std::size_t const s = i + b;
-                        if (b + len >= 16) { // the word may go on past these bytes
-                            resume = s;
-                            general = b == 0;
-                            break;
-                        }
-                        auto const c = data_[s + len];
-                        if (c == '\'' || c == '-' || (c == '.' && len == 1 && is_ascii_upper(data_[s]))) {
-                            resume = s;
-                            general = true;
-                            break;
-                        }
-                        simple_word(s, s + len);
-                        starts &= starts - 1;
+                auto const limit = m.high == 0 ? 16u : static_cast<unsigned>(std::countr_zero(m.high));
+                std::uint32_t const word = m.word & ((1u << limit) - 1);
+                std::uint32_t starts = word & ~(word << 1);
+                std::size_t resume = i + limit;
+                bool general = limit < 16; // at a byte that is not ASCII
+                while (starts != 0) {
+                    auto const b = static_cast<unsigned>(std::countr_zero(starts));
+                    auto const len = static_cast<unsigned>(std::countr_one(word >> b));
+                    std::size_t const s = i + b;
+                    if (b + len >= limit) { // the word may go on past these bytes
+                        resume = s;
+                        general = b == 0 || limit < 16;
+                        break;
                     }
-                    i = resume;
-                    if (!general) continue;
-                } else {
-                    // Not ASCII: word by word up to the end of these bytes.
-                    std::size_t const until = i + 16;
-                    while (i < until) i = step(i);
-                    continue;
+                    auto const c = data_[s + len];
+                    if (c == '\'' || c == '-' || (c == '.' && len == 1 && is_ascii_upper(data_[s]))) {
+                        resume = s;
+                        general = true;
+                        break;
+                    }
+                    simple_word(s, s + len);
+                    starts &= starts - 1;
                 }
+                i = resume;
+                if (!general) continue;
             }
             i = step(i);
         }
