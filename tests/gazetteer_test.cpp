@@ -134,6 +134,57 @@ TEST_CASE("gazetteer: overlap policies follow aho-corasick semantics") {
     CHECK(ms[0].alias < ms[1].alias); // priority is the order of addition
 }
 
+TEST_CASE("gazetteer: longest_first lets the globally longest of chained overlaps win, then the earliest") {
+    byline::gazetteer_builder b;
+    b.add("ab", "ORG", "A B");
+    b.add("bcd", "ORG", "B C D");
+    b.add("a", "ORG", "A");
+    b.add("de", "ORG", "D E");
+    b.add("ef", "ORG", "E F");
+    auto const g = b.build();
+    std::string const text = "A B C D"; // leftmost-longest takes "A B"; the contract, "B C D"
+    CHECK(found(g, text) == pairs{{"A B", "ab"}});
+    auto const ms = g.matches<overlap::longest_first>(text);
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].span == byte_span{0, 1}); // "A" does not overlap the winner, so it stays
+    CHECK(g.entity(ms[0].entity).id == "a");
+    CHECK(ms[1].span == byte_span{2, 7});
+    CHECK(g.entity(ms[1].entity).id == "bcd");
+
+    // A chain A B | B C D | D E | E F: "B C D" wins, "D E" loses to it, "E F" and "A" stay.
+    std::string const chain = "A B C D E F";
+    auto const cs = g.matches<overlap::longest_first>(chain);
+    REQUIRE(cs.size() == 3);
+    CHECK(cs[0].span == byte_span{0, 1});
+    CHECK(cs[1].span == byte_span{2, 7});
+    CHECK(cs[2].span == byte_span{8, 11});
+    CHECK(g.entity(cs[2].entity).id == "ef");
+
+    // Equal lengths: the earliest wins. Independent clusters resolve separately.
+    CHECK(found<overlap::longest_first>(g, "D E F. A B C D E F") ==
+          pairs{{"D E", "de"}, {"A", "a"}, {"B C D", "bcd"}, {"E F", "ef"}});
+}
+
+TEST_CASE("gazetteer: longest_first breaks a tie between entities of one span by priority") {
+    byline::gazetteer_builder b;
+    b.add("first", "GPE", "Georgia");
+    b.add("second", "GPE", "Georgia");
+    auto const g = b.build();
+    CHECK(found<overlap::longest_first>(g, "in Georgia") == pairs{{"Georgia", "first"}});
+    CHECK(found<overlap::longest_first>(g, "").empty());
+}
+
+TEST_CASE("entity_matcher: overlapping matches follow the contract: the longest wins, then the earliest") {
+    byline::gazetteer_builder b;
+    b.add("ab", "ORG", "A B");
+    b.add("bcd", "ORG", "B C D");
+    byline::pipeline<byline::entity_matcher> const p(byline::entity_matcher(b.build()));
+    auto const doc = p("x A B C D y");
+    REQUIRE(doc.mentions.size() == 1);
+    CHECK(doc.mentions[0].span == byte_span{4, 9});
+    CHECK(doc.entities[doc.mentions[0].entity].id == "bcd");
+}
+
 TEST_CASE("gazetteer: the same alias for two entities goes to the one added first") {
     byline::gazetteer_builder b;
     b.add("georgia_country", "GPE", "Georgia");
@@ -174,7 +225,7 @@ TEST_CASE("gazetteer: a malformed line is reported as FILE:LINE:COLUMN and nothi
     CHECK(error_of("a\tGPE\tX\t\tY\n") == "g.tsv:1:9: expected an alias, not an empty field");
     CHECK(error_of("a\tGPE\tX\t\n") == "g.tsv:1:9: expected an alias, not an empty field");
     CHECK(error_of("\tGPE\tX\n") == "g.tsv:1:1: expected an id");
-    CHECK(error_of("a\tGPE\tÜber\t...\n") == "g.tsv:1:12: an alias needs a letter or digit (and words under 128 bytes)");
+    CHECK(error_of("a\tGPE\tÜber\t...\n") == "g.tsv:1:12: an alias needs a letter or digit (and words under 128 bytes, at most 24 tokens)");
     CHECK(error_of("a\tGPE\tÜb\xFFr\n") == "g.tsv:1:9: invalid UTF-8");
     CHECK(error_of("# fine\r\n\r\na\tGPE\tA\r\n") == "no error");
 

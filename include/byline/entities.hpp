@@ -12,9 +12,10 @@
 
 BYLINE_BEGIN_NAMESPACE
 
-/// Finds gazetteer aliases (leftmost-longest, non-overlapping) and records them as mentions of
-/// canonical entities. `entity_matcher{}` uses the embedded default gazetteer; build a
-/// gazetteer with gazetteer_builder to add your own (and add_default() to keep the default).
+/// Finds gazetteer aliases and records them as mentions of canonical entities. Overlaps are
+/// resolved as CONTRACT.md says (overlap::longest_first: the longest wins, then the earliest).
+/// `entity_matcher{}` uses the embedded default gazetteer; build a gazetteer with
+/// gazetteer_builder to add your own (and add_default() to keep the default).
 class entity_matcher {
 public:
     entity_matcher() : gazetteer_(default_gazetteer()) {}
@@ -43,7 +44,7 @@ public:
             return it->second;
         };
         std::size_t next_earlier = 0; // first earlier mention that does not end before the match
-        gazetteer_.find(doc.text, [&](gazetteer_match const& m) {
+        gazetteer_.find<overlap::longest_first>(doc.text, [&](gazetteer_match const& m) {
             while (next_earlier < earlier && doc.mentions[next_earlier].span.end <= m.span.begin) ++next_earlier;
             if (next_earlier < earlier && doc.mentions[next_earlier].span.begin < m.span.end) return;
             doc.mentions.push_back({m.span, slot_of(m.entity)});

@@ -79,7 +79,8 @@ public:
     }
 
     /// Calls `on_match(gazetteer_match const&)` for each match in `text`, in order of start,
-    /// resolving overlaps by `Policy`. Any bytes are accepted (invalid UTF-8 never matches).
+    /// resolving overlaps by `Policy` (entity_matcher uses overlap::longest_first, the rule of
+    /// CONTRACT.md; leftmost_longest is the usual automaton semantics and the default here). Any bytes are accepted (invalid UTF-8 never matches).
     template <overlap Policy = overlap::leftmost_longest, class OnMatch>
     void find(std::string_view text, OnMatch&& on_match) const {
         data_->matcher.template find<Policy>(text, on_match);
