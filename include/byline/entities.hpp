@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -28,18 +30,26 @@ public:
     /// mention an earlier stage found are dropped; mentions stay in order.
     void annotate(document& doc) const {
         auto const earlier = doc.mentions.size();
+        auto const known = doc.entities.size(); // entities of earlier stages
+        // Their ids, indexed on first need. The views stay valid because new entities go to
+        // `added` and reach doc.entities only after the scan.
+        std::unordered_map<std::string_view, std::uint32_t> known_slot;
         std::unordered_map<std::uint32_t, std::uint32_t> entity_slot; // gazetteer entity -> doc.entities
+        std::vector<entity> added;
         auto slot_of = [&](std::uint32_t e) {
-            auto const [it, added] = entity_slot.try_emplace(e, 0);
-            if (!added) return it->second;
+            auto const [it, is_new] = entity_slot.try_emplace(e, 0);
+            if (!is_new) return it->second;
+            if (known_slot.empty() && known != 0) {
+                known_slot.reserve(known);
+                for (std::size_t i = 0; i < known; ++i) // the first entity of an id, as before
+                    known_slot.try_emplace(doc.entities[i].id, static_cast<std::uint32_t>(i));
+            }
             auto const info = gazetteer_.entity(e);
-            auto const same_id = std::find_if(doc.entities.begin(), doc.entities.end(),
-                                              [&](entity const& x) { return x.id == info.id; });
-            if (same_id != doc.entities.end()) {
-                it->second = static_cast<std::uint32_t>(same_id - doc.entities.begin());
+            if (auto const same_id = known_slot.find(info.id); same_id != known_slot.end()) {
+                it->second = same_id->second;
             } else {
-                it->second = static_cast<std::uint32_t>(doc.entities.size());
-                doc.entities.push_back({std::string(info.id), std::string(info.type), std::string(info.name), gender::unknown});
+                it->second = static_cast<std::uint32_t>(known + added.size());
+                added.push_back({std::string(info.id), std::string(info.type), std::string(info.name), gender::unknown});
             }
             return it->second;
         };
@@ -54,6 +64,7 @@ public:
                                doc.mentions.end(), [](entity_mention const& a, entity_mention const& b) {
                                    return a.span.begin < b.span.begin;
                                });
+        doc.entities.insert(doc.entities.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
     }
 
 private:
