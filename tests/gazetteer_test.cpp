@@ -352,6 +352,45 @@ TEST_CASE("entity_matcher: a document naming tens of thousands of distinct entit
     CHECK(doc.entities[doc.mentions.back().entity].id == "g" + std::to_string(n - 1));
 }
 
+TEST_CASE("entity_matcher: default names that are ordinary words match only when capitalised") {
+    byline::pipeline<byline::entity_matcher> const p{byline::entity_matcher{}};
+    auto spans = [&](std::string_view text) {
+        std::vector<std::pair<std::string, std::string>> out;
+        auto const doc = p(text);
+        for (auto const& m : doc.mentions) out.emplace_back(std::string(m.span.in(text)), doc.entities[m.entity].id);
+        return out;
+    };
+    CHECK(spans("the turkey was roasted in Turkey") == pairs{{"Turkey", "turkey"}});
+    CHECK(spans("fine china from China") == pairs{{"China", "china"}});
+    CHECK(spans("a hanging chad in Chad; polish the Polish silver") == pairs{{"Chad", "chad"}, {"Polish", "norp_polish"}});
+    CHECK(spans("TURKEY AND CHINA") == pairs{{"TURKEY", "turkey"}, {"CHINA", "china"}});
+    CHECK(spans("mexico and ukraine") == pairs{{"mexico", "mexico"}, {"ukraine", "ukraine"}}); // not words: any case
+}
+
+TEST_CASE("gazetteer: user aliases keep the contract's case rule, ordinary words or not") {
+    byline::gazetteer_builder b;
+    b.add("turkey", "GPE", "Turkey");
+    auto const g = b.build();
+    CHECK(found(g, "the turkey was roasted in Turkey") == pairs{{"turkey", "turkey"}, {"Turkey", "turkey"}});
+}
+
+TEST_CASE("matcher: a capitalised-only alias needs an upper-case first letter, in any script") {
+    byline::detail::matcher m;
+    REQUIRE(m.add_alias("Nice", 0, 0, true));
+    REQUIRE(m.add_alias("Élan Vital", 1, 1, true));
+    REQUIRE(m.add_alias("UN", 2, 2, true)); // written in capitals: capitals only, the stricter rule
+    m.finish();
+    std::string const text = "nice Nice NICE nIce élan vital Élan vital ÉLAN VITAL un Un UN";
+    std::vector<byte_span> got;
+    m.find<overlap::leftmost_longest>(text, [&](byline::gazetteer_match const& x) { got.push_back(x.span); });
+    REQUIRE(got.size() == 5);
+    CHECK(got[0].in(text) == "Nice");
+    CHECK(got[1].in(text) == "NICE");
+    CHECK(got[2] == byte_span{32, 43});
+    CHECK(got[3].in(text) == "ÉLAN VITAL");
+    CHECK(got[4].in(text) == "UN");
+}
+
 TEST_CASE("entity_matcher: the default uses the embedded gazetteer, which is well-formed") {
     byline::gazetteer_builder b;
     CHECK_FALSE(b.add_default());

@@ -15,6 +15,8 @@
 #include <byline/detail/default_gazetteer_data.hpp>
 #include <byline/detail/gazetteer_grammar.hpp>
 #include <byline/detail/matcher.hpp>
+#include <byline/detail/matcher_ordinary_words.hpp>
+#include <byline/detail/names_common_words.hpp>
 #include <byline/span.hpp>
 
 #include <cstdint>
@@ -26,6 +28,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -163,9 +166,18 @@ public:
         return add_tsv(std::move(content).str(), path);
     }
 
-    /// Adds the embedded default gazetteer (PERSON, ORG, GPE, LOC, NORP).
+    /// Adds the embedded default gazetteer (PERSON, ORG, GPE, LOC, NORP). Its one-word names
+    /// that are also ordinary English words (Turkey, China, Chad, Nice, Polish) match only when
+    /// capitalised, so "the turkey was roasted" and "fine china" name no country. (The aliases
+    /// of user gazetteers keep the contract's rule: any case, but capitals for capitals.)
     [[nodiscard]] std::optional<gazetteer_error> add_default() {
-        return add_tsv(detail::default_gazetteer_tsv, "<default gazetteer>");
+        auto const first = aliases_.size();
+        if (auto err = add_tsv(detail::default_gazetteer_tsv, "<default gazetteer>")) return err;
+        for (auto i = first; i < aliases_.size(); ++i) {
+            auto& a = aliases_[i];
+            a.capitalised_only = ordinary_word(std::string_view(alias_chars_).substr(a.offset, a.size));
+        }
+        return std::nullopt;
     }
 
     /// Compiles what was added. The builder stays usable.
@@ -174,7 +186,7 @@ public:
         for (std::size_t i = 0; i < aliases_.size(); ++i) {
             auto const& a = aliases_[i];
             (void)d->matcher.add_alias(std::string_view(alias_chars_).substr(a.offset, a.size), a.entity,
-                                       static_cast<std::uint32_t>(i));
+                                       static_cast<std::uint32_t>(i), a.capitalised_only);
         }
         d->matcher.finish();
         d->strings = strings_;
@@ -187,6 +199,7 @@ public:
 private:
     struct alias_ref {
         std::uint32_t entity, offset, size;
+        bool capitalised_only = false;
     };
     struct saved_sizes {
         std::size_t strings, bounds, types, type_names, alias_chars, aliases;
@@ -207,7 +220,7 @@ private:
     }
 
     void add_alias(std::uint32_t entity, std::string_view alias) {
-        aliases_.push_back({entity, static_cast<std::uint32_t>(alias_chars_.size()), static_cast<std::uint32_t>(alias.size())});
+        aliases_.push_back({entity, static_cast<std::uint32_t>(alias_chars_.size()), static_cast<std::uint32_t>(alias.size()), false});
         alias_chars_.append(alias);
     }
 
@@ -238,6 +251,28 @@ private:
             any_word |= tok.word;
         }
         return any_word;
+    }
+
+    /// Whether `alias` is one capitalised word whose folded form is a lower-case English word
+    /// (the name finder's SCOWL table, plus the rarer words the default gazetteer holds).
+    static bool ordinary_word(std::string_view alias) {
+        static std::unordered_set<std::string_view> const words = [] {
+            std::unordered_set<std::string_view> w;
+            for (auto const list : {detail::names_common_words_txt, detail::default_alias_lowercase_words})
+                for (std::size_t pos = 0; pos < list.size();) {
+                    auto const eol = std::min(list.find('\n', pos), list.size());
+                    w.insert(list.substr(pos, eol - pos));
+                    pos = eol + 1;
+                }
+            return w;
+        }();
+        detail::tokenizer tz(alias);
+        detail::raw_token tok;
+        detail::fold_buffer folded;
+        if (!tz.next(tok, folded) || !tok.word || !tok.has_upper || !tok.has_lower) return false;
+        if (!detail::is_upper(detail::decode(alias, tok.begin).cp)) return false;
+        bool const known = words.contains(folded.view());
+        return known && !tz.next(tok, folded);
     }
 
     static std::size_t first_invalid_utf8(std::string_view line) noexcept {

@@ -284,15 +284,23 @@ private:
     std::size_t cluster_first_ = 0, cluster_last_ = 0;
 };
 
+/// Which case of the text an alias accepts (beyond case-insensitive folding).
+enum class alias_case : std::uint8_t {
+    any = 0,         ///< any case
+    capitals = 1,    ///< every matched letter in capitals: aliases written in capitals (US, WHO)
+    capitalised = 2, ///< an upper-case first letter: names that are also ordinary words (Turkey)
+};
+
 /// The matcher proper. Built once (add_alias..., finish), then immutable: find() is const and
 /// keeps its scanning state on the caller's stack, so one matcher serves many threads.
 class matcher {
 public:
-    /// Adds an alias of `entity`. `priority` orders aliases for leftmost_first and breaks ties.
-    /// An alias written in capitals only (US, U.N.) will match only text in capitals.
+    /// Adds an alias of `entity`. `priority` (below 2^30) orders aliases for leftmost_first and
+    /// breaks ties. An alias written in capitals only (US, U.N.) will match only text in
+    /// capitals; with `capitalised_only`, others match only text that starts with a capital.
     /// Returns false (and adds nothing) when the alias has no letter or digit, a word longer
     /// than fold_buffer::capacity folded bytes, or more than max_alias_tokens tokens.
-    bool add_alias(std::string_view alias, std::uint32_t entity, std::uint32_t priority) {
+    bool add_alias(std::string_view alias, std::uint32_t entity, std::uint32_t priority, bool capitalised_only = false) {
         // Validate first, so that a rejected alias leaves no nodes behind.
         tokenizer check(alias);
         raw_token tok;
@@ -329,7 +337,8 @@ public:
             node = child;
         }
         max_depth_ = std::max(max_depth_, depth);
-        pending_.push_back({node, (priority << 1) | ((upper && !lower) ? 1u : 0u), entity});
+        auto const mode = upper && !lower ? alias_case::capitals : capitalised_only ? alias_case::capitalised : alias_case::any;
+        pending_.push_back({node, (priority << 2) | static_cast<std::uint32_t>(mode), entity});
         return true;
     }
 
@@ -347,7 +356,7 @@ public:
             auto const& p = pending_[i];
             if (i == 0 || pending_[i - 1].node != p.node) node_start = outputs_.size();
             bool const seen = std::any_of(outputs_.begin() + static_cast<std::ptrdiff_t>(node_start), outputs_.end(),
-                                          [&](output const& o) { return o.entity == p.entity && (o.rank & 1) == (p.rank & 1); });
+                                          [&](output const& o) { return o.entity == p.entity && (o.rank & 3) == (p.rank & 3); });
             if (seen) continue;
             outputs_.push_back({p.entity, p.rank});
             ++out_begin_[p.node + 1];
@@ -414,6 +423,7 @@ private:
             auto node = first->id + 1;
 
             bool capitals = !first->tok.has_lower; // acronym aliases need every matched letter in capitals
+            bool const capitalised = first->tok.has_upper && starts_upper(text, first->tok.begin);
             std::size_t k = s;
             gazetteer_match best{};
             std::size_t best_k = 0;
@@ -421,8 +431,8 @@ private:
             for (;;) {
                 for (auto i = out_begin_[node]; i < out_begin_[node + 1]; ++i) {
                     auto const& o = outputs_[i];
-                    if ((o.rank & 1) && !capitals) continue;
-                    gazetteer_match const m{{ring[s & mask].tok.begin, ring[k & mask].tok.end}, o.entity, o.rank >> 1};
+                    if (!accepts(o.rank, capitals, capitalised)) continue;
+                    gazetteer_match const m{{ring[s & mask].tok.begin, ring[k & mask].tok.end}, o.entity, o.rank >> 2};
                     if constexpr (Policy == overlap::all) {
                         emit(m, s, k);
                         continue;
@@ -452,6 +462,21 @@ private:
                 }
             }
         }
+    }
+
+    /// Whether an output's case mode accepts the matched text.
+    static bool accepts(std::uint32_t rank, bool capitals, bool capitalised) noexcept {
+        switch (static_cast<alias_case>(rank & 3)) {
+        case alias_case::capitals: return capitals;
+        case alias_case::capitalised: return capitalised;
+        default: return true;
+        }
+    }
+    /// Whether the token at `pos` starts with an upper- or title-case letter.
+    static bool starts_upper(std::string_view text, std::size_t pos) noexcept {
+        auto const b = static_cast<unsigned char>(text[pos]);
+        if (b < 0x80) return b >= 'A' && b <= 'Z';
+        return is_upper(decode_fast(text, pos).cp);
     }
 
     /// An edge label: the token id, and whether white space precedes the token ("U.S." is not "U. S.").
@@ -503,7 +528,7 @@ private:
     };
     struct output {
         std::uint32_t entity;
-        std::uint32_t rank; ///< priority << 1 | 1 if the alias is an acronym (capitals only)
+        std::uint32_t rank; ///< priority << 2 | alias_case
     };
 
     token_table tokens_;
