@@ -367,6 +367,23 @@ TEST_CASE("entity_matcher: default names that are ordinary words match only when
     CHECK(spans("mexico and ukraine") == pairs{{"mexico", "mexico"}, {"ukraine", "ukraine"}}); // not words: any case
 }
 
+TEST_CASE("gazetteer: the ordinary-word tables are sorted by bytes, as their binary search needs") {
+    for (std::string_view lines : {byline::detail::names_common_words_txt, byline::detail::default_alias_lowercase_words}) {
+        std::string_view previous;
+        std::size_t count = 0, out_of_order = 0;
+        for (std::size_t pos = 0; pos < lines.size();) {
+            auto const end = std::min(lines.find('\n', pos), lines.size());
+            auto const line = lines.substr(pos, end - pos);
+            if (!(previous < line)) ++out_of_order;
+            previous = line;
+            pos = end + 1;
+            ++count;
+        }
+        CHECK(out_of_order == 0);
+        CHECK(count > 50);
+    }
+}
+
 TEST_CASE("gazetteer: user aliases keep the contract's case rule, ordinary words or not") {
     byline::gazetteer_builder b;
     b.add("turkey", "GPE", "Turkey");

@@ -28,7 +28,6 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -255,24 +254,32 @@ private:
 
     /// Whether `alias` is one capitalised word whose folded form is a lower-case English word
     /// (the name finder's SCOWL table, plus the rarer words the default gazetteer holds).
-    static bool ordinary_word(std::string_view alias) {
-        static std::unordered_set<std::string_view> const words = [] {
-            std::unordered_set<std::string_view> w;
-            for (auto const list : {detail::names_common_words_txt, detail::default_alias_lowercase_words})
-                for (std::size_t pos = 0; pos < list.size();) {
-                    auto const eol = std::min(list.find('\n', pos), list.size());
-                    w.insert(list.substr(pos, eol - pos));
-                    pos = eol + 1;
-                }
-            return w;
-        }();
+    static bool ordinary_word(std::string_view alias) noexcept {
         detail::tokenizer tz(alias);
         detail::raw_token tok;
         detail::fold_buffer folded;
         if (!tz.next(tok, folded) || !tok.word || !tok.has_upper || !tok.has_lower) return false;
         if (!detail::is_upper(detail::decode(alias, tok.begin).cp)) return false;
-        bool const known = words.contains(folded.view());
+        bool const known = has_line(detail::names_common_words_txt, folded.view()) ||
+                           has_line(detail::default_alias_lowercase_words, folded.view());
         return known && !tz.next(tok, folded);
+    }
+
+    /// Whether `word` is a line of `lines` (lines sorted by bytes): a binary search on the text
+    /// itself, so the tables need no index built at run time.
+    static bool has_line(std::string_view lines, std::string_view word) noexcept {
+        std::size_t lo = 0, hi = lines.size(); // the candidate lines start in [lo, hi); lo starts a line
+        while (lo < hi) {
+            auto const mid = lo + (hi - lo) / 2;
+            auto const nl = mid == 0 ? std::string_view::npos : lines.rfind('\n', mid - 1);
+            auto const start = nl == std::string_view::npos ? 0 : nl + 1;
+            auto const end = std::min(lines.find('\n', start), lines.size());
+            auto const order = lines.substr(start, end - start).compare(word);
+            if (order == 0) return true;
+            if (order < 0) lo = end + 1;
+            else hi = start;
+        }
+        return false;
     }
 
     static std::size_t first_invalid_utf8(std::string_view line) noexcept {
