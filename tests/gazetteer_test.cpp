@@ -166,6 +166,23 @@ TEST_CASE("gazetteer: longest_first lets the globally longest of chained overlap
           pairs{{"D E", "de"}, {"A", "a"}, {"B C D", "bcd"}, {"E F", "ef"}});
 }
 
+TEST_CASE("gazetteer: longest_first on a hostile chain of overlaps stays bounded and defined") {
+    // "a a a ..." with an alias "a a": one chain of 100k overlapping candidates, cut into
+    // clusters of max_cluster; all are equally long, so the earliest wins, as leftmost-longest.
+    byline::gazetteer_builder b;
+    b.add("aa", "X", "a a");
+    b.add("ab", "X", "a b");
+    auto const g = b.build();
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += "a ";
+    text += "b";
+    auto const lf = g.matches<overlap::longest_first>(text);
+    auto const ll = g.matches<overlap::leftmost_longest>(text);
+    REQUIRE(lf.size() == 50000);
+    CHECK(lf == ll);
+    CHECK(lf.back().span == byte_span{199996, 199999}); // "a a" before the final "a b" lost to it
+}
+
 TEST_CASE("gazetteer: longest_first breaks a tie between entities of one span by priority") {
     byline::gazetteer_builder b;
     b.add("first", "GPE", "Georgia");

@@ -224,18 +224,23 @@ inline constexpr std::size_t max_alias_tokens = 24;
 
 /// overlap::longest_first over the candidates of a scan, which arrive in order of first token.
 /// Candidates are resolved one cluster at a time (a maximal run of candidates chained by overlap;
-/// the winners of one cluster cannot depend on another), so memory is bounded by the largest
-/// cluster, not the text. A cluster of n candidates costs O(n log n): sorted by (longest,
-/// earliest, priority), each is accepted when none of its tokens (at most max_alias_tokens) is
-/// taken yet.
+/// the winners of one cluster cannot depend on another). A cluster of n candidates costs
+/// O(n log n): sorted by (longest, earliest, priority), each is accepted when none of its tokens
+/// (at most max_alias_tokens) is taken yet. Real text has clusters of a few candidates; a
+/// hostile one ("a a a ..." with an alias "a a") can chain millions, so a cluster is cut after
+/// max_cluster candidates and resolved as if it ended there (later candidates that start before
+/// its last winner ends are dropped): bounded memory and time, exact below the cap.
 template <class OnMatch>
 class longest_first_resolver {
 public:
     explicit longest_first_resolver(OnMatch& on_match) noexcept : on_match_(on_match) {}
 
+    static constexpr std::size_t max_cluster = std::size_t{1} << 14;
+
     /// A candidate spanning tokens [first, last] of the scan.
     void add(gazetteer_match const& m, std::size_t first, std::size_t last) {
-        if (!candidates_.empty() && first > cluster_last_) flush();
+        if (!candidates_.empty() && (first > cluster_last_ || candidates_.size() >= max_cluster)) flush();
+        if (first < blocked_until_) return; // overlaps the winners of a cut cluster
         if (candidates_.empty()) cluster_first_ = first, cluster_last_ = last;
         cluster_last_ = std::max(cluster_last_, last);
         candidates_.push_back({m, first - cluster_first_, last - cluster_first_, false});
@@ -245,6 +250,7 @@ public:
     void flush() {
         if (candidates_.size() == 1) {
             on_match_(candidates_.front().match);
+            blocked_until_ = cluster_first_ + candidates_.front().last + 1;
             candidates_.clear();
             return;
         }
@@ -266,8 +272,11 @@ public:
             std::fill(begin, end, std::uint8_t{1});
             c.won = true;
         }
-        for (auto const& c : candidates_) // in order of first token: winners do not overlap
-            if (c.won) on_match_(c.match);
+        for (auto const& c : candidates_) { // in order of first token: winners do not overlap
+            if (!c.won) continue;
+            on_match_(c.match);
+            blocked_until_ = cluster_first_ + c.last + 1;
+        }
         candidates_.clear();
     }
 
@@ -282,6 +291,7 @@ private:
     std::vector<std::size_t> order_;
     std::vector<std::uint8_t> taken_;
     std::size_t cluster_first_ = 0, cluster_last_ = 0;
+    std::size_t blocked_until_ = 0; ///< one past the last token of the last winner reported
 };
 
 /// Which case of the text an alias accepts (beyond case-insensitive folding).
