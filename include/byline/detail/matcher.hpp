@@ -433,7 +433,6 @@ private:
             auto node = first->id + 1;
 
             bool capitals = !first->tok.has_lower; // acronym aliases need every matched letter in capitals
-            bool const capitalised = first->tok.has_upper && starts_upper(text, first->tok.begin);
             std::size_t k = s;
             gazetteer_match best{};
             std::size_t best_k = 0;
@@ -441,7 +440,7 @@ private:
             for (;;) {
                 for (auto i = out_begin_[node]; i < out_begin_[node + 1]; ++i) {
                     auto const& o = outputs_[i];
-                    if (!accepts(o.rank, capitals, capitalised)) continue;
+                    if ((o.rank & 3) != 0 && !accepts(o.rank, capitals, first->tok, text)) continue;
                     gazetteer_match const m{{ring[s & mask].tok.begin, ring[k & mask].tok.end}, o.entity, o.rank >> 2};
                     if constexpr (Policy == overlap::all) {
                         emit(m, s, k);
@@ -474,11 +473,11 @@ private:
         }
     }
 
-    /// Whether an output's case mode accepts the matched text.
-    static bool accepts(std::uint32_t rank, bool capitals, bool capitalised) noexcept {
+    /// Whether an output's case mode accepts matched text whose first token is `first`.
+    static bool accepts(std::uint32_t rank, bool capitals, raw_token const& first, std::string_view text) noexcept {
         switch (static_cast<alias_case>(rank & 3)) {
         case alias_case::capitals: return capitals;
-        case alias_case::capitalised: return capitalised;
+        case alias_case::capitalised: return first.has_upper && starts_upper(text, first.begin);
         default: return true;
         }
     }
