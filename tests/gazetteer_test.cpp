@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <fstream>
 #include <string>
 #include <string_view>
@@ -132,6 +133,74 @@ TEST_CASE("gazetteer: overlap policies follow aho-corasick semantics") {
     auto const ms = g.matches<overlap::all>(text);
     REQUIRE(ms.size() == 4);
     CHECK(ms[0].alias < ms[1].alias); // priority is the order of addition
+}
+
+TEST_CASE("gazetteer: longest_first lets the globally longest of chained overlaps win, then the earliest") {
+    byline::gazetteer_builder b;
+    b.add("ab", "ORG", "A B");
+    b.add("bcd", "ORG", "B C D");
+    b.add("a", "ORG", "A");
+    b.add("de", "ORG", "D E");
+    b.add("ef", "ORG", "E F");
+    auto const g = b.build();
+    std::string const text = "A B C D"; // leftmost-longest takes "A B"; the contract, "B C D"
+    CHECK(found(g, text) == pairs{{"A B", "ab"}});
+    auto const ms = g.matches<overlap::longest_first>(text);
+    REQUIRE(ms.size() == 2);
+    CHECK(ms[0].span == byte_span{0, 1}); // "A" does not overlap the winner, so it stays
+    CHECK(g.entity(ms[0].entity).id == "a");
+    CHECK(ms[1].span == byte_span{2, 7});
+    CHECK(g.entity(ms[1].entity).id == "bcd");
+
+    // A chain A B | B C D | D E | E F: "B C D" wins, "D E" loses to it, "E F" and "A" stay.
+    std::string const chain = "A B C D E F";
+    auto const cs = g.matches<overlap::longest_first>(chain);
+    REQUIRE(cs.size() == 3);
+    CHECK(cs[0].span == byte_span{0, 1});
+    CHECK(cs[1].span == byte_span{2, 7});
+    CHECK(cs[2].span == byte_span{8, 11});
+    CHECK(g.entity(cs[2].entity).id == "ef");
+
+    // Equal lengths: the earliest wins. Independent clusters resolve separately.
+    CHECK(found<overlap::longest_first>(g, "D E F. A B C D E F") ==
+          pairs{{"D E", "de"}, {"A", "a"}, {"B C D", "bcd"}, {"E F", "ef"}});
+}
+
+TEST_CASE("gazetteer: longest_first on a hostile chain of overlaps stays bounded and defined") {
+    // "a a a ..." with an alias "a a": one chain of 100k overlapping candidates, cut into
+    // clusters of max_cluster; all are equally long, so the earliest wins, as leftmost-longest.
+    byline::gazetteer_builder b;
+    b.add("aa", "X", "a a");
+    b.add("ab", "X", "a b");
+    auto const g = b.build();
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += "a ";
+    text += "b";
+    auto const lf = g.matches<overlap::longest_first>(text);
+    auto const ll = g.matches<overlap::leftmost_longest>(text);
+    REQUIRE(lf.size() == 50000);
+    CHECK(lf == ll);
+    CHECK(lf.back().span == byte_span{199996, 199999}); // "a a" before the final "a b" lost to it
+}
+
+TEST_CASE("gazetteer: longest_first breaks a tie between entities of one span by priority") {
+    byline::gazetteer_builder b;
+    b.add("first", "GPE", "Georgia");
+    b.add("second", "GPE", "Georgia");
+    auto const g = b.build();
+    CHECK(found<overlap::longest_first>(g, "in Georgia") == pairs{{"Georgia", "first"}});
+    CHECK(found<overlap::longest_first>(g, "").empty());
+}
+
+TEST_CASE("entity_matcher: overlapping matches follow the contract: the longest wins, then the earliest") {
+    byline::gazetteer_builder b;
+    b.add("ab", "ORG", "A B");
+    b.add("bcd", "ORG", "B C D");
+    byline::pipeline<byline::entity_matcher> const p(byline::entity_matcher(b.build()));
+    auto const doc = p("x A B C D y");
+    REQUIRE(doc.mentions.size() == 1);
+    CHECK(doc.mentions[0].span == byte_span{4, 9});
+    CHECK(doc.entities[doc.mentions[0].entity].id == "bcd");
 }
 
 TEST_CASE("gazetteer: the same alias for two entities goes to the one added first") {
@@ -268,6 +337,92 @@ TEST_CASE("entity_matcher: mentions an earlier stage found are kept, overlapping
     CHECK(doc.entities[doc.mentions[0].entity].id == "someone");
     CHECK(doc.mentions[1].span == byte_span{22, 28});
     CHECK(doc.entities[doc.mentions[1].entity].id == "mexico");
+}
+
+TEST_CASE("entity_matcher: a document naming tens of thousands of distinct entities takes linear time") {
+    // Each new entity is looked up among the document's entities: a linear search made this
+    // quadratic (20k gazetteer entities against 20k entities of an earlier stage).
+    constexpr std::size_t n = 20000;
+    auto const name = [](std::size_t i) { return "Ent" + std::to_string(100000 + i); };
+    byline::gazetteer_builder b;
+    std::string text;
+    for (std::size_t i = 0; i < n; ++i) {
+        b.add("g" + std::to_string(i), "ORG", name(i));
+        text += name(i) + (i % 2 ? ", " : " and ");
+    }
+    byline::entity_matcher const matcher(b.build());
+    byline::document doc;
+    doc.text = text;
+    for (std::size_t i = 0; i < n; ++i) // an earlier stage's entities, none shared
+        doc.entities.push_back({"earlier" + std::to_string(i), "PERSON", "P", byline::gender::unknown});
+    doc.entities.push_back({"g7", "ORG", "Ent100007 (earlier)", byline::gender::unknown}); // one shared id
+
+    auto const start = std::chrono::steady_clock::now();
+    matcher.annotate(doc);
+    auto const seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(seconds < 5.0); // 0.25 s in a Debug build here; the quadratic search took 11 s
+    REQUIRE(doc.mentions.size() == n);
+    CHECK(doc.entities.size() == 2 * n);
+    CHECK(doc.mentions[7].entity == n); // the earlier stage's "g7" is reused
+    CHECK(doc.entities[doc.mentions[8].entity].id == "g8");
+    CHECK(doc.mentions.back().span.in(text) == name(n - 1));
+    CHECK(doc.entities[doc.mentions.back().entity].id == "g" + std::to_string(n - 1));
+}
+
+TEST_CASE("entity_matcher: default names that are ordinary words match only when capitalised") {
+    byline::pipeline<byline::entity_matcher> const p{byline::entity_matcher{}};
+    auto spans = [&](std::string_view text) {
+        std::vector<std::pair<std::string, std::string>> out;
+        auto const doc = p(text);
+        for (auto const& m : doc.mentions) out.emplace_back(std::string(m.span.in(text)), doc.entities[m.entity].id);
+        return out;
+    };
+    CHECK(spans("the turkey was roasted in Turkey") == pairs{{"Turkey", "turkey"}});
+    CHECK(spans("fine china from China") == pairs{{"China", "china"}});
+    CHECK(spans("a hanging chad in Chad; polish the Polish silver") == pairs{{"Chad", "chad"}, {"Polish", "norp_polish"}});
+    CHECK(spans("TURKEY AND CHINA") == pairs{{"TURKEY", "turkey"}, {"CHINA", "china"}});
+    CHECK(spans("mexico and ukraine") == pairs{{"mexico", "mexico"}, {"ukraine", "ukraine"}}); // not words: any case
+}
+
+TEST_CASE("gazetteer: the ordinary-word tables are sorted by bytes, as their binary search needs") {
+    for (std::string_view lines : {byline::detail::names_common_words_txt, byline::detail::default_alias_lowercase_words}) {
+        std::string_view previous;
+        std::size_t count = 0, out_of_order = 0;
+        for (std::size_t pos = 0; pos < lines.size();) {
+            auto const end = std::min(lines.find('\n', pos), lines.size());
+            auto const line = lines.substr(pos, end - pos);
+            if (!(previous < line)) ++out_of_order;
+            previous = line;
+            pos = end + 1;
+            ++count;
+        }
+        CHECK(out_of_order == 0);
+        CHECK(count > 50);
+    }
+}
+
+TEST_CASE("gazetteer: user aliases keep the contract's case rule, ordinary words or not") {
+    byline::gazetteer_builder b;
+    b.add("turkey", "GPE", "Turkey");
+    auto const g = b.build();
+    CHECK(found(g, "the turkey was roasted in Turkey") == pairs{{"turkey", "turkey"}, {"Turkey", "turkey"}});
+}
+
+TEST_CASE("matcher: a capitalised-only alias needs an upper-case first letter, in any script") {
+    byline::detail::matcher m;
+    REQUIRE(m.add_alias("Nice", 0, 0, true));
+    REQUIRE(m.add_alias("Élan Vital", 1, 1, true));
+    REQUIRE(m.add_alias("UN", 2, 2, true)); // written in capitals: capitals only, the stricter rule
+    m.finish();
+    std::string const text = "nice Nice NICE nIce élan vital Élan vital ÉLAN VITAL un Un UN";
+    std::vector<byte_span> got;
+    m.find<overlap::leftmost_longest>(text, [&](byline::gazetteer_match const& x) { got.push_back(x.span); });
+    REQUIRE(got.size() == 5);
+    CHECK(got[0].in(text) == "Nice");
+    CHECK(got[1].in(text) == "NICE");
+    CHECK(got[2] == byte_span{32, 43});
+    CHECK(got[3].in(text) == "ÉLAN VITAL");
+    CHECK(got[4].in(text) == "UN");
 }
 
 TEST_CASE("entity_matcher: the default uses the embedded gazetteer, which is well-formed") {

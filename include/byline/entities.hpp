@@ -5,16 +5,19 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 BYLINE_BEGIN_NAMESPACE
 
-/// Finds gazetteer aliases (leftmost-longest, non-overlapping) and records them as mentions of
-/// canonical entities. `entity_matcher{}` uses the embedded default gazetteer; build a
-/// gazetteer with gazetteer_builder to add your own (and add_default() to keep the default).
+/// Finds gazetteer aliases and records them as mentions of canonical entities. Overlaps are
+/// resolved as CONTRACT.md says (overlap::longest_first: the longest wins, then the earliest).
+/// `entity_matcher{}` uses the embedded default gazetteer; build a gazetteer with
+/// gazetteer_builder to add your own (and add_default() to keep the default).
 class entity_matcher {
 public:
     entity_matcher() : gazetteer_(default_gazetteer()) {}
@@ -27,23 +30,31 @@ public:
     /// mention an earlier stage found are dropped; mentions stay in order.
     void annotate(document& doc) const {
         auto const earlier = doc.mentions.size();
+        auto const known = doc.entities.size(); // entities of earlier stages
+        // Their ids, indexed on first need. The views stay valid because new entities go to
+        // `added` and reach doc.entities only after the scan.
+        std::unordered_map<std::string_view, std::uint32_t> known_slot;
         std::unordered_map<std::uint32_t, std::uint32_t> entity_slot; // gazetteer entity -> doc.entities
+        std::vector<entity> added;
         auto slot_of = [&](std::uint32_t e) {
-            auto const [it, added] = entity_slot.try_emplace(e, 0);
-            if (!added) return it->second;
+            auto const [it, is_new] = entity_slot.try_emplace(e, 0);
+            if (!is_new) return it->second;
+            if (known_slot.empty() && known != 0) {
+                known_slot.reserve(known);
+                for (std::size_t i = 0; i < known; ++i) // the first entity of an id, as before
+                    known_slot.try_emplace(doc.entities[i].id, static_cast<std::uint32_t>(i));
+            }
             auto const info = gazetteer_.entity(e);
-            auto const same_id = std::find_if(doc.entities.begin(), doc.entities.end(),
-                                              [&](entity const& x) { return x.id == info.id; });
-            if (same_id != doc.entities.end()) {
-                it->second = static_cast<std::uint32_t>(same_id - doc.entities.begin());
+            if (auto const same_id = known_slot.find(info.id); same_id != known_slot.end()) {
+                it->second = same_id->second;
             } else {
-                it->second = static_cast<std::uint32_t>(doc.entities.size());
-                doc.entities.push_back({std::string(info.id), std::string(info.type), std::string(info.name), gender::unknown});
+                it->second = static_cast<std::uint32_t>(known + added.size());
+                added.push_back({std::string(info.id), std::string(info.type), std::string(info.name), gender::unknown});
             }
             return it->second;
         };
         std::size_t next_earlier = 0; // first earlier mention that does not end before the match
-        gazetteer_.find(doc.text, [&](gazetteer_match const& m) {
+        gazetteer_.find<overlap::longest_first>(doc.text, [&](gazetteer_match const& m) {
             while (next_earlier < earlier && doc.mentions[next_earlier].span.end <= m.span.begin) ++next_earlier;
             if (next_earlier < earlier && doc.mentions[next_earlier].span.begin < m.span.end) return;
             doc.mentions.push_back({m.span, slot_of(m.entity)});
@@ -53,6 +64,7 @@ public:
                                doc.mentions.end(), [](entity_mention const& a, entity_mention const& b) {
                                    return a.span.begin < b.span.begin;
                                });
+        doc.entities.insert(doc.entities.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
     }
 
 private:

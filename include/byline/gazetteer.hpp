@@ -15,6 +15,8 @@
 #include <byline/detail/default_gazetteer_data.hpp>
 #include <byline/detail/gazetteer_grammar.hpp>
 #include <byline/detail/matcher.hpp>
+#include <byline/detail/matcher_ordinary_words.hpp>
+#include <byline/detail/names_common_words.hpp>
 #include <byline/span.hpp>
 
 #include <cstdint>
@@ -79,7 +81,8 @@ public:
     }
 
     /// Calls `on_match(gazetteer_match const&)` for each match in `text`, in order of start,
-    /// resolving overlaps by `Policy`. Any bytes are accepted (invalid UTF-8 never matches).
+    /// resolving overlaps by `Policy` (entity_matcher uses overlap::longest_first, the rule of
+    /// CONTRACT.md; leftmost_longest is the usual automaton semantics and the default here). Any bytes are accepted (invalid UTF-8 never matches).
     template <overlap Policy = overlap::leftmost_longest, class OnMatch>
     void find(std::string_view text, OnMatch&& on_match) const {
         data_->matcher.template find<Policy>(text, on_match);
@@ -162,9 +165,18 @@ public:
         return add_tsv(std::move(content).str(), path);
     }
 
-    /// Adds the embedded default gazetteer (PERSON, ORG, GPE, LOC, NORP).
+    /// Adds the embedded default gazetteer (PERSON, ORG, GPE, LOC, NORP). Its one-word names
+    /// that are also ordinary English words (Turkey, China, Chad, Nice, Polish) match only when
+    /// capitalised, so "the turkey was roasted" and "fine china" name no country. (The aliases
+    /// of user gazetteers keep the contract's rule: any case, but capitals for capitals.)
     [[nodiscard]] std::optional<gazetteer_error> add_default() {
-        return add_tsv(detail::default_gazetteer_tsv, "<default gazetteer>");
+        auto const first = aliases_.size();
+        if (auto err = add_tsv(detail::default_gazetteer_tsv, "<default gazetteer>")) return err;
+        for (auto i = first; i < aliases_.size(); ++i) {
+            auto& a = aliases_[i];
+            a.capitalised_only = ordinary_word(std::string_view(alias_chars_).substr(a.offset, a.size));
+        }
+        return std::nullopt;
     }
 
     /// Compiles what was added. The builder stays usable.
@@ -173,7 +185,7 @@ public:
         for (std::size_t i = 0; i < aliases_.size(); ++i) {
             auto const& a = aliases_[i];
             (void)d->matcher.add_alias(std::string_view(alias_chars_).substr(a.offset, a.size), a.entity,
-                                       static_cast<std::uint32_t>(i));
+                                       static_cast<std::uint32_t>(i), a.capitalised_only);
         }
         d->matcher.finish();
         d->strings = strings_;
@@ -186,6 +198,7 @@ public:
 private:
     struct alias_ref {
         std::uint32_t entity, offset, size;
+        bool capitalised_only = false;
     };
     struct saved_sizes {
         std::size_t strings, bounds, types, type_names, alias_chars, aliases;
@@ -206,7 +219,7 @@ private:
     }
 
     void add_alias(std::uint32_t entity, std::string_view alias) {
-        aliases_.push_back({entity, static_cast<std::uint32_t>(alias_chars_.size()), static_cast<std::uint32_t>(alias.size())});
+        aliases_.push_back({entity, static_cast<std::uint32_t>(alias_chars_.size()), static_cast<std::uint32_t>(alias.size()), false});
         alias_chars_.append(alias);
     }
 
@@ -237,6 +250,36 @@ private:
             any_word |= tok.word;
         }
         return any_word;
+    }
+
+    /// Whether `alias` is one capitalised word whose folded form is a lower-case English word
+    /// (the name finder's SCOWL table, plus the rarer words the default gazetteer holds).
+    static bool ordinary_word(std::string_view alias) noexcept {
+        detail::tokenizer tz(alias);
+        detail::raw_token tok;
+        detail::fold_buffer folded;
+        if (!tz.next(tok, folded) || !tok.word || !tok.has_upper || !tok.has_lower) return false;
+        if (!detail::is_upper(detail::decode(alias, tok.begin).cp)) return false;
+        bool const known = has_line(detail::names_common_words_txt, folded.view()) ||
+                           has_line(detail::default_alias_lowercase_words, folded.view());
+        return known && !tz.next(tok, folded);
+    }
+
+    /// Whether `word` is a line of `lines` (lines sorted by bytes): a binary search on the text
+    /// itself, so the tables need no index built at run time.
+    static bool has_line(std::string_view lines, std::string_view word) noexcept {
+        std::size_t lo = 0, hi = lines.size(); // the candidate lines start in [lo, hi); lo starts a line
+        while (lo < hi) {
+            auto const mid = lo + (hi - lo) / 2;
+            auto const nl = mid == 0 ? std::string_view::npos : lines.rfind('\n', mid - 1);
+            auto const start = nl == std::string_view::npos ? 0 : nl + 1;
+            auto const end = std::min(lines.find('\n', start), lines.size());
+            auto const order = lines.substr(start, end - start).compare(word);
+            if (order == 0) return true;
+            if (order < 0) lo = end + 1;
+            else hi = start;
+        }
+        return false;
     }
 
     static std::size_t first_invalid_utf8(std::string_view line) noexcept {

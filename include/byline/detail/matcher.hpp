@@ -19,6 +19,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 BYLINE_BEGIN_NAMESPACE
@@ -28,6 +29,8 @@ enum class overlap : std::uint8_t {
     leftmost_longest, ///< at the leftmost start, the longest alias; ties go to the one added first
     leftmost_first,   ///< at the leftmost start, the alias added first (priority = order of addition)
     all,              ///< every match, overlapping ones too, by start then by end
+    longest_first,    ///< the globally longest match (in bytes) wins, then the earliest, then the
+                      ///< alias added first; repeated on what does not overlap a winner
 };
 
 /// One alias found in a text.
@@ -219,15 +222,95 @@ private:
 /// (the default gazetteer's longest has 11).
 inline constexpr std::size_t max_alias_tokens = 24;
 
+/// overlap::longest_first over the candidates of a scan, which arrive in order of first token.
+/// Candidates are resolved one cluster at a time (a maximal run of candidates chained by overlap;
+/// the winners of one cluster cannot depend on another). A cluster of n candidates costs
+/// O(n log n): sorted by (longest, earliest, priority), each is accepted when none of its tokens
+/// (at most max_alias_tokens) is taken yet. Real text has clusters of a few candidates; a
+/// hostile one ("a a a ..." with an alias "a a") can chain millions, so a cluster is cut after
+/// max_cluster candidates and resolved as if it ended there (later candidates that start before
+/// its last winner ends are dropped): bounded memory and time, exact below the cap.
+template <class OnMatch>
+class longest_first_resolver {
+public:
+    explicit longest_first_resolver(OnMatch& on_match) noexcept : on_match_(on_match) {}
+
+    static constexpr std::size_t max_cluster = std::size_t{1} << 14;
+
+    /// A candidate spanning tokens [first, last] of the scan.
+    void add(gazetteer_match const& m, std::size_t first, std::size_t last) {
+        if (!candidates_.empty() && (first > cluster_last_ || candidates_.size() >= max_cluster)) flush();
+        if (first < blocked_until_) return; // overlaps the winners of a cut cluster
+        if (candidates_.empty()) cluster_first_ = first, cluster_last_ = last;
+        cluster_last_ = std::max(cluster_last_, last);
+        candidates_.push_back({m, first - cluster_first_, last - cluster_first_, false});
+    }
+
+    /// Reports the winners of the pending cluster, in order of start.
+    void flush() {
+        if (candidates_.size() == 1) {
+            on_match_(candidates_.front().match);
+            blocked_until_ = cluster_first_ + candidates_.front().last + 1;
+            candidates_.clear();
+            return;
+        }
+        order_.resize(candidates_.size());
+        for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+        std::sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) {
+            auto const& x = candidates_[a].match;
+            auto const& y = candidates_[b].match;
+            if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
+            if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
+            return x.alias < y.alias;
+        });
+        taken_.assign(cluster_last_ - cluster_first_ + 1, 0);
+        for (auto const i : order_) {
+            auto& c = candidates_[i];
+            auto const begin = taken_.begin() + static_cast<std::ptrdiff_t>(c.first);
+            auto const end = taken_.begin() + static_cast<std::ptrdiff_t>(c.last) + 1;
+            if (std::find(begin, end, std::uint8_t{1}) != end) continue;
+            std::fill(begin, end, std::uint8_t{1});
+            c.won = true;
+        }
+        for (auto const& c : candidates_) { // in order of first token: winners do not overlap
+            if (!c.won) continue;
+            on_match_(c.match);
+            blocked_until_ = cluster_first_ + c.last + 1;
+        }
+        candidates_.clear();
+    }
+
+private:
+    struct candidate {
+        gazetteer_match match;
+        std::size_t first, last; ///< tokens, relative to the cluster's first
+        bool won;
+    };
+    OnMatch& on_match_;
+    std::vector<candidate> candidates_;
+    std::vector<std::size_t> order_;
+    std::vector<std::uint8_t> taken_;
+    std::size_t cluster_first_ = 0, cluster_last_ = 0;
+    std::size_t blocked_until_ = 0; ///< one past the last token of the last winner reported
+};
+
+/// Which case of the text an alias accepts (beyond case-insensitive folding).
+enum class alias_case : std::uint8_t {
+    any = 0,         ///< any case
+    capitals = 1,    ///< every matched letter in capitals: aliases written in capitals (US, WHO)
+    capitalised = 2, ///< an upper-case first letter: names that are also ordinary words (Turkey)
+};
+
 /// The matcher proper. Built once (add_alias..., finish), then immutable: find() is const and
 /// keeps its scanning state on the caller's stack, so one matcher serves many threads.
 class matcher {
 public:
-    /// Adds an alias of `entity`. `priority` orders aliases for leftmost_first and breaks ties.
-    /// An alias written in capitals only (US, U.N.) will match only text in capitals.
+    /// Adds an alias of `entity`. `priority` (below 2^30) orders aliases for leftmost_first and
+    /// breaks ties. An alias written in capitals only (US, U.N.) will match only text in
+    /// capitals; with `capitalised_only`, others match only text that starts with a capital.
     /// Returns false (and adds nothing) when the alias has no letter or digit, a word longer
     /// than fold_buffer::capacity folded bytes, or more than max_alias_tokens tokens.
-    bool add_alias(std::string_view alias, std::uint32_t entity, std::uint32_t priority) {
+    bool add_alias(std::string_view alias, std::uint32_t entity, std::uint32_t priority, bool capitalised_only = false) {
         // Validate first, so that a rejected alias leaves no nodes behind.
         tokenizer check(alias);
         raw_token tok;
@@ -264,7 +347,8 @@ public:
             node = child;
         }
         max_depth_ = std::max(max_depth_, depth);
-        pending_.push_back({node, (priority << 1) | ((upper && !lower) ? 1u : 0u), entity});
+        auto const mode = upper && !lower ? alias_case::capitals : capitalised_only ? alias_case::capitalised : alias_case::any;
+        pending_.push_back({node, (priority << 2) | static_cast<std::uint32_t>(mode), entity});
         return true;
     }
 
@@ -282,7 +366,7 @@ public:
             auto const& p = pending_[i];
             if (i == 0 || pending_[i - 1].node != p.node) node_start = outputs_.size();
             bool const seen = std::any_of(outputs_.begin() + static_cast<std::ptrdiff_t>(node_start), outputs_.end(),
-                                          [&](output const& o) { return o.entity == p.entity && (o.rank & 1) == (p.rank & 1); });
+                                          [&](output const& o) { return o.entity == p.entity && (o.rank & 3) == (p.rank & 3); });
             if (seen) continue;
             outputs_.push_back({p.entity, p.rank});
             ++out_begin_[p.node + 1];
@@ -299,6 +383,29 @@ public:
     template <overlap Policy, class OnMatch>
     void find(std::string_view text, OnMatch&& on_match) const {
         if (outputs_.empty()) return;
+        if constexpr (Policy == overlap::longest_first) {
+            longest_first_resolver<std::remove_reference_t<OnMatch>> resolver(on_match);
+            scan<Policy>(text, [&resolver](gazetteer_match const& m, std::size_t first, std::size_t last) {
+                resolver.add(m, first, last);
+            });
+            resolver.flush();
+        } else {
+            scan<Policy>(text, [&on_match](gazetteer_match const& m, std::size_t, std::size_t) { on_match(m); });
+        }
+    }
+
+    [[nodiscard]] std::size_t alias_count() const noexcept { return aliases_; }
+    [[nodiscard]] std::size_t memory_bytes() const noexcept {
+        return tokens_.memory_bytes() + edges_.memory_bytes() +
+               (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
+               out_begin_.capacity() * sizeof(std::uint32_t) + outputs_.capacity() * sizeof(output);
+    }
+
+private:
+    /// Calls `emit(match, first token, last token)` for each match in order of first token:
+    /// the policy's winner at each start, or (all, longest_first) every candidate.
+    template <overlap Policy, class Emit>
+    void scan(std::string_view text, Emit&& emit) const {
         struct slot {
             raw_token tok;
             std::uint32_t id;
@@ -333,11 +440,13 @@ public:
             for (;;) {
                 for (auto i = out_begin_[node]; i < out_begin_[node + 1]; ++i) {
                     auto const& o = outputs_[i];
-                    if ((o.rank & 1) && !capitals) continue;
-                    gazetteer_match const m{{ring[s & mask].tok.begin, ring[k & mask].tok.end}, o.entity, o.rank >> 1};
+                    if ((o.rank & 3) != 0 && !accepts(o.rank, capitals, first->tok, text)) continue;
+                    gazetteer_match const m{{ring[s & mask].tok.begin, ring[k & mask].tok.end}, o.entity, o.rank >> 2};
                     if constexpr (Policy == overlap::all) {
-                        on_match(m);
+                        emit(m, s, k);
                         continue;
+                    } else if constexpr (Policy == overlap::longest_first) {
+                        emit(m, s, k); // other entities with this span would lose to it
                     } else if constexpr (Policy == overlap::leftmost_longest) {
                         best = m, best_k = k, best_rank = o.rank;
                     } else if (o.rank < best_rank) {
@@ -355,23 +464,30 @@ public:
                 capitals = capitals && !next->tok.has_lower;
                 ++k;
             }
-            if constexpr (Policy != overlap::all) {
+            if constexpr (Policy == overlap::leftmost_longest || Policy == overlap::leftmost_first) {
                 if (best_rank != no_id) {
-                    on_match(best);
+                    emit(best, s, best_k);
                     s = best_k;
                 }
             }
         }
     }
 
-    [[nodiscard]] std::size_t alias_count() const noexcept { return aliases_; }
-    [[nodiscard]] std::size_t memory_bytes() const noexcept {
-        return tokens_.memory_bytes() + edges_.memory_bytes() +
-               (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
-               out_begin_.capacity() * sizeof(std::uint32_t) + outputs_.capacity() * sizeof(output);
+    /// Whether an output's case mode accepts matched text whose first token is `first`.
+    static bool accepts(std::uint32_t rank, bool capitals, raw_token const& first, std::string_view text) noexcept {
+        switch (static_cast<alias_case>(rank & 3)) {
+        case alias_case::capitals: return capitals;
+        case alias_case::capitalised: return first.has_upper && starts_upper(text, first.begin);
+        default: return true;
+        }
+    }
+    /// Whether the token at `pos` starts with an upper- or title-case letter.
+    static bool starts_upper(std::string_view text, std::size_t pos) noexcept {
+        auto const b = static_cast<unsigned char>(text[pos]);
+        if (b < 0x80) return b >= 'A' && b <= 'Z';
+        return is_upper(decode_fast(text, pos).cp);
     }
 
-private:
     /// An edge label: the token id, and whether white space precedes the token ("U.S." is not "U. S.").
     static std::uint32_t label(std::uint32_t id, token_gap gap) noexcept {
         return (id << 1) | (gap == token_gap::none ? 0u : 1u);
@@ -421,7 +537,7 @@ private:
     };
     struct output {
         std::uint32_t entity;
-        std::uint32_t rank; ///< priority << 1 | 1 if the alias is an acronym (capitals only)
+        std::uint32_t rank; ///< priority << 2 | alias_case
     };
 
     token_table tokens_;
