@@ -112,16 +112,21 @@ public:
     /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`.
     [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word) const noexcept {
         if (slots_.empty()) return nullptr;
+        // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
         for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
             auto const s = slots_[i];
             if (s == empty_slot) return nullptr;
-            auto const& l = lexemes_[s];
-            if (l.hash == hash && same_word(l.form, word)) return &l;
+            if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
+            auto const& l = lexemes_[static_cast<std::uint32_t>(s)];
+            if (same_word(l.form, word)) return &l;
         }
     }
 
 private:
-    static constexpr std::uint32_t empty_slot = 0xFFFFFFFFu;
+    static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
+    [[nodiscard]] static std::uint64_t slot_of(std::uint32_t hash, std::size_t index) noexcept {
+        return (std::uint64_t{hash} << 32) | index;
+    }
 
     static bool same_word(std::string_view lower, std::string_view word) noexcept {
         if (lower.size() != word.size()) return false;
@@ -154,10 +159,10 @@ private:
         std::size_t i = h & mask_;
         for (;; i = (i + 1) & mask_) {
             if (slots_[i] == empty_slot) break;
-            auto& l = lexemes_[slots_[i]];
+            auto& l = lexemes_[static_cast<std::uint32_t>(slots_[i])];
             if (l.hash == h && l.form == lower) return l;
         }
-        slots_[i] = static_cast<std::uint32_t>(lexemes_.size());
+        slots_[i] = slot_of(h, lexemes_.size());
         lexemes_.push_back(lexeme{lower, h, 0, false, {}, {}});
         return lexemes_.back();
     }
@@ -168,7 +173,7 @@ private:
         for (std::size_t k = 0; k < lexemes_.size(); ++k) {
             std::size_t i = lexemes_[k].hash & mask_;
             while (slots_[i] != empty_slot) i = (i + 1) & mask_;
-            slots_[i] = static_cast<std::uint32_t>(k);
+            slots_[i] = slot_of(lexemes_[k].hash, k);
         }
     }
 
@@ -208,7 +213,7 @@ private:
     }
 
     std::vector<lexeme> lexemes_;
-    std::vector<std::uint32_t> slots_;
+    std::vector<std::uint64_t> slots_;
     std::size_t mask_ = 0;
 };
 

@@ -300,7 +300,7 @@ private:
 
     [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < toks_.size() && toks_[i].kind == qtok::word; }
     [[nodiscard]] std::string_view token_text(std::size_t i) const noexcept {
-        return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
+        return {text_.data() + toks_[i].begin, toks_[i].end - toks_[i].begin};
     }
     [[nodiscard]] bool word_in(std::size_t i, word_set set) const noexcept {
         return is_word(i) && lex_[i] && (lex_[i]->classes & set.bits);
