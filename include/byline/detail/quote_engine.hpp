@@ -506,7 +506,9 @@ private:
         if (i >= limit || !is_word(i)) return std::nullopt;
         if (word_in(i, speaker_pronouns)) return std::pair{i, i};
         std::size_t k = i;
-        bool const det = word_in(i, determiners);
+        // "one Democratic source", "several aides": a quantifier opens a description like a determiner
+        bool const det = word_in(i, determiners) ||
+                         word_in(i, std::array<std::string_view, 6>{"one", "some", "several", "many", "two", "three"});
         if (!det && !is_cap(i)) {
             // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
             return std::nullopt;
@@ -929,6 +931,14 @@ private:
         bool const participle = c.info.participle ||
                                 word_in(j, std::array<std::string_view, 7>{"by", "after", "while", "before", "and", "but", "or"});
         if (participle) {
+            // "footage of Hillary Clinton asking", "a clip of Trump saying": a person after "of"
+            // right before an -ing cue is its subject (not "recalled Mr. Obama talking about")
+            if (c.info.participle && is_cap(j) && !(toks_[j].flags & w_possessive) && !word_in(j, clause_openers)) {
+                if (auto np = np_backward(j, sb); np && np->first > sb &&
+                    word_in(np->first - 1, std::array<std::string_view, 2>{"of", "with"}) &&
+                    has_person_mention(np->first, np->second))
+                    return make(*np, c);
+            }
             if (auto np = subject_of(sb, c.first)) return make(*np, c);
             return std::nullopt;
         }
@@ -1333,8 +1343,8 @@ private:
             // "He began his speech with the words:": an utterance noun names the introduction
             bool utterance = false;
             for (std::size_t k = sb; k < colon; ++k)
-                if (word_in(k, std::array<std::string_view, 7>{"words", "speech", "statement", "remarks", "saying",
-                                                                "address", "message"}))
+                if (word_in(k, std::array<std::string_view, 10>{"words", "speech", "statement", "remarks", "saying",
+                                                                 "address", "message", "comment", "comments", "remark"}))
                     utterance = true;
             if (!utterance) return;
             auto np = subject_of(sb, colon);
