@@ -904,11 +904,25 @@ private:
         return std::nullopt;
     }
 
+    /// "according to a message he gave": who stands behind an utterance noun named as the source
+    /// (a pronoun or name followed by its verb), else the noun phrase itself.
+    [[nodiscard]] std::pair<std::size_t, std::size_t> source_behind(std::pair<std::size_t, std::size_t> np,
+                                                                     std::size_t limit) const {
+        if (!word_in(np.second, std::array<std::string_view, 12>{"message", "statement", "letter", "interview", "speech",
+                                                                  "post", "tweet", "video", "remarks", "note", "email",
+                                                                  "address"}))
+            return np;
+        std::size_t const k = np.second + 1;
+        if (k + 1 < limit && word_in(k, speaker_pronouns) && is_lower_word(k + 1) && !word_in(k + 1, np_stops))
+            return {k, k};
+        return np;
+    }
+
     /// Who the cue belongs to: "according to X", the subject of a participle, the head of a
     /// relative clause ("Blinken, who warned"), an apposition, or the noun phrase before it.
     [[nodiscard]] std::optional<attribution> speaker_of_cue(cue_match const& c, std::size_t sb, std::size_t limit) const {
         if (word_is(c.first, "according")) {
-            if (auto np = np_forward(c.last + 1, limit)) return make(*np, c);
+            if (auto np = np_forward(c.last + 1, limit)) return make(source_behind(*np, limit), c);
             return std::nullopt;
         }
         if (is_negated(c.first)) return std::nullopt;
@@ -1279,7 +1293,10 @@ private:
             }
             // a fragment inside reported speech: report the content that holds it
             byte_span span = content;
-            if (who->before && who->content_from != no_token && who->content_from < p.open) {
+            // "lash out at Brasilia for “parroting …”": a quote that is the object of "for" is the
+            // content itself, not the cue's object before it
+            bool const object_of_for = p.open > 0 && word_is(p.open - 1, "for");
+            if (who->before && who->content_from != no_token && who->content_from < p.open && !object_of_for) {
                 std::size_t last = sentence_last(p.open);
                 // the reported clause ends at a dash or semicolon after the fragment
                 for (std::size_t k = p.close == no_token ? last : p.close + 1; k < last; ++k)
@@ -1413,7 +1430,7 @@ private:
             if (according) {
                 auto np = np_forward(c.last + 1, end + 1);
                 if (!np) return;
-                attribution a = make(*np, c);
+                attribution a = make(source_behind(*np, end + 1), c);
                 byte_span content;
                 if (k == sb) { // "According to X, ..."
                     std::size_t j = np->second + 1;
