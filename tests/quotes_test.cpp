@@ -430,3 +430,12 @@ TEST_CASE("quotes: a quantifier opens a speaker after the cue") {
     REQUIRE(qs.size() == 1);
     CHECK(speaker_text(qs[0], text) == "one Democratic source");
 }
+
+TEST_CASE("quotes: a person's perfect-tense predicate owns its quoted phrase") {
+    byline::default_pipeline const pipeline;
+    std::string const text = "In recent weeks, Harry Reid has gone after Trump as a \u201Chuman leech who will bleed the country.\u201D";
+    auto const doc = pipeline(text);
+    auto const q = quote_with(doc.quotes, text, "human leech");
+    REQUIRE(q);
+    CHECK(speaker_text(*q, text) == "Harry Reid");
+}

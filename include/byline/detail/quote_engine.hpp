@@ -823,12 +823,20 @@ private:
             !has_gpe_head(np->first, np->second))
             return std::nullopt;
         while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
+        // "Reid has gone after Trump as a “human leech”", "has been pounding": a perfect tense is
+        // still the subject's act (the auxiliaries were skipped with the adverbs)
+        if (v + 1 < open && word_is(v, "been") && v > 0 && word_in(v - 1, std::array<std::string_view, 3>{"has", "have", "had"}))
+            for (++v; v < open && is_adverb(v) && !word_in(v, negations);) ++v;
+        bool const perfect = v > 0 && v < open &&
+                             (word_in(v - 1, std::array<std::string_view, 4>{"has", "have", "had", "been"}) ||
+                              (is_adverb(v - 1) && v > 1 && word_in(v - 2, std::array<std::string_view, 4>{"has", "have", "had", "been"})));
         if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
         lowered const l(text_, toks_[v]);
         auto const w = l.view();
         if (one_of(w, std::array<std::string_view, 8>{"is", "was", "are", "were", "be", "been", "has", "have"})) return std::nullopt;
         // a verb: regular past or present tense, or a common irregular past
         bool const verb_like = (w.size() > 3 && (w.ends_with("ed") || w.ends_with("s"))) ||
+                               (perfect && (w.ends_with("ing") || one_of(w, std::array<std::string_view, 4>{"gone", "done", "taken", "given"}))) ||
                           one_of(w, std::array<std::string_view, 14>{"made", "took", "gave", "put", "wrote", "spoke", "went",
                                                                     "got", "saw", "thought", "felt", "sent", "set", "led"});
         if (!verb_like) return std::nullopt;
