@@ -407,3 +407,35 @@ TEST_CASE("quotes: seed 003, López Obrador's assurance") {
                {{"We do not send weapons, we are pacifists", "he", "López Obrador"},
                 {"the country remains “neutral”", "President Andrés Manuel López Obrador", "López Obrador"}});
 }
+
+TEST_CASE("quotes: an utterance noun named as the source yields the pronoun behind it") {
+    std::string_view const text = "Zelenski asked for support, according to a message he gave by video call.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].kind == quote_kind::indirect);
+    CHECK(speaker_text(qs[0], text) == "he");
+}
+
+TEST_CASE("quotes: a quoted phrase after 'for' is reported as itself, not with the cue's object") {
+    std::string_view const text = "The remarks prompted Washington to lash out at Brasilia for \u201Cparroting propaganda.\u201D";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "parroting propaganda."));
+    CHECK(speaker_text(qs[0], text) == "Washington");
+}
+
+TEST_CASE("quotes: a quantifier opens a speaker after the cue") {
+    std::string_view const text = "\u201CThey are in a frenzy,\u201D said one Democratic source on the panel.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(speaker_text(qs[0], text) == "one Democratic source");
+}
+
+TEST_CASE("quotes: a person's perfect-tense predicate owns its quoted phrase") {
+    byline::default_pipeline const pipeline;
+    std::string const text = "In recent weeks, Harry Reid has gone after Trump as a \u201Chuman leech who will bleed the country.\u201D";
+    auto const doc = pipeline(text);
+    auto const q = quote_with(doc.quotes, text, "human leech");
+    REQUIRE(q);
+    CHECK(speaker_text(*q, text) == "Harry Reid");
+}

@@ -38,10 +38,10 @@ inline constexpr std::array<std::string_view, 11> pronoun_words{"he", "she", "th
 inline constexpr std::array<std::string_view, 14> determiner_words{"the", "a", "an", "his", "her", "their", "its",
                                                                    "this", "these", "those", "our", "my", "your",
                                                                    "another"};
-inline constexpr std::array<std::string_view, 29> auxiliary_words{
+inline constexpr std::array<std::string_view, 33> auxiliary_words{
     "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "once",
     "previously", "recently", "further", "earlier", "first", "did", "does", "do", "can", "could", "may",
-    "might", "should", "just", "even"};
+    "might", "should", "just", "even", "still", "often", "always", "already"};
 inline constexpr std::array<std::string_view, 6> negation_words{"not", "never", "didn't", "didn’t", "doesn't",
                                                                 "doesn’t"};
 inline constexpr std::array<std::string_view, 37> np_stop_words{
@@ -97,6 +97,9 @@ public:
                                        "likens", "laud", "lauded", "lauds", "exhort", "exhorted", "exhorts"})
                 add_cue(f, cue_category::speech, 10);
         }
+        // "“…,” the statement read": rare enough as a cue that reported speech never starts at it
+        if (with_defaults)
+            for (std::string_view f : {"read", "reads"}) add_cue(f, cue_category::speech, 1);
         for (auto const& f : extra) add_cue(f, cue_category::speech, 10);
         add_class(pronoun_words, wc_pronoun);
         add_class(determiner_words, wc_determiner);
@@ -112,16 +115,21 @@ public:
     /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`.
     [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word) const noexcept {
         if (slots_.empty()) return nullptr;
+        // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
         for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
             auto const s = slots_[i];
             if (s == empty_slot) return nullptr;
-            auto const& l = lexemes_[s];
-            if (l.hash == hash && same_word(l.form, word)) return &l;
+            if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
+            auto const& l = lexemes_[static_cast<std::uint32_t>(s)];
+            if (same_word(l.form, word)) return &l;
         }
     }
 
 private:
-    static constexpr std::uint32_t empty_slot = 0xFFFFFFFFu;
+    static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
+    [[nodiscard]] static std::uint64_t slot_of(std::uint32_t hash, std::size_t index) noexcept {
+        return (std::uint64_t{hash} << 32) | index;
+    }
 
     static bool same_word(std::string_view lower, std::string_view word) noexcept {
         if (lower.size() != word.size()) return false;
@@ -154,10 +162,10 @@ private:
         std::size_t i = h & mask_;
         for (;; i = (i + 1) & mask_) {
             if (slots_[i] == empty_slot) break;
-            auto& l = lexemes_[slots_[i]];
+            auto& l = lexemes_[static_cast<std::uint32_t>(slots_[i])];
             if (l.hash == h && l.form == lower) return l;
         }
-        slots_[i] = static_cast<std::uint32_t>(lexemes_.size());
+        slots_[i] = slot_of(h, lexemes_.size());
         lexemes_.push_back(lexeme{lower, h, 0, false, {}, {}});
         return lexemes_.back();
     }
@@ -168,7 +176,7 @@ private:
         for (std::size_t k = 0; k < lexemes_.size(); ++k) {
             std::size_t i = lexemes_[k].hash & mask_;
             while (slots_[i] != empty_slot) i = (i + 1) & mask_;
-            slots_[i] = static_cast<std::uint32_t>(k);
+            slots_[i] = slot_of(lexemes_[k].hash, k);
         }
     }
 
@@ -208,7 +216,7 @@ private:
     }
 
     std::vector<lexeme> lexemes_;
-    std::vector<std::uint32_t> slots_;
+    std::vector<std::uint64_t> slots_;
     std::size_t mask_ = 0;
 };
 

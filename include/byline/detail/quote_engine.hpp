@@ -300,7 +300,7 @@ private:
 
     [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < toks_.size() && toks_[i].kind == qtok::word; }
     [[nodiscard]] std::string_view token_text(std::size_t i) const noexcept {
-        return text_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin);
+        return {text_.data() + toks_[i].begin, toks_[i].end - toks_[i].begin};
     }
     [[nodiscard]] bool word_in(std::size_t i, word_set set) const noexcept {
         return is_word(i) && lex_[i] && (lex_[i]->classes & set.bits);
@@ -506,7 +506,9 @@ private:
         if (i >= limit || !is_word(i)) return std::nullopt;
         if (word_in(i, speaker_pronouns)) return std::pair{i, i};
         std::size_t k = i;
-        bool const det = word_in(i, determiners);
+        // "one Democratic source", "several aides": a quantifier opens a description like a determiner
+        bool const det = word_in(i, determiners) ||
+                         word_in(i, std::array<std::string_view, 6>{"one", "some", "several", "many", "two", "three"});
         if (!det && !is_cap(i)) {
             // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
             return std::nullopt;
@@ -821,12 +823,20 @@ private:
             !has_gpe_head(np->first, np->second))
             return std::nullopt;
         while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
+        // "Reid has gone after Trump as a “human leech”", "has been pounding": a perfect tense is
+        // still the subject's act (the auxiliaries were skipped with the adverbs)
+        if (v + 1 < open && word_is(v, "been") && v > 0 && word_in(v - 1, std::array<std::string_view, 3>{"has", "have", "had"}))
+            for (++v; v < open && is_adverb(v) && !word_in(v, negations);) ++v;
+        bool const perfect = v > 0 && v < open &&
+                             (word_in(v - 1, std::array<std::string_view, 4>{"has", "have", "had", "been"}) ||
+                              (is_adverb(v - 1) && v > 1 && word_in(v - 2, std::array<std::string_view, 4>{"has", "have", "had", "been"})));
         if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
         lowered const l(text_, toks_[v]);
         auto const w = l.view();
         if (one_of(w, std::array<std::string_view, 8>{"is", "was", "are", "were", "be", "been", "has", "have"})) return std::nullopt;
         // a verb: regular past or present tense, or a common irregular past
         bool const verb_like = (w.size() > 3 && (w.ends_with("ed") || w.ends_with("s"))) ||
+                               (perfect && (w.ends_with("ing") || one_of(w, std::array<std::string_view, 4>{"gone", "done", "taken", "given"}))) ||
                           one_of(w, std::array<std::string_view, 14>{"made", "took", "gave", "put", "wrote", "spoke", "went",
                                                                     "got", "saw", "thought", "felt", "sent", "set", "led"});
         if (!verb_like) return std::nullopt;
@@ -902,11 +912,25 @@ private:
         return std::nullopt;
     }
 
+    /// "according to a message he gave": who stands behind an utterance noun named as the source
+    /// (a pronoun or name followed by its verb), else the noun phrase itself.
+    [[nodiscard]] std::pair<std::size_t, std::size_t> source_behind(std::pair<std::size_t, std::size_t> np,
+                                                                     std::size_t limit) const {
+        if (!word_in(np.second, std::array<std::string_view, 12>{"message", "statement", "letter", "interview", "speech",
+                                                                  "post", "tweet", "video", "remarks", "note", "email",
+                                                                  "address"}))
+            return np;
+        std::size_t const k = np.second + 1;
+        if (k + 1 < limit && word_in(k, speaker_pronouns) && is_lower_word(k + 1) && !word_in(k + 1, np_stops))
+            return {k, k};
+        return np;
+    }
+
     /// Who the cue belongs to: "according to X", the subject of a participle, the head of a
     /// relative clause ("Blinken, who warned"), an apposition, or the noun phrase before it.
     [[nodiscard]] std::optional<attribution> speaker_of_cue(cue_match const& c, std::size_t sb, std::size_t limit) const {
         if (word_is(c.first, "according")) {
-            if (auto np = np_forward(c.last + 1, limit)) return make(*np, c);
+            if (auto np = np_forward(c.last + 1, limit)) return make(source_behind(*np, limit), c);
             return std::nullopt;
         }
         if (is_negated(c.first)) return std::nullopt;
@@ -929,6 +953,14 @@ private:
         bool const participle = c.info.participle ||
                                 word_in(j, std::array<std::string_view, 7>{"by", "after", "while", "before", "and", "but", "or"});
         if (participle) {
+            // "footage of Hillary Clinton asking", "a clip of Trump saying": a person after "of"
+            // right before an -ing cue is its subject (not "recalled Mr. Obama talking about")
+            if (c.info.participle && is_cap(j) && !(toks_[j].flags & w_possessive) && !word_in(j, clause_openers)) {
+                if (auto np = np_backward(j, sb); np && np->first > sb &&
+                    word_in(np->first - 1, std::array<std::string_view, 2>{"of", "with"}) &&
+                    has_person_mention(np->first, np->second))
+                    return make(*np, c);
+            }
             if (auto np = subject_of(sb, c.first)) return make(*np, c);
             return std::nullopt;
         }
@@ -1269,7 +1301,10 @@ private:
             }
             // a fragment inside reported speech: report the content that holds it
             byte_span span = content;
-            if (who->before && who->content_from != no_token && who->content_from < p.open) {
+            // "lash out at Brasilia for “parroting …”": a quote that is the object of "for" is the
+            // content itself, not the cue's object before it
+            bool const object_of_for = p.open > 0 && word_is(p.open - 1, "for");
+            if (who->before && who->content_from != no_token && who->content_from < p.open && !object_of_for) {
                 std::size_t last = sentence_last(p.open);
                 // the reported clause ends at a dash or semicolon after the fragment
                 for (std::size_t k = p.close == no_token ? last : p.close + 1; k < last; ++k)
@@ -1333,8 +1368,8 @@ private:
             // "He began his speech with the words:": an utterance noun names the introduction
             bool utterance = false;
             for (std::size_t k = sb; k < colon; ++k)
-                if (word_in(k, std::array<std::string_view, 7>{"words", "speech", "statement", "remarks", "saying",
-                                                                "address", "message"}))
+                if (word_in(k, std::array<std::string_view, 10>{"words", "speech", "statement", "remarks", "saying",
+                                                                 "address", "message", "comment", "comments", "remark"}))
                     utterance = true;
             if (!utterance) return;
             auto np = subject_of(sb, colon);
@@ -1403,7 +1438,7 @@ private:
             if (according) {
                 auto np = np_forward(c.last + 1, end + 1);
                 if (!np) return;
-                attribution a = make(*np, c);
+                attribution a = make(source_behind(*np, end + 1), c);
                 byte_span content;
                 if (k == sb) { // "According to X, ..."
                     std::size_t j = np->second + 1;

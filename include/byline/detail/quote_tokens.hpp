@@ -11,6 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 BYLINE_BEGIN_NAMESPACE
 namespace detail {
 
@@ -111,6 +115,30 @@ inline constexpr auto quote_byte_class = [] {
     return t;
 }();
 
+/// The end of the run of ASCII letters and digits starting at `p` (at most `end`).
+[[nodiscard]] inline std::size_t ascii_alnum_run_end(std::string_view text, std::size_t p, std::size_t end) noexcept {
+#if defined(__SSE2__)
+    // 16 bytes at a time: (b | 0x20) in a..z, or b in 0..9, via the signed-compare range trick
+    while (p + 16 <= end) {
+        __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + p));
+        __m128i const lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i const alpha = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(128 - 'a'))),
+                                             _mm_set1_epi8(static_cast<char>(-128 + 26)));
+        __m128i const digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(128 - '0'))),
+                                             _mm_set1_epi8(static_cast<char>(-128 + 10)));
+        auto const mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
+        if (mask != 0xFFFFu) return p + static_cast<std::size_t>(__builtin_ctz(~mask));
+        p += 16;
+    }
+#endif
+    while (p < end) {
+        auto const b = static_cast<unsigned char>(text[p]);
+        if (b >= 0x80 || !(quote_byte_class[b] & qb_word)) break;
+        ++p;
+    }
+    return p;
+}
+
 /// Title abbreviations whose period belongs to the word ("Mr. Smith" is one name).
 [[nodiscard]] inline bool is_title_abbreviation(std::string_view w) noexcept {
     constexpr std::string_view titles[] = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
@@ -189,7 +217,7 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
                 if (qb < 0x80) { // ASCII fast path: one table lookup per byte
                     auto const f = quote_byte_class[qb];
                     if (f & qb_word) {
-                        ++q;
+                        q = ascii_alnum_run_end(text, q + 1, end);
                         continue;
                     }
                     if (!(f & qb_joiner)) break;
@@ -214,12 +242,12 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
             }
             // a period after an initial ("E.") or inside/after an initialism ("U.S.") or a title
             if (q < end && text[q] == '.') {
-                std::string_view const w = text.substr(p, q - p);
+                std::string_view const w(text.data() + p, q - p);
                 bool const initial = q == next && is_upper(c);
                 bool const before_comma = q + 1 < end && text[q + 1] == ','; // "R-Ky., said"
-                if (initial || has_period || before_comma || is_title_abbreviation(w)) ++q;
+                if (initial || has_period || before_comma || (w.size() <= 4 && is_upper(c) && is_title_abbreviation(w))) ++q;
             }
-            std::string_view const w = text.substr(p, q - p);
+            std::string_view const w(text.data() + p, q - p);
             if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) flags |= w_possessive;
             if (ascii) flags |= w_ascii;
             out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash(w, text.size() - p)});
