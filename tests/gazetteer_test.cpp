@@ -174,7 +174,7 @@ TEST_CASE("gazetteer: a malformed line is reported as FILE:LINE:COLUMN and nothi
     CHECK(error_of("a\tGPE\tX\t\tY\n") == "g.tsv:1:9: expected an alias, not an empty field");
     CHECK(error_of("a\tGPE\tX\t\n") == "g.tsv:1:9: expected an alias, not an empty field");
     CHECK(error_of("\tGPE\tX\n") == "g.tsv:1:1: expected an id");
-    CHECK(error_of("a\tGPE\tÜber\t...\n") == "g.tsv:1:12: an alias needs a letter or digit (and words under 128 bytes)");
+    CHECK(error_of("a\tGPE\tÜber\t...\n") == "g.tsv:1:12: an alias needs a letter or digit (and words under 128 bytes, at most 24 tokens)");
     CHECK(error_of("a\tGPE\tÜb\xFFr\n") == "g.tsv:1:9: invalid UTF-8");
     CHECK(error_of("# fine\r\n\r\na\tGPE\tA\r\n") == "no error");
 

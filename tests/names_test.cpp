@@ -92,7 +92,7 @@ TEST_CASE("names: seed 000 people come out with one id per person, without a gaz
         {"Luiz Inácio Lula da Silva", "person:lula_da_silva"},
         {"López Obrador", "person:lopez_obrador"},
         {"Narenda Modi", "person:narenda_modi"},
-        {"Francis", "person:francis"},
+        {"Pope Francis", "person:francis"},
         {"Antonio Guterres", "person:guterres"},
         {"Zelenski", "person:zelenski"},
         {"Lula", "person:lula_da_silva"},
@@ -329,4 +329,46 @@ TEST_CASE("names: initials, and a party-state note in parentheses that is no ali
     CHECK(people[0] == std::pair<std::string, std::string>{"Donald J. Trump", "person:trump"});
     CHECK(people[1] == std::pair<std::string, std::string>{"Jason Chaffetz", "person:chaffetz"});
     CHECK(people[2] == std::pair<std::string, std::string>{"Trump", "person:trump"});
+}
+
+TEST_CASE("names: a one-word title that is part of how someone is called is part of the mention") {
+    auto const doc = annotate("Pope Francis met Queen Elizabeth and President Biden. Francis said Elizabeth was kind.");
+    auto const people = mentions_of(doc, "PERSON");
+    REQUIRE(people.size() == 5);
+    CHECK(people[0] == std::pair<std::string, std::string>{"Pope Francis", "person:francis"});
+    CHECK(people[1] == std::pair<std::string, std::string>{"Queen Elizabeth", "person:elizabeth"});
+    CHECK(people[2] == std::pair<std::string, std::string>{"Biden", "person:biden"}); // an office stays outside
+    CHECK(people[3] == std::pair<std::string, std::string>{"Francis", "person:francis"});
+    CHECK(people[4] == std::pair<std::string, std::string>{"Elizabeth", "person:elizabeth"});
+    CHECK(doc.mentions[0].span == byline::byte_span{0, 12});
+    CHECK(doc.mentions[1].span == byline::byte_span{17, 32});
+    CHECK(entity_named(doc, "person:francis")->name == "Pope Francis");
+    CHECK(entity_named(doc, "person:elizabeth")->gender == byline::gender::female);
+    // A later mention with the title gives the entity its titled name.
+    auto const later = annotate("Francis arrived. Pope Francis spoke.");
+    REQUIRE(mentions_of(later, "PERSON").size() == 2);
+    CHECK(mentions_of(later, "PERSON")[1].first == "Pope Francis");
+    CHECK(entity_named(later, "person:francis")->name == "Pope Francis");
+}
+
+TEST_CASE("names: words come out the same wherever they fall in the tokenizer's 16-byte blocks") {
+    std::string const sentence = "Gen. J.R. O'Brien's mid-Atlantic U.S.-backed plan, \xC3\x81lvaro L\xC3\xB3pez-Obrador "
+                                 "(aka AMLO) and Jean-Luc said: \xE2\x80\x9CNo.\xE2\x80\x9D extraordinarilylongword x. y' z- ";
+    std::vector<byline::detail::names::token> reference;
+    byline::detail::names::tokenize(sentence, {}, reference);
+    REQUIRE(reference.size() == 19);
+    for (std::size_t shift = 1; shift <= 17; ++shift) {
+        std::string const text = std::string(shift, ' ') + sentence;
+        std::vector<byline::detail::names::token> tokens;
+        byline::detail::names::tokenize(text, {}, tokens);
+        REQUIRE(tokens.size() == reference.size());
+        for (std::size_t t = 1; t < tokens.size(); ++t) { // the first word's gap differs
+            CHECK(tokens[t].begin == reference[t].begin + shift);
+            CHECK(tokens[t].end == reference[t].end + shift);
+            CHECK(tokens[t].flags == reference[t].flags);
+        }
+    }
+    CHECK(std::string_view(sentence).substr(reference[1].begin, reference[1].end - reference[1].begin) == "J.R.");
+    CHECK(std::string_view(sentence).substr(reference[2].begin, reference[2].end - reference[2].begin) == "O'Brien");
+    CHECK(reference[2].has(byline::detail::names::possessive));
 }

@@ -87,6 +87,14 @@ TEST_CASE("quotes: single quotes nested inside double quotes stay part of the qu
     CHECK(speaker_text(qs[0], text) == "she");
 }
 
+TEST_CASE("quotes: a quote nested in the other style belongs to the outer quote") {
+    std::string_view const text = "\"I read you the question: “As you know, she left early.” It matters,\" Caddell said.";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "I read you the question: “As you know, she left early.” It matters,"));
+    CHECK(speaker_text(qs[0], text) == "Caddell");
+}
+
 TEST_CASE("quotes: guillemets, low-high, corner brackets and NYT marks") {
     struct convention {
         std::string_view text;
@@ -273,6 +281,18 @@ TEST_CASE("quotes: a pronoun speaker resolves to the nearest earlier person of i
     REQUIRE(doc.quotes[0].said_by);
     CHECK(doc.quotes[0].said_by->span == at(text, "he"));
     CHECK(doc.quotes[0].said_by->entity == std::optional<std::uint32_t>{1});
+}
+
+TEST_CASE("quotes: 'it said' resolves to the organisation named before") {
+    std::string_view const text = "The Teamsters union backed the plan.\n\n“We are ready to strike,” it said.";
+    byline::document doc;
+    doc.text = text;
+    doc.entities = {{"teamsters", "ORG", "Teamsters", byline::gender::unknown}};
+    doc.mentions = {{at(text, "Teamsters"), 0}};
+    byline::quote_finder{}.annotate(doc);
+    REQUIRE(doc.quotes.size() == 1);
+    CHECK(speaker_text(doc.quotes[0], text) == "it");
+    CHECK(doc.quotes[0].said_by->entity == std::optional<std::uint32_t>{0});
 }
 
 TEST_CASE("quotes: the speaker of a possessive description is not the owner") {

@@ -21,25 +21,34 @@ namespace detail::names {
 
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
+/// The bytes of a word of at most eight bytes as one integer, to compare words with one switch.
+[[nodiscard]] constexpr std::uint64_t packed(std::string_view w) noexcept {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < w.size() && i < 8; ++i) v |= std::uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+    return v;
+}
+
 /// Lower-case words that may sit inside a name: particles (da Silva, van der Bellen, bin Salman).
 [[nodiscard]] inline bool is_particle(std::string_view w) noexcept {
-    switch (w.size()) { // checked on most lower-case words after a capitalised one: no loops
-    case 1: return w[0] == 'y';
-    case 2:
-        return w == "de" || w == "da" || w == "do" || w == "du" || w == "di" || w == "al" || w == "el" ||
-               w == "la" || w == "le" || w == "zu";
-    case 3:
-        return w == "del" || w == "dei" || w == "das" || w == "dos" || w == "van" || w == "von" || w == "der" ||
-               w == "den" || w == "ter" || w == "bin" || w == "ibn";
-    case 4: return w == "bint";
-    case 5: return w == "della";
+    if (w.size() > 5) return false; // checked on most lower-case words after a capitalised one
+    switch (packed(w)) {
+    case packed("y"): case packed("de"): case packed("da"): case packed("do"): case packed("du"):
+    case packed("di"): case packed("al"): case packed("el"): case packed("la"): case packed("le"):
+    case packed("zu"): case packed("del"): case packed("dei"): case packed("das"): case packed("dos"):
+    case packed("van"): case packed("von"): case packed("der"): case packed("den"): case packed("ter"):
+    case packed("bin"): case packed("ibn"): case packed("bint"): case packed("della"):
+        return true;
     default: return false;
     }
 }
 
 /// Lower-case words that join the parts of an organisation's or office's name.
 [[nodiscard]] inline bool is_connector(std::string_view w) noexcept {
-    return w == "of" || w == "for" || w == "and" || w == "the";
+    if (w.size() > 3) return false;
+    switch (packed(w)) {
+    case packed("of"): case packed("for"): case packed("and"): case packed("the"): return true;
+    default: return false;
+    }
 }
 
 /// Roles that describe rather than address ("the official Xinhua agency", "deputy Mayor").
@@ -93,11 +102,20 @@ struct candidate {
     candidate_kind kind = candidate_kind::weak_person;
     char gender = 0;           ///< from a gendered title
     std::size_t alias = npos;  ///< token introduced as an alias: "X (aka AMLO)"
+    std::size_t naming_title = npos; ///< "Pope" in "Pope Francis": in the span, not in the name's keys
 };
+
+/// One-word titles that are part of how their holder is called (Pope Francis, King Charles,
+/// Sheikh Hasina), unlike offices held for a term (President Biden).
+[[nodiscard]] inline bool is_naming_title(std::string_view key) noexcept {
+    return key == "pope" || key == "king" || key == "queen" || key == "prince" || key == "princess" ||
+           key == "sheikh" || key == "cardinal";
+}
 
 /// The people of one document as they are found, and the keys that link later mentions.
 struct cluster {
     std::size_t name_first = 0, name_last = 0; ///< tokens of the fullest mention
+    std::size_t naming_title = npos;           ///< its title (Pope), shown in the entity's name
     std::string first_given;                   ///< folded first name of the fullest mention
     char gender = 0;
     std::optional<std::uint32_t> entity;       ///< gazetteer entity, or the one created at the end
@@ -132,7 +150,7 @@ private:
         void run() {
             using namespace detail::names;
             tokenize(text, doc.sentences, toks);
-            for (auto& slot : key_cache) slot.token = npos;
+            for (auto& slot : key_cache) slot.token = npos; // the cache outlives the document
             cands.clear();
             find_candidates();
             resolve();
@@ -156,24 +174,28 @@ private:
         }
         // Folded words of the tokens around the scan position: every use of a key is within a
         // few tokens of the others it is compared with, so a small direct-mapped cache does.
+        // Thread-local like the token scratch, so that its strings keep their capacity.
         struct cached_key {
             std::size_t token = detail::names::npos;
             std::string key;
             std::size_t hash = 0;
-            std::uint8_t known = 0; // which of the lookups below are done
-            char given = 0, common = 0, word_class = 0, title_first = 0, title_last = 0;
+            detail::names::word_facts facts;  // one lookup for every single-word table
+            bool plural_checked = false;      // facts.common also covers plurals (Galleries)
+            bool title_known = false;
             char title_group = 0;       // the longest title phrase starting here: group,
             std::size_t title_end = 0;  // end token (exclusive),
             std::string title_text;     // and its folded text
         };
-        enum : std::uint8_t {
-            knows_given = 1, knows_common = 2, knows_class = 4, knows_title_first = 8, knows_title_last = 16, knows_title = 32
-        };
+        using key_cache_t = std::array<cached_key, 64>;
+        static key_cache_t& scratch_key_cache() {
+            thread_local key_cache_t cache;
+            return cache;
+        }
+        key_cache_t& key_cache = scratch_key_cache();
         cached_key& slot_of(std::size_t t) {
             key(t);
             return key_cache[t % key_cache.size()];
         }
-        std::array<cached_key, 64> key_cache{};
         std::string phrase{};
         std::string singular{};
         std::size_t title_run_end = detail::names::npos; // last token of a run ending in a title
@@ -181,61 +203,45 @@ private:
         char gender_hint = 0;     // from a gendered title before the current run
 
         // ---- token helpers
-        std::string_view raw(std::size_t t) const { return text.substr(toks[t].begin, toks[t].end - toks[t].begin); }
+        std::string_view raw(std::size_t t) const { return {text.data() + toks[t].begin, toks[t].end - toks[t].begin}; }
         std::string const& key(std::size_t t) {
             auto& slot = key_cache[t % key_cache.size()];
-            if (slot.token != t) {
-                slot.token = t;
-                slot.known = 0;
-                slot.key.clear();
-                detail::names::append_folded(slot.key, raw(t));
-                // "U.S." and "Gen." fold without their periods
-                if (slot.key.find('.') != std::string::npos)
-                    slot.key.erase(std::remove(slot.key.begin(), slot.key.end(), '.'), slot.key.end());
-                slot.hash = detail::names::word_table::hash(slot.key);
-            }
+            if (slot.token != t) [[unlikely]] fill(slot, t);
             return slot.key;
         }
+        [[gnu::noinline]] void fill(cached_key& slot, std::size_t t) {
+            slot.token = t;
+            slot.plural_checked = false;
+            slot.title_known = false;
+            detail::names::fold_key(slot.key, raw(t)); // "U.S." and "Gen." fold without their periods
+            slot.hash = detail::names::word_table::hash(slot.key);
+            slot.facts = lex.words.find(slot.key, slot.hash);
+        }
+        /// The key as a view, for comparisons with literals.
+        std::string_view word(std::size_t t) { return key(t); }
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
         bool is_common(std::size_t t) {
             auto& c = slot_of(t);
-            if (!(c.known & knows_common)) {
-                c.common = lex.common.find(c.key, c.hash);
+            if (!c.plural_checked) {
                 // Plurals of common words are common too (Galleries, Accounts).
                 std::string_view const k = c.key;
-                if (c.common == 0 && k.size() > 4 && k.back() == 's') {
+                if (c.facts.common == 0 && k.size() > 4 && k.back() == 's') {
                     if (k.ends_with("ies")) {
                         singular.assign(k.substr(0, k.size() - 3)) += 'y';
-                        c.common = lex.common.find(singular);
+                        c.facts.common = lex.words.find(singular).common;
                     } else {
-                        c.common = lex.common.find(k.substr(0, k.size() - 1));
+                        c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
                     }
                 }
-                c.known |= knows_common;
+                c.plural_checked = true;
             }
-            return c.common != 0 || word_class(t) == 'd'; // days and months are capitalised words too
+            return c.facts.common != 0 || c.facts.word_class == 'd'; // days and months are capitalised words too
         }
-        detail::names::given_name given(std::size_t t) {
-            auto& c = slot_of(t);
-            if (!(c.known & knows_given)) c.given = lex.given.find(c.key, c.hash), c.known |= knows_given;
-            return {c.given};
-        }
-        bool may_start_title(std::size_t t) {
-            auto& c = slot_of(t);
-            if (!(c.known & knows_title_first)) c.title_first = lex.title_first_words.find(c.key, c.hash), c.known |= knows_title_first;
-            return c.title_first != 0;
-        }
-        bool may_end_title(std::size_t t) {
-            auto& c = slot_of(t);
-            if (!(c.known & knows_title_last)) c.title_last = lex.title_last_words.find(c.key, c.hash), c.known |= knows_title_last;
-            return c.title_last != 0;
-        }
+        detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
+        bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
+        bool may_end_title(std::size_t t) { return slot_of(t).facts.title_last != 0; }
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
-        char word_class(std::size_t t) {
-            auto& c = slot_of(t);
-            if (!(c.known & knows_class)) c.word_class = lex.word_classes.find(c.key, c.hash), c.known |= knows_class;
-            return c.word_class;
-        }
+        char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
         bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
             return has(t, detail::names::lower_case) && pred(raw(t));
@@ -250,7 +256,7 @@ private:
             if (gap.size() < 2 || gap[0] != '.' || has(t - 1, detail::names::possessive)) return false;
             for (std::size_t i = 1; i < gap.size(); ++i)
                 if (gap[i] != ' ') return false;
-            char const g = title_group(key(t - 1));
+            char const g = slot_of(t - 1).facts.title;
             return g == 'a' || g == '5';
         }
 
@@ -261,7 +267,7 @@ private:
             if (!may_start_title(p)) return best;
             // The same word is asked about by several passes over its run: remember the answer.
             auto& c = slot_of(p);
-            if ((c.known & knows_title) && c.title_end <= limit) {
+            if (c.title_known && c.title_end <= limit) {
                 if (c.title_group != 0) cue_text = c.title_text;
                 return {c.title_group != 0 ? c.title_end : p, c.title_group};
             }
@@ -269,7 +275,7 @@ private:
             best = longest_title_at(p, limit, cut);
             if (cut) return best; // a longer phrase may cross `limit`: not an answer for other limits
             auto& slot = slot_of(p); // still p's slot: the scan above stays within 6 tokens
-            slot.known |= knows_title;
+            slot.title_known = true;
             slot.title_group = best.second;
             slot.title_end = best.second != 0 ? best.first : p;
             if (best.second != 0) slot.title_text = cue_text;
@@ -289,9 +295,15 @@ private:
                     phrase.push_back(' ');
                 }
                 phrase += key(q);
-                if (char const g = title_group(phrase); g != 0 && g != '7') {
+                auto const& facts = slot_of(q).facts;
+                if (char const g = q == p ? facts.title : title_group(phrase); g != 0 && g != '7') {
                     best = {q + 1, g};
                     cue_text = phrase;
+                }
+                // No longer phrase is a title: the answer holds for any limit.
+                if (q == p ? facts.title_prefix == 0 : lex.title_prefixes.find(phrase) == 0) {
+                    cut = false;
+                    break;
                 }
             }
             return best;
@@ -309,10 +321,12 @@ private:
                     if (t > start) phrase.push_back(' ');
                     phrase += key(t);
                 }
-                if (char const g = title_group(phrase); g != 0 && g != '7') {
+                auto const& facts = slot_of(k).facts;
+                if (char const g = len == 1 ? facts.title : title_group(phrase); g != 0 && g != '7') {
                     found = g;
                     cue_text = phrase;
                 }
+                if (len == 1 ? facts.title_suffix == 0 : lex.title_suffixes.find(phrase) == 0) break; // none longer
             }
             return found;
         }
@@ -379,7 +393,7 @@ private:
                 }
                 bool const ends_in_title = process_part(s, split);
                 if (split >= e) return;
-                if (ends_in_title && (key(split) == "of" || key(split) == "for")) {
+                if (ends_in_title && (word(split) == "of" || word(split) == "for")) {
                     title_run_end = e - 1;
                     organisation(split + 1, e);
                     return;
@@ -396,7 +410,7 @@ private:
             // A clause's capitalised first word is weak evidence: drop it when it is a common
             // word (The, However, In), unless it is a first name followed by a proper name.
             while (s < e && has(s, capitalised) && !has(s, all_caps) &&
-                   (key(s) == "the" || key(s) == "a" || key(s) == "an" || (has(s, clause_start) && is_common(s)))) {
+                   (word(s) == "the" || word(s) == "a" || word(s) == "an" || (has(s, clause_start) && is_common(s)))) {
                 if (title_at(s, e).second != 0) break; // "Secretary of State Antony Blinken said"
                 auto const g = given(s);
                 bool const name_follows = g && s + 1 < e && has(s + 1, capitalised) && !is_common(s + 1);
@@ -409,6 +423,7 @@ private:
             // Antonio Guterres"). A part that starts with a first name is a name, whatever
             // title words follow ("Mark Major").
             std::size_t name_start = s;
+            std::size_t naming_title = npos; // the title just before name_start, when it names
             char cue = 0;
             if (!(given(s) && !given(s).word_too())) {
                 for (std::size_t p = s; p < e; ++p) {
@@ -417,6 +432,7 @@ private:
                     if (g == 0) continue;
                     cue = g;
                     name_start = q;
+                    naming_title = q == p + 1 && is_naming_title(word(p)) ? p : npos;
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
                     if (q < e && given(q) && !given(q).word_too()) break; // the name has begun
                     p = q - 1;
@@ -441,7 +457,7 @@ private:
                 }
             }
             if (after_title_run && cue == 0) cue = '2';
-            classify(name_start, e, cue, apposition);
+            classify(name_start, e, cue, apposition, naming_title);
             return false;
         }
 
@@ -455,7 +471,7 @@ private:
             if (char const g = title_ending_at(k)) return g;
             for (int steps = 0; steps < 5 && k > 0; ++steps) {
                 if (k + 1 < s && !joined(k + 1)) return 0;
-                if (lower_word(k, is_connector) && (key(k) == "of" || key(k) == "for")) {
+                if (lower_word(k, is_connector) && (word(k) == "of" || word(k) == "for")) {
                     if (!joined(k)) return 0;
                     return title_ending_at(k - 1);
                 }
@@ -467,14 +483,14 @@ private:
 
         void organisation(std::size_t a, std::size_t b) {
             using namespace detail::names;
-            while (a < b && (key(a) == "the" || lower_word(a, is_connector))) ++a;
+            while (a < b && (word(a) == "the" || lower_word(a, is_connector))) ++a;
             if (b - a >= 2 && word_class(b - 1) == 'o' && has(a, capitalised))
                 cands.push_back({a, b, candidate_kind::organisation, 0, npos});
         }
 
-        void classify(std::size_t a, std::size_t b, char cue, bool apposition) {
+        void classify(std::size_t a, std::size_t b, char cue, bool apposition, std::size_t naming_title) {
             using namespace detail::names;
-            while (a < b && key(a) == "the") ++a;
+            while (a < b && word(a) == "the") ++a;
             // "Miss Universe Alicia Machado": after a title, a common word is part of the title.
             while (cue != 0 && a + 1 < b && is_common(a) && !given(a)) ++a;
             if (a >= b) return;
@@ -503,6 +519,7 @@ private:
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
+            if (naming_title != npos && naming_title + 1 == a) c.naming_title = naming_title;
             if (!strong && (n > 3 || (any_common && n > 1))) return;
             if (strong) c.alias = alias_after(b);
             cands.push_back(c);
@@ -517,8 +534,8 @@ private:
             if (introduced) {
                 std::string_view const k = key(t);
                 if (k == "aka" || k == "or") ++t;
-                else if (k == "also" && t + 2 < toks.size() && key(t + 1) == "known" && key(t + 2) == "as") t += 3;
-                else if (k == "known" && t + 1 < toks.size() && key(t + 1) == "as") t += 2;
+                else if (k == "also" && t + 2 < toks.size() && word(t + 1) == "known" && word(t + 2) == "as") t += 3;
+                else if (k == "known" && t + 1 < toks.size() && word(t + 1) == "as") t += 2;
                 else if (k == "a" && raw(t).size() == 1 && text.substr(toks[t].end, 5) == ".k.a.") t += 1;
                 else return npos;
                 while (t < toks.size() && toks[t].begin < toks[b].end + 24 && has(t, lower_case)) ++t; // "k", "a"
@@ -619,7 +636,7 @@ private:
 
             std::vector<emitted> out;
             for (auto const& c : cands) {
-                byte_span const span{toks[c.first].begin, toks[c.last - 1].end};
+                byte_span const span{toks[c.naming_title != npos ? c.naming_title : c.first].begin, toks[c.last - 1].end};
                 auto const [lo, hi] = overlapping(span.begin, span.end);
                 std::optional<std::uint32_t> gazetteer_person;
                 bool contains_all = true, last_word_free = true;
@@ -656,7 +673,7 @@ private:
             }
             for (auto const& c : cands) {
                 if (c.kind != candidate_kind::weak_person) continue;
-                byte_span const span{toks[c.first].begin, toks[c.last - 1].end};
+                byte_span const span{toks[c.naming_title != npos ? c.naming_title : c.first].begin, toks[c.last - 1].end};
                 if (auto const [lo, hi] = overlapping(span.begin, span.end); lo != hi) continue;
                 if (auto const id = link_weak(c)) out.push_back({span, *id, 0, 0});
             }
@@ -682,6 +699,11 @@ private:
             auto& cl = clusters[id];
             if (gazetteer_person && !cl.entity) cl.entity = gazetteer_person;
             if (cl.name_last == cl.name_first || n > cl.name_last - cl.name_first) {
+                cl.name_first = c.first;
+                cl.name_last = c.last;
+                cl.naming_title = c.naming_title;
+            } else if (cl.naming_title == npos && c.naming_title != npos && n == cl.name_last - cl.name_first) {
+                cl.naming_title = c.naming_title; // "Francis", then "Pope Francis"
                 cl.name_first = c.first;
                 cl.name_last = c.last;
             }
@@ -746,9 +768,13 @@ private:
         }
 
         void emit(std::vector<emitted> const& found) {
-            // Entities for the clusters that are mentioned, in order of first mention.
-            std::unordered_set<std::string> ids;
-            for (auto const& e : doc.entities) ids.insert(e.id);
+            // Entities for the clusters that are mentioned, in order of first mention. Every id
+            // made here starts "person:" or "org:", so only such ids can collide; the views stay
+            // valid because the entities do not move after this reserve.
+            doc.entities.reserve(doc.entities.size() + found.size());
+            std::unordered_set<std::string_view> ids;
+            for (auto const& e : doc.entities)
+                if (e.id.starts_with("person:") || e.id.starts_with("org:")) ids.insert(e.id);
             for (auto const& f : found) {
                 auto& cl = clusters[f.cluster];
                 if (cl.entity) {
@@ -759,15 +785,18 @@ private:
                 }
                 entity ent;
                 ent.id = slug(cl);
-                for (int suffix = 2; ids.count(ent.id); ++suffix)
-                    ent.id = slug(cl) + "_" + std::to_string(suffix);
-                ids.insert(ent.id);
+                if (ids.count(ent.id)) {
+                    auto const base = ent.id;
+                    for (int suffix = 2; ids.count(ent.id); ++suffix) ent.id = base + "_" + std::to_string(suffix);
+                }
                 ent.type = cl.organisation ? "ORG" : "PERSON";
-                ent.name = std::string(text.substr(toks[cl.name_first].begin, toks[cl.name_last - 1].end - toks[cl.name_first].begin));
+                auto const shown = cl.naming_title != detail::names::npos ? cl.naming_title : cl.name_first;
+                ent.name = std::string(text.substr(toks[shown].begin, toks[cl.name_last - 1].end - toks[shown].begin));
                 if (cl.gender == 'M') ent.gender = gender::male;
                 if (cl.gender == 'F') ent.gender = gender::female;
                 cl.entity = static_cast<std::uint32_t>(doc.entities.size());
                 doc.entities.push_back(std::move(ent));
+                ids.insert(doc.entities.back().id);
             }
             // Merge: existing mentions that a found one replaces go; the rest interleave.
             std::vector<std::uint8_t> replaced(doc.mentions.size(), 0);

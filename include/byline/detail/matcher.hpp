@@ -168,6 +168,12 @@ public:
         ++size_;
     }
     void shrink() { rehash(std::max<std::size_t>(16, size_ * 2)); }
+    /// Calls `fn(parent, label)` for every edge.
+    template <class Fn>
+    void for_each_edge(Fn&& fn) const {
+        for (auto const& e : slots_)
+            if (e.child != 0) fn(e.parent, e.label);
+    }
     /// Calls `fn(parent)` for every edge.
     template <class Fn>
     void for_each_parent(Fn&& fn) const {
@@ -316,7 +322,7 @@ public:
         for (std::size_t s = 0;; ++s) {
             auto const* first = fetch(s);
             if (first == nullptr) return;
-            if (first->id == no_id || !starts_alias(first->id)) continue;
+            if (!starts_alias(first->id)) continue;
             auto node = first->id + 1;
 
             bool capitals = !first->tok.has_lower; // acronym aliases need every matched letter in capitals
@@ -342,7 +348,9 @@ public:
                 if (!has_children(node)) break; // most aliases are one word: no edge lookup
                 auto const* next = fetch(k + 1);
                 if (next == nullptr || next->id == no_id || next->tok.gap == token_gap::paragraph) break;
-                node = edges_.find(node, label(next->id, next->tok.gap));
+                auto const lbl = label(next->id, next->tok.gap);
+                if (k == s && !((first_step_[first->id] >> label_bit(lbl)) & 1u)) break;
+                node = edges_.find(node, lbl);
                 if (node == 0) break;
                 capitals = capitals && !next->tok.has_lower;
                 ++k;
@@ -359,7 +367,7 @@ public:
     [[nodiscard]] std::size_t alias_count() const noexcept { return aliases_; }
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
         return tokens_.memory_bytes() + edges_.memory_bytes() +
-               (starters_.capacity() + inner_.capacity()) * sizeof(std::uint64_t) +
+               (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
                out_begin_.capacity() * sizeof(std::uint32_t) + outputs_.capacity() * sizeof(output);
     }
 
@@ -369,8 +377,14 @@ private:
         return (id << 1) | (gap == token_gap::none ? 0u : 1u);
     }
 
+    /// Whether an alias starts with `token` (no_id: no).
     [[nodiscard]] bool starts_alias(std::uint32_t token) const noexcept {
-        return (starters_[token >> 6] >> (token & 63)) & 1u;
+        auto const word = std::min<std::size_t>(token >> 6, starters_.size() - 1); // no_id -> the spare last word
+        return (starters_[word] >> (token & 63)) & 1u;
+    }
+    /// The bit of an edge label in first_step_.
+    static unsigned label_bit(std::uint32_t lbl) noexcept {
+        return static_cast<unsigned>((lbl * 0x9E3779B97F4A7C15ull) >> 58);
     }
     [[nodiscard]] bool has_children(std::uint32_t node) const noexcept {
         return (inner_[node >> 6] >> (node & 63)) & 1u;
@@ -381,7 +395,7 @@ private:
     void renumber_nodes() {
         auto const tokens = static_cast<std::uint32_t>(tokens_.size());
         std::vector<std::uint32_t> renumbered(nodes_, 0);
-        starters_.assign((std::size_t{tokens} + 63) / 64, 0);
+        starters_.assign((std::size_t{tokens} + 63) / 64 + 1, 0); // + a spare word that is all zero
         for (std::uint32_t t = 0; t < root_child_.size(); ++t) {
             if (root_child_[t] == 0) continue;
             renumbered[root_child_[t]] = t + 1;
@@ -394,6 +408,10 @@ private:
         edges_.renumber(renumbered);
         inner_.assign((std::size_t{nodes_} + 63) / 64, 0);
         edges_.for_each_parent([this](std::uint32_t n) { inner_[n >> 6] |= std::uint64_t{1} << (n & 63); });
+        first_step_.assign(tokens, 0);
+        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl) {
+            if (parent >= 1 && parent <= tokens) first_step_[parent - 1] |= std::uint64_t{1} << label_bit(lbl);
+        });
         for (auto& p : pending_) p.node = renumbered[p.node];
         std::vector<std::uint32_t>().swap(root_child_);
     }
@@ -411,6 +429,7 @@ private:
     std::vector<std::uint32_t> root_child_; ///< while building: token id -> node of the one-token prefix
     std::vector<std::uint64_t> starters_;   ///< compiled: bit per token id, set if an alias starts with it
     std::vector<std::uint64_t> inner_;      ///< compiled: bit per node, set if it has children
+    std::vector<std::uint64_t> first_step_; ///< compiled: per token, a 1-bit-per-label filter of its node's edges
     std::vector<std::uint32_t> out_begin_;  ///< node -> first output; outputs of n are [n, n + 1)
     std::vector<output> outputs_;
     std::vector<pending> pending_;

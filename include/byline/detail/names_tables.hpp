@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,25 @@ inline void append_folded(std::string& out, std::string_view word) {
         }
         for (utf8proc_ssize_t k = 0; k < n; ++k) append_utf8(out, static_cast<char32_t>(parts[k]));
     }
+}
+
+/// Replaces `out` with the lookup key of a token: folded, and without periods ("U.S." -> "us").
+inline void fold_key(std::string& out, std::string_view word) {
+    out.resize(word.size());
+    char* const dst = out.data();
+    std::size_t n = 0;
+    for (char const ch : word) { // the common case, ASCII, in one pass
+        auto const c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) {
+            out.clear();
+            append_folded(out, word);
+            out.erase(std::remove(out.begin(), out.end(), '.'), out.end());
+            return;
+        }
+        dst[n] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        n += c != '.';
+    }
+    out.resize(n);
 }
 
 [[nodiscard]] inline std::string folded(std::string_view word) {
@@ -164,6 +184,90 @@ struct given_name {
     return out;
 }
 
+/// What the lexicons say about one folded word; 0 in a field when that table lacks it.
+struct word_facts {
+    char given = 0;       ///< given-name code (see given_name)
+    char common = 0;      ///< a common English word
+    char word_class = 0;  ///< lexicons::word_classes
+    char title_first = 0; ///< the first word of some title phrase
+    char title_last = 0;  ///< the last word of some title phrase
+    char title = 0;       ///< the group of the one-word title
+    char title_prefix = 0; ///< the first word of a title phrase of several words
+    char title_suffix = 0; ///< the last word of a title phrase of several words
+};
+
+/// The word tables merged into one, so that a word is looked up once for all of them. Keys
+/// point into the tables' static (or lexicon-owned) text.
+class facts_table {
+public:
+    struct source {
+        std::string_view lines; ///< `key[<TAB>value]` lines, as for word_table
+        char word_facts::*field;
+    };
+
+    explicit facts_table(std::initializer_list<source> sources) {
+        std::size_t count = 0;
+        for (auto const& s : sources)
+            for (char const c : s.lines) count += c == '\n';
+        std::size_t capacity = 16;
+        while (capacity < count * 2) capacity *= 2;
+        slots_.resize(capacity);
+        mask_ = capacity - 1;
+        for (auto const& s : sources) {
+            auto lines = s.lines;
+            while (!lines.empty()) {
+                auto const eol = lines.find('\n');
+                auto line = lines.substr(0, eol);
+                lines.remove_prefix(eol == std::string_view::npos ? lines.size() : eol + 1);
+                char value = 1;
+                if (auto const tab = line.find('\t'); tab != std::string_view::npos) {
+                    value = tab + 1 < line.size() ? line[tab + 1] : char{1};
+                    line = line.substr(0, tab);
+                }
+                if (line.empty()) continue;
+                auto i = word_table::hash(line) & mask_;
+                while (!slots_[i].key.empty() && slots_[i].key != line) i = (i + 1) & mask_;
+                slots_[i].key = line;
+                slots_[i].facts.*s.field = value;
+            }
+        }
+    }
+
+    [[nodiscard]] word_facts find(std::string_view key) const noexcept { return find(key, word_table::hash(key)); }
+    [[nodiscard]] word_facts find(std::string_view key, std::size_t key_hash) const noexcept {
+        if (key.empty()) return {};
+        for (auto i = key_hash & mask_;; i = (i + 1) & mask_) {
+            if (slots_[i].key.empty()) return {};
+            if (slots_[i].key.size() == key.size() && std::memcmp(slots_[i].key.data(), key.data(), key.size()) == 0)
+                return slots_[i].facts;
+        }
+    }
+
+private:
+    struct slot {
+        std::string_view key;
+        word_facts facts;
+    };
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+};
+
+/// The proper word prefixes (or suffixes) of the title phrases, one a line: a phrase that is
+/// none of them cannot grow into a title, so the search for a longer one stops there.
+[[nodiscard]] inline std::string title_part_phrases(std::string_view table, bool suffixes) {
+    std::string out;
+    while (!table.empty()) {
+        auto const eol = table.find('\n');
+        auto const phrase = table.substr(0, std::min(table.find('\t'), eol));
+        table.remove_prefix(eol == std::string_view::npos ? table.size() : eol + 1);
+        for (std::size_t i = 0; i < phrase.size(); ++i) {
+            if (phrase[i] != ' ') continue;
+            (out += suffixes ? phrase.substr(i + 1) : phrase.substr(0, i)) += '\n';
+        }
+    }
+    return out;
+}
+
 struct lexicons {
     word_table given{given_names_tsv};
     word_table titles{titles_roles_tsv};
@@ -175,7 +279,7 @@ struct lexicons {
     /// 'o' last words of organisation names (Workers' Party, Southern Command), 'p' first words
     /// of place names that given-name lists also hold (San Francisco, Costa Rica), 'l' last
     /// words of place names, 'd' days and months.
-    word_table word_classes{
+    static constexpr std::string_view word_classes_text{
         "ministry\to\ndepartment\to\nuniversity\to\nparty\to\nbank\to\ncouncil\to\ncommittee\to\n"
         "commission\to\nagency\to\ninstitute\to\nfoundation\to\nassociation\to\ncourt\to\n"
         "corporation\to\ncompany\to\ngroup\to\nunion\to\nfederation\to\norganization\to\n"
@@ -198,6 +302,21 @@ struct lexicons {
         "monday\td\ntuesday\td\nwednesday\td\nthursday\td\nfriday\td\nsaturday\td\nsunday\td\n"
         "january\td\nfebruary\td\nmarch\td\napril\td\nmay\td\njune\td\njuly\td\naugust\td\n"
         "september\td\noctober\td\nnovember\td\ndecember\td\n"};
+    word_table word_classes{word_classes_text};
+
+    std::string title_prefix_text = title_part_phrases(titles_roles_tsv, false);
+    std::string title_suffix_text = title_part_phrases(titles_roles_tsv, true);
+    word_table title_prefixes{title_prefix_text};
+    word_table title_suffixes{title_suffix_text};
+    /// Every table above but the multi-word titles, for single words.
+    facts_table words{{given_names_tsv, &word_facts::given},
+                      {names_common_words_txt, &word_facts::common},
+                      {word_classes_text, &word_facts::word_class},
+                      {title_first_text, &word_facts::title_first},
+                      {title_last_text, &word_facts::title_last},
+                      {titles_roles_tsv, &word_facts::title},
+                      {title_prefix_text, &word_facts::title_prefix},
+                      {title_suffix_text, &word_facts::title_suffix}};
 
     lexicons() = default;
     lexicons(lexicons const&) = delete; // the tables point into the strings above

@@ -13,6 +13,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 BYLINE_BEGIN_NAMESPACE
 namespace detail::names {
 
@@ -113,6 +117,18 @@ inline constexpr auto byte_classes = [] {
 /// Two or more letters and none of them lower case.
 [[nodiscard]] inline bool shouts(std::string_view word) noexcept {
     int letters = 0;
+    bool ascii = true;
+    for (char const ch : word) { // ASCII without decoding
+        auto const c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) {
+            ascii = false;
+            break;
+        }
+        if (c >= 'a' && c <= 'z') return false;
+        letters += c >= 'A' && c <= 'Z';
+    }
+    if (ascii) return letters >= 2;
+    letters = 0;
     for (std::size_t i = 0; i < word.size();) {
         auto const d = decode(word, i);
         i += d.length;
@@ -122,39 +138,138 @@ inline constexpr auto byte_classes = [] {
     return letters >= 2;
 }
 
+/// Which of 16 bytes are ASCII letters or digits, and which are not ASCII: bit k for byte k.
+struct block_masks {
+    std::uint32_t word = 0, high = 0;
+};
+
+[[nodiscard]] inline block_masks classify_block(unsigned char const* p) noexcept {
+    block_masks m;
+#if defined(__SSE2__)
+    __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    // Signed compares: bytes from 0x80 up are negative, so never letters or digits.
+    __m128i const folded = _mm_or_si128(v, _mm_set1_epi8(0x20)); // A-Z as a-z
+    __m128i const letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                         _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    __m128i const digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    m.word = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+    m.high = static_cast<std::uint32_t>(_mm_movemask_epi8(v));
+#else
+    for (unsigned k = 0; k < 16; ++k) {
+        m.word |= std::uint32_t{byte_classes[p[k]] == 1} << k;
+        m.high |= std::uint32_t{p[k] >= 0x80} << k;
+    }
+#endif
+    return m;
+}
+
 /// Splits `text` into words: letters, digits and marks, joined by inner apostrophes (O'Brien)
 /// and hyphens (Jean-Luc, al-Assad); initials keep their period (J., U.S.). Invalid UTF-8 bytes
 /// are separators. `sentences` (sorted) marks clause starts the punctuation does not show.
-inline void tokenize(std::string_view text, std::vector<byte_span> const& sentences, std::vector<token>& out) {
-    out.clear();
-    out.reserve(text.size() / 6);
-    std::size_t const n = text.size();
-    std::size_t i = 0, prev_end = 0, next_sentence = 0;
-    bool first = true;
-    auto const* const data = reinterpret_cast<unsigned char const*>(text.data());
-    while (i < n) {
-        if (byte_classes[data[i]] == 0) { // the common case: spaces and punctuation
-            ++i;
-            continue;
-        }
-        auto const d = decode(text, i);
-        if (!is_word_char(d.cp) || is_mark(d.cp)) {
-            i += d.length;
-            continue;
-        }
-        token t{i, i, 0};
-        t.flags = gap_flags(text.substr(prev_end, i - prev_end));
-        if (first) t.flags |= clause_start | line_start;
-        first = false;
-        if (is_upper(d.cp)) {
-            t.flags |= capitalised;
-            // Only a capitalised word's position in its sentence matters.
-            while (next_sentence < sentences.size() && sentences[next_sentence].begin < i) ++next_sentence;
-            if (next_sentence < sentences.size() && sentences[next_sentence].begin == i) t.flags |= clause_start;
-        } else if (is_lower(d.cp)) {
-            t.flags |= lower_case;
-        }
+class tokenizer {
+public:
+    tokenizer(std::string_view text, std::vector<byte_span> const& sentences, std::vector<token>& out)
+        : text_(text), data_(reinterpret_cast<unsigned char const*>(text.data())), n_(text.size()),
+          sentences_(sentences), out_(out) {}
 
+    void run() {
+        out_.clear();
+        out_.reserve(n_ / 6);
+        std::size_t i = 0;
+        while (i < n_) {
+            // Sixteen ASCII bytes at a time: the words that end inside them at a byte that
+            // cannot join them to more (not ' - or the period of an initial) are done here.
+            if (i + 16 <= n_) {
+                auto const m = classify_block(data_ + i);
+                if (m.high == 0) {
+                    std::uint32_t starts = m.word & ~(m.word << 1);
+                    std::size_t resume = i + 16;
+                    bool general = false;
+                    while (starts != 0) {
+                        auto const b = static_cast<unsigned>(std::countr_zero(starts));
+                        auto const len = static_cast<unsigned>(std::countr_one(m.word >> b));
+                        std::size_t const s = i + b;
+                        if (b + len >= 16) { // the word may go on past these bytes
+                            resume = s;
+                            general = b == 0;
+                            break;
+                        }
+                        auto const c = data_[s + len];
+                        if (c == '\'' || c == '-' || (c == '.' && len == 1 && is_ascii_upper(data_[s]))) {
+                            resume = s;
+                            general = true;
+                            break;
+                        }
+                        simple_word(s, s + len);
+                        starts &= starts - 1;
+                    }
+                    i = resume;
+                    if (!general) continue;
+                } else {
+                    // Not ASCII: word by word up to the end of these bytes.
+                    std::size_t const until = i + 16;
+                    while (i < until) i = step(i);
+                    continue;
+                }
+            }
+            i = step(i);
+        }
+    }
+
+private:
+    std::string_view text_;
+    unsigned char const* data_;
+    std::size_t n_;
+    std::vector<byte_span> const& sentences_;
+    std::vector<token>& out_;
+    std::size_t prev_end_ = 0, next_sentence_ = 0;
+
+    static bool is_ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
+
+    /// Flags from the gap before a word starting at `i` and its first letter's case.
+    std::uint16_t start_flags(std::size_t i, bool upper, bool lower) {
+        std::uint16_t f;
+        if (i - prev_end_ == 1 && data_[prev_end_] == ' ') f = after_space; // most words follow one space
+        else f = gap_flags(text_.substr(prev_end_, i - prev_end_));
+        if (out_.empty()) f |= clause_start | line_start;
+        else f |= adjacent;
+        if (upper) {
+            f |= capitalised;
+            // Only a capitalised word's position in its sentence matters.
+            while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin < i) ++next_sentence_;
+            if (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin == i) f |= clause_start;
+        } else if (lower) {
+            f |= lower_case;
+        }
+        return f;
+    }
+
+    /// An ASCII word [s, e) that nothing joins to the next.
+    void simple_word(std::size_t s, std::size_t e) {
+        auto const c = data_[s];
+        token t{s, e, start_flags(s, is_ascii_upper(c), c >= 'a' && c <= 'z')};
+        if (t.has(capitalised) && shouts(text_.substr(s, e - s))) t.flags |= all_caps;
+        prev_end_ = e;
+        out_.push_back(t);
+    }
+
+    /// One separator, or one word of any kind from `i`: the position after it.
+    std::size_t step(std::size_t i) {
+        if (byte_classes[data_[i]] == 0) return i + 1; // spaces and punctuation
+        bool lower = false;
+        bool upper = false;
+        if (byte_classes[data_[i]] == 1) { // ASCII letter or digit
+            upper = is_ascii_upper(data_[i]);
+            lower = data_[i] >= 'a' && data_[i] <= 'z';
+        } else {
+            auto const d = decode(text_, i);
+            if (!is_word_char(d.cp) || is_mark(d.cp)) return i + d.length;
+            upper = is_upper(d.cp);
+            lower = !upper && is_lower(d.cp);
+        }
+        token t{i, i, start_flags(i, upper, lower)};
+        auto const text = text_;
+        std::size_t const n = n_;
         for (;;) {
             std::size_t const segment = i;
             i = word_end(text, i);
@@ -190,10 +305,14 @@ inline void tokenize(std::string_view text, std::vector<byte_span> const& senten
             break;
         }
         if (t.has(capitalised) && shouts(text.substr(t.begin, t.end - t.begin))) t.flags |= all_caps;
-        prev_end = i;
-        if (!out.empty()) t.flags |= adjacent;
-        out.push_back(t);
+        prev_end_ = i;
+        out_.push_back(t);
+        return i;
     }
+};
+
+inline void tokenize(std::string_view text, std::vector<byte_span> const& sentences, std::vector<token>& out) {
+    tokenizer(text, sentences, out).run();
 }
 
 } // namespace detail::names

@@ -92,6 +92,7 @@ public:
                 if (opens_labelled_turn(next)) break; // a transcript's next speaker: a new quote
                 line_end = line_end_from(next);
                 continuation_mark_ = true;
+                nested_ = no_token; // a nested quote ends with its paragraph
                 add_line(next, line_end);
             }
             if (open_ != no_token) {
@@ -123,7 +124,7 @@ private:
     };
     struct remembered { ///< the last attribution, for carry-over and pronouns
         attribution who;
-        std::size_t unit = static_cast<std::size_t>(-2);
+        std::size_t unit = 0;
         bool valid = false;
     };
     struct open_block {
@@ -177,6 +178,7 @@ private:
         inside_.clear();
         sentence_start_.clear();
         open_ = no_token;
+        nested_ = no_token;
         continuation_mark_ = false;
         line_first_.clear();
     }
@@ -196,6 +198,18 @@ private:
         case mark_glyph::reversed_double: case mark_glyph::left_guillemet: case mark_glyph::backticks:
         case mark_glyph::two_apostrophes: case mark_glyph::left_corner: return true;
         default: return false;
+        }
+    }
+    static bool straight_style(mark_glyph g) noexcept {
+        return g == mark_glyph::straight_double || g == mark_glyph::two_apostrophes || g == mark_glyph::backticks;
+    }
+    static bool closes_nested(mark_glyph inner, mark_glyph g, bool right) noexcept {
+        switch (inner) {
+        case mark_glyph::left_double: return g == mark_glyph::right_double || (g == mark_glyph::left_double && right);
+        case mark_glyph::low_double: return g == mark_glyph::left_double || g == mark_glyph::right_double;
+        case mark_glyph::left_guillemet: return g == mark_glyph::right_guillemet;
+        case mark_glyph::left_corner: return g == mark_glyph::right_corner;
+        default: return straight_style(g) && g != mark_glyph::backticks;
         }
     }
     static bool is_ambiguous(mark_glyph g) noexcept {
@@ -225,6 +239,16 @@ private:
                 }
             } else {
                 auto const og = toks_[open_].glyph;
+                // A quote nested in the other style ("… the question: “As you know …” …"): its
+                // marks belong to the content; only its own closer ends it.
+                if (nested_ != no_token) {
+                    if (closes_nested(toks_[nested_].glyph, t.glyph, right)) nested_ = no_token;
+                    continue;
+                }
+                if (left && can_open(t.glyph) && straight_style(og) != straight_style(t.glyph)) {
+                    nested_ = i;
+                    continue;
+                }
                 bool closes = false;
                 if (t.glyph == mark_glyph::left_double) closes = og == mark_glyph::low_double || right;
                 else if (t.glyph == mark_glyph::backticks || t.glyph == mark_glyph::low_double ||
@@ -234,6 +258,7 @@ private:
                 if (closes) {
                     pieces_.push_back({open_, i, false});
                     open_ = no_token;
+                    nested_ = no_token;
                 } else {
                     open_ = i; // the earlier opener was never closed: drop it
                 }
@@ -351,8 +376,19 @@ private:
         std::size_t k = i;
         while (k > 0 && is_cap(k - 1) && !(toks_[k - 1].flags & w_possessive)) --k;
         if (k == 0) return false;
-        return word_in(k - 1, std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}) ||
-               word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive));
+        if (word_in(k - 1, std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}) ||
+            word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive)))
+            return true;
+        // "a strong signal that": determiner, adjective, noun
+        // (not "the president says", "the officials say")
+        return k == i && k >= 2 && !w.ends_with('s') && w != "say" && w != "tell" && is_lower_word(k - 1) &&
+               !is_adverb(k - 1) && word_in(k - 2, determiners);
+    }
+
+    [[nodiscard]] bool is_time_word(std::size_t i) const noexcept {
+        return word_in(i, std::array<std::string_view, 18>{"week", "month", "year", "day", "morning", "afternoon", "evening",
+                                                           "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
+                                                           "friday", "saturday", "sunday", "today", "yesterday"});
     }
 
     /// Whether an earlier stage found a person among tokens [a, b].
@@ -362,6 +398,18 @@ private:
         auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
         for (; it != ms.end() && it->span.begin < end; ++it)
             if (it->entity < doc_.entities.size() && doc_.entities[it->entity].type == "PERSON") return true;
+        return false;
+    }
+
+    /// A country or city standing for its government ("Japan branded North Korea ...").
+    [[nodiscard]] bool has_gpe_head(std::size_t a, std::size_t b) const {
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[a].begin, end = toks_[b].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        for (; it != ms.end() && it->span.begin < end; ++it)
+            if (it->entity < doc_.entities.size() && doc_.entities[it->entity].type == "GPE" && it->span.begin == begin &&
+                it->span.end == end)
+                return true;
         return false;
     }
 
@@ -391,6 +439,9 @@ private:
         if (word_in(j, speaker_pronouns)) return std::pair{j, j};
         std::size_t k = j;
         if (toks_[j].flags & w_digit) return std::nullopt;
+        if (word_in(j, clause_openers) && (j == limit || !is_cap(j - 1))) return std::nullopt; // "Now tell me"
+        if (word_in(j, std::array<std::string_view, 6>{"something", "nothing", "everything", "anything", "what", "which"}))
+            return std::nullopt; // "Something tells me that ..."
         if (is_cap(j)) {
             while (k > limit) {
                 if (is_cap(k - 1) && !word_in(k - 1, clause_openers)) --k;
@@ -487,7 +538,7 @@ private:
             if (word_in(n, speaker_pronouns) || word_in(n, determiners)) break;
             // after a name, lower-case words end the phrase, except after a single adjective
             // ("the American newspaper", "the Mexican president")
-            if (is_cap(last) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
+            if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
                 (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
                 last = n;
@@ -766,7 +817,9 @@ private:
             v = k + 1;
         }
         bool const pronoun = np->first == np->second && word_in(np->first, std::array<std::string_view, 3>{"he", "she", "they"});
-        if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second)) return std::nullopt;
+        if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second) &&
+            !has_gpe_head(np->first, np->second))
+            return std::nullopt;
         while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
         if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
         lowered const l(text_, toks_[v]);
@@ -859,8 +912,18 @@ private:
         if (is_negated(c.first)) return std::nullopt;
         std::size_t j = c.first;
         if (j == sb) return std::nullopt;
+        if (word_is(j - 1, "worth")) return std::nullopt; // "it's worth noting that"
         --j;
         while (j > sb && is_adverb(j)) --j;
+        // "Trump this week said", "Obama on Monday said": a time adverbial is not the speaker
+        while (j > sb + 1 && is_time_word(j)) {
+            std::size_t k = j - 1;
+            while (k > sb && (is_time_word(k) || word_in(k, std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"})))
+                --k;
+            if (k == j - 1 && !word_in(k, std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"})) break;
+            j = k;
+            while (j > sb && is_adverb(j)) --j;
+        }
         // participles and coordinated verbs share the clause's subject: "..., saying",
         // "responded by blasting", "outlined his plan and vowed"
         bool const participle = c.info.participle ||
@@ -936,7 +999,18 @@ private:
             gender want = gender::unknown;
             if (first_word == "he" || first_word == "him") want = gender::male;
             else if (first_word == "she" || first_word == "her") want = gender::female;
-            else if (first_word != "they") return std::nullopt;
+            else if (first_word == "it") {
+                // "it said": the organisation quoted last, or the nearest one named before
+                if (last_.valid && last_.unit + 1 >= unit_no_ && last_.who.entity && *last_.who.entity < es.size() &&
+                    es[*last_.who.entity].type == "ORG")
+                    return last_.who.entity;
+                auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= speaker.begin; });
+                for (std::size_t steps = 0; it != ms.begin() && steps < 16; ++steps) {
+                    --it;
+                    if (it->entity < es.size() && es[it->entity].type == "ORG") return it->entity;
+                }
+                return std::nullopt;
+            } else if (first_word != "they") return std::nullopt;
             auto compatible = [&](std::uint32_t e) {
                 if (e >= es.size() || es[e].type != "PERSON") return false;
                 return want == gender::unknown || es[e].gender == gender::unknown || es[e].gender == want;
@@ -999,7 +1073,8 @@ private:
         std::size_t words = 0;
         for (std::size_t k = open + 1; k < close; ++k) {
             if (toks_[k].kind != qtok::word) {
-                if (toks_[k].kind == qtok::terminal || toks_[k].kind == qtok::comma) return false;
+                bool const trailing = k + 1 == close && toks_[k].kind == qtok::comma; // “Fox News Sunday,”
+                if ((toks_[k].kind == qtok::terminal || toks_[k].kind == qtok::comma) && !trailing) return false;
                 continue;
             }
             ++words;
@@ -1196,6 +1271,12 @@ private:
             byte_span span = content;
             if (who->before && who->content_from != no_token && who->content_from < p.open) {
                 std::size_t last = sentence_last(p.open);
+                // the reported clause ends at a dash or semicolon after the fragment
+                for (std::size_t k = p.close == no_token ? last : p.close + 1; k < last; ++k)
+                    if (!inside_[k] && (toks_[k].kind == qtok::dash || toks_[k].kind == qtok::semicolon)) {
+                        last = k - 1;
+                        break;
+                    }
                 while (last > p.open && (toks_[last].kind == qtok::terminal || toks_[last].kind == qtok::comma) &&
                        !inside_[last])
                     --last;
@@ -1229,13 +1310,13 @@ private:
             i = last + 1;
         }
         while (next_piece < pieces_.size()) handle(pieces_[next_piece++]);
-        open_intro_if_any(unit_begin);
+        open_intro_if_any();
     }
 
     // ---- block quotes ------------------------------------------------------------------------
 
     /// A paragraph ending in a colon with a cue introduces what follows.
-    void open_intro_if_any(std::size_t /*unit_begin*/) {
+    void open_intro_if_any() {
         if (toks_.empty() || toks_.back().kind != qtok::colon) return;
         std::size_t const colon = toks_.size() - 1;
         std::size_t const sb = sentence_begin(colon);
@@ -1385,6 +1466,17 @@ private:
                         }
                     }
                 }
+                // ", said Brian Baker, a political adviser." closing the sentence
+                if (k > sb + 3 && toks_[k - 1].kind == qtok::comma) {
+                    if (auto np = np_forward(c.last + 1, end + 1);
+                        np && is_cap(np->first) && (np->second == end || toks_[np->second + 1].kind == qtok::comma)) {
+                        attribution a = make(*np, c);
+                        a.entity = resolve(a.speaker);
+                        emit(bytes(sb, k - 2), quote_kind::indirect, a);
+                        remember(a);
+                        return;
+                    }
+                }
                 // no reported clause ("called him a master at ..."), but the sentence names who
                 // is speaking: a quote opening the next sentence is theirs
                 if (!topic && c.info.frequency >= 20) topic = speaker_of_cue(c, sb, end + 1);
@@ -1416,6 +1508,7 @@ private:
     std::vector<std::uint8_t> sentence_start_;
     std::vector<std::size_t> line_first_;
     std::size_t open_ = no_token;
+    std::size_t nested_ = no_token; ///< the opener of a quote nested in the open one
     bool continuation_mark_ = false;
     std::size_t unit_no_ = 0;
     std::size_t sentence_cursor_ = 0;
