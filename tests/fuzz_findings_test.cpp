@@ -6,6 +6,12 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
 TEST_CASE("fuzz_quotes: the second piece of a split quote after an unopened first piece excludes the speaker") {
     // The first piece has lost its opening mark; the second, too short for a whole quote, used
     // to be widened to the sentence start and so covered the speaker and the first piece.
@@ -55,4 +61,45 @@ TEST_CASE("fuzz_pipeline: a quote widened to its reported content still holds th
     auto const violation = byline_test::check_document(doc);
     INFO(violation.value_or(""));
     CHECK_FALSE(violation);
+}
+
+namespace {
+std::vector<std::string> corpus(std::string const& target) {
+    std::vector<std::string> inputs;
+    for (auto const& e : std::filesystem::directory_iterator(std::string(BYLINE_TEST_DATA) + "/../fuzz/corpus/" + target)) {
+        std::ifstream in(e.path(), std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        inputs.push_back(s.str());
+    }
+    return inputs;
+}
+} // namespace
+
+TEST_CASE("fuzz corpora: every seed and finding keeps the invariants, and streaming equals the whole split") {
+    // The fuzz inputs carry a prefix (fuzz_sentences: chunk sizes; fuzz_quotes: options); the
+    // text checks here use each input whole, which is a text like any other.
+    auto const sentence_inputs = corpus("fuzz_sentences");
+    REQUIRE(sentence_inputs.size() >= 20);
+    for (auto const& text : sentence_inputs) {
+        auto const whole = byline::split_sentences(text);
+        CHECK_FALSE(byline_test::check_sentences(text, whole));
+        for (std::size_t const chunk : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, std::size_t{64}, std::size_t{255}}) {
+            byline::sentence_stream stream;
+            std::vector<byline::byte_span> streamed;
+            std::string_view const view(text);
+            for (std::size_t pos = 0; pos < view.size(); pos += chunk)
+                stream.feed(view.substr(pos, chunk), [&](byline::byte_span s) { streamed.push_back(s); });
+            stream.finish([&](byline::byte_span s) { streamed.push_back(s); });
+            INFO("chunk " << chunk << ", text of " << text.size() << " bytes");
+            CHECK(streamed == whole);
+        }
+    }
+    byline::default_pipeline const pipeline;
+    for (auto const* target : {"fuzz_pipeline", "fuzz_quotes"})
+        for (auto const& text : corpus(target)) {
+            auto const violation = byline_test::check_document(pipeline(text));
+            INFO(target << ": " << violation.value_or(""));
+            CHECK_FALSE(violation);
+        }
 }

@@ -1118,6 +1118,14 @@ private:
 
     void emit(byte_span span, quote_kind kind, std::optional<attribution> const& who) {
         if (span.empty()) return;
+        // marks or symbols alone ("S: “" as a transcript line) quote nothing
+        bool any_word = false;
+        for (std::size_t i = span.begin; i < span.end && !any_word;) {
+            auto const d = decode(text_, i);
+            any_word = is_word_char(d.cp);
+            i += d.length;
+        }
+        if (!any_word) return;
         quotation q;
         q.span = span;
         q.kind = kind;

@@ -259,7 +259,9 @@ public:
 
         for (std::size_t i = scan.resume_set ? scan.resume : pos;;) {
             i = find_candidate(i, list_active);
-            if ((i >= n || i + window > n) && !final_) {
+            // A stream decides only with a byte past the window: a whole text ending exactly at
+            // the window's end is at_end(), a stream that may go on is not.
+            if (!final_ && i + window >= n) {
                 scan.resume = i;
                 scan.resume_set = true;
                 return sentence_need_more;
