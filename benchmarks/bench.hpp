@@ -3,6 +3,7 @@
 // Each benchmarks/*.cpp registers its measurements; main runs them all (or --only STAGE).
 #include <chrono>
 #include <cstdio>
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,9 @@ double throughput(std::size_t bytes, int repeats, Fn&& fn) {
 
 /// The named input, repeated to about ctx.target_bytes: "seeds" (tests/data) or "gum_news".
 std::string const& input(context const& ctx, std::string const& name);
+
+/// Byte lengths of the articles that input(ctx, "seeds") repeats, separator included, in order.
+std::vector<std::size_t> seed_article_lengths(context const& ctx);
 
 struct registration {
     registration(char const* stage, std::function<void(context const&)> run);

@@ -16,22 +16,11 @@
 
 namespace {
 
-/// The seed articles' byte lengths, separator included, as bench::input("seeds") repeats them.
-std::vector<std::size_t> seed_article_lengths(bench::context const& ctx) {
-    std::vector<std::filesystem::path> files;
-    for (auto const& e : std::filesystem::directory_iterator(ctx.data_dir))
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    std::vector<std::size_t> lengths;
-    for (auto const& f : files) lengths.push_back(static_cast<std::size_t>(std::filesystem::file_size(f)) + 2);
-    return lengths;
-}
-
 /// name_finder article by article, as the pipeline runs it (sentences and gazetteer mentions
 /// found beforehand, outside the measurement).
 void run_articles(bench::context const& ctx) {
     std::string const& text = bench::input(ctx, "seeds");
-    auto const lengths = seed_article_lengths(ctx);
+    auto const lengths = bench::seed_article_lengths(ctx);
     if (text.empty() || lengths.empty()) return;
     std::vector<byline::document> prepared;
     for (std::size_t at = 0, i = 0; at < text.size(); i = (i + 1) % lengths.size()) {

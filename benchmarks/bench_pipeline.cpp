@@ -16,17 +16,6 @@
 
 namespace {
 
-/// Byte lengths of the articles that bench::input("seeds") repeats, separator included.
-std::vector<std::size_t> seed_article_lengths(bench::context const& ctx) {
-    std::vector<std::filesystem::path> files;
-    for (auto const& e : std::filesystem::directory_iterator(ctx.data_dir))
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    std::vector<std::size_t> lengths;
-    for (auto const& f : files) lengths.push_back(static_cast<std::size_t>(std::filesystem::file_size(f)) + 2);
-    return lengths;
-}
-
 template <class Fn>
 std::size_t for_each_article(std::string const& text, std::vector<std::size_t> const& lengths, Fn&& fn) {
     std::size_t articles = 0;
@@ -40,7 +29,7 @@ std::size_t for_each_article(std::string const& text, std::vector<std::size_t> c
 
 void run(bench::context const& ctx) {
     std::string const& text = bench::input(ctx, "seeds");
-    auto const lengths = seed_article_lengths(ctx);
+    auto const lengths = bench::seed_article_lengths(ctx);
     if (text.empty() || lengths.empty()) return;
 
     byline::default_pipeline const pipeline;

@@ -50,22 +50,36 @@ void report(context const& ctx, std::string_view stage, std::string_view impl, s
     std::fflush(stdout);
 }
 
+namespace {
+/// The .txt files of an input, in the order input() concatenates them.
+std::vector<std::filesystem::path> input_files(context const& ctx, std::string const& name) {
+    auto const dir = name == "seeds" ? std::filesystem::path(ctx.data_dir)
+                                     : std::filesystem::path(ctx.shared_dir) / "corpora" / name;
+    std::vector<std::filesystem::path> files;
+    if (std::filesystem::is_directory(dir))
+        for (auto const& e : std::filesystem::directory_iterator(dir))
+            if (e.path().extension() == ".txt") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+constexpr std::string_view article_separator = "\n\n";
+} // namespace
+
 std::string const& input(context const& ctx, std::string const& name) {
     static std::map<std::string, std::string> cache;
     auto& text = cache[name];
     if (!text.empty()) return text;
     std::string unit;
-    auto const dir = name == "seeds" ? std::filesystem::path(ctx.data_dir)
-                                     : std::filesystem::path(ctx.shared_dir) / "corpora" / name;
-    if (std::filesystem::is_directory(dir)) {
-        std::vector<std::filesystem::path> files;
-        for (auto const& e : std::filesystem::directory_iterator(dir))
-            if (e.path().extension() == ".txt") files.push_back(e.path());
-        std::sort(files.begin(), files.end());
-        for (auto const& f : files) unit += slurp(f) + "\n\n";
-    }
+    for (auto const& f : input_files(ctx, name)) (unit += slurp(f)) += article_separator;
     text = repeat_to(unit, ctx.target_bytes);
     return text;
+}
+
+std::vector<std::size_t> seed_article_lengths(context const& ctx) {
+    std::vector<std::size_t> lengths;
+    for (auto const& f : input_files(ctx, "seeds"))
+        lengths.push_back(static_cast<std::size_t>(std::filesystem::file_size(f)) + article_separator.size());
+    return lengths;
 }
 
 } // namespace bench
