@@ -1,6 +1,7 @@
 // byline: the command-line program of ../shared/CONTRACT.md (kept exactly; other tools depend on it).
 //
-//   byline annotate [--format json|jsonl|text] [--gazetteer FILE]... [--no-default-gazetteer] [FILE...]
+//   byline annotate [--format json|jsonl|text] [--gazetteer FILE]... [--no-default-gazetteer]
+//                   [--max-document-bytes N] [FILE...]
 #include <byline/byline.hpp>
 
 #include <nlohmann/json.hpp>
@@ -28,7 +29,6 @@ enum class output_format { json_objects, jsonl, text };
 
 struct options {
     output_format format = output_format::json_objects;
-    bool format_given = false;
     std::vector<std::string> gazetteers;
     bool default_gazetteer = true;
     std::vector<std::string> files;
@@ -71,7 +71,6 @@ std::optional<options> parse_command_line(int argc, char** argv) {
                 usage_error("unknown format '" + *v + "' (json, jsonl or text)");
                 return std::nullopt;
             }
-            opt.format_given = true;
         } else if (arg == "--gazetteer") {
             auto v = value();
             if (!v) return std::nullopt;
