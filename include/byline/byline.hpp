@@ -14,3 +14,5 @@ BYLINE_BEGIN_NAMESPACE
 /// The stages `byline annotate` runs, with their defaults.
 using default_pipeline = pipeline<sentence_splitter, entity_matcher, name_finder, quote_finder>;
 BYLINE_END_NAMESPACE
+
+#include <byline/annotate.hpp> // after default_pipeline, which its definitions use
