@@ -145,7 +145,7 @@ inline void fold_symbol_into(fold_buffer& out, char32_t cp) noexcept {
     return is_word_char(cp);
 }
 
-/// Splits UTF-8 text into tokens, folding each on the fly. Invalid bytes are U+FFFD symbols.
+/// Splits UTF-8 text into tokens, folding each on the fly. A run of invalid bytes is one U+FFFD symbol.
 class tokenizer {
 public:
     explicit tokenizer(std::string_view text) noexcept : text_(text) {}
@@ -198,7 +198,8 @@ public:
         } else if (auto const d = decode_fast(text, pos); !word_char(d.cp)) {
             tok.word = false;
             fold_symbol_into(folded, d.cp);
-            tok.end = pos_ = pos + d.length;
+            // a run of invalid bytes is one symbol
+            tok.end = pos_ = d.cp == replacement_char && d.length == 1 ? invalid_run_end(text, pos + 1, n) : pos + d.length;
             folded.pad();
             return true;
         }

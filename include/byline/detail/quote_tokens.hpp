@@ -310,6 +310,12 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
             push_mark(p, next, mark_glyph::straight_single);
             break;
         default:
+            if (c == replacement_char && d.length == 1) { // a run of invalid bytes is one symbol
+                auto const run_end = invalid_run_end(text, next, end);
+                push(p, run_end, qtok::other);
+                p = run_end;
+                continue;
+            }
             if (!is_space(c)) push(p, next, qtok::other);
             break;
         }

@@ -31,6 +31,18 @@ struct decoded {
     return {static_cast<char32_t>(cp), static_cast<std::uint32_t>(n)};
 }
 
+/// The end of the run of invalid bytes (each decoded as U+FFFD of length 1) from `pos`, at most
+/// `end`. Tokenizers take such a run as one symbol: per byte, garbage would cost several times
+/// the work of ordinary text. A literal U+FFFD (3 bytes) is valid text and ends the run.
+[[nodiscard]] inline std::size_t invalid_run_end(std::string_view text, std::size_t pos, std::size_t end) noexcept {
+    while (pos < end && static_cast<unsigned char>(text[pos]) >= 0x80) {
+        auto const d = decode(text, pos);
+        if (d.cp != replacement_char || d.length != 1) break;
+        ++pos;
+    }
+    return pos;
+}
+
 /// Decodes the code point that ends just before `pos` (> 0); the inverse step of decode().
 [[nodiscard]] inline decoded decode_before(std::string_view text, std::size_t pos) noexcept {
     std::size_t start = pos - 1;
