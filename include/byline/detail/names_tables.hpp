@@ -86,31 +86,46 @@ inline void fold_key(std::string& out, std::string_view word) {
     return out;
 }
 
+/// Calls `on_line(key, value)` for each non-empty `key[<TAB>value]` line of generated table text;
+/// the value is the byte after the TAB, or 1 when there is none.
+template <class OnLine>
+void for_each_keyed_line(std::string_view lines, OnLine&& on_line) {
+    while (!lines.empty()) {
+        auto const eol = lines.find('\n');
+        auto line = lines.substr(0, eol);
+        lines.remove_prefix(eol == std::string_view::npos ? lines.size() : eol + 1);
+        char value = 1;
+        if (auto const tab = line.find('\t'); tab != std::string_view::npos) {
+            value = tab + 1 < line.size() ? line[tab + 1] : char{1};
+            line = line.substr(0, tab);
+        }
+        if (!line.empty()) on_line(line, value);
+    }
+}
+
+[[nodiscard]] inline std::size_t line_count(std::string_view lines) noexcept {
+    return static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n'));
+}
+
+/// A power of two at least twice `keys`, so that open addressing stays short.
+[[nodiscard]] inline std::size_t table_capacity(std::size_t keys) noexcept {
+    std::size_t capacity = 16;
+    while (capacity < keys * 2) capacity *= 2;
+    return capacity;
+}
+
 /// A read-only open-addressing hash table from keys to one value byte, built once from
 /// generated `key[<TAB>value]` lines. Keys and values point into the static table text.
 class word_table {
 public:
     explicit word_table(std::string_view lines) {
-        std::size_t count = 0;
-        for (char const c : lines) count += c == '\n';
-        std::size_t capacity = 16;
-        while (capacity < count * 2) capacity *= 2;
-        slots_.resize(capacity);
-        mask_ = capacity - 1;
-        while (!lines.empty()) {
-            auto const eol = lines.find('\n');
-            auto line = lines.substr(0, eol);
-            lines.remove_prefix(eol == std::string_view::npos ? lines.size() : eol + 1);
-            char value = 1;
-            if (auto const tab = line.find('\t'); tab != std::string_view::npos) {
-                value = tab + 1 < line.size() ? line[tab + 1] : char{1};
-                line = line.substr(0, tab);
-            }
-            if (line.empty()) continue;
-            auto i = hash(line) & mask_;
-            while (!slots_[i].key.empty() && slots_[i].key != line) i = (i + 1) & mask_;
-            slots_[i] = {line, value};
-        }
+        mask_ = table_capacity(line_count(lines)) - 1;
+        slots_.resize(mask_ + 1);
+        for_each_keyed_line(lines, [this](std::string_view key, char value) {
+            auto i = hash(key) & mask_;
+            while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask_;
+            slots_[i] = {key, value};
+        });
     }
 
     /// The value byte of `key`, or 0 when absent.
@@ -207,30 +222,16 @@ public:
 
     explicit facts_table(std::initializer_list<source> sources) {
         std::size_t count = 0;
+        for (auto const& s : sources) count += line_count(s.lines);
+        mask_ = table_capacity(count) - 1;
+        slots_.resize(mask_ + 1);
         for (auto const& s : sources)
-            for (char const c : s.lines) count += c == '\n';
-        std::size_t capacity = 16;
-        while (capacity < count * 2) capacity *= 2;
-        slots_.resize(capacity);
-        mask_ = capacity - 1;
-        for (auto const& s : sources) {
-            auto lines = s.lines;
-            while (!lines.empty()) {
-                auto const eol = lines.find('\n');
-                auto line = lines.substr(0, eol);
-                lines.remove_prefix(eol == std::string_view::npos ? lines.size() : eol + 1);
-                char value = 1;
-                if (auto const tab = line.find('\t'); tab != std::string_view::npos) {
-                    value = tab + 1 < line.size() ? line[tab + 1] : char{1};
-                    line = line.substr(0, tab);
-                }
-                if (line.empty()) continue;
-                auto i = word_table::hash(line) & mask_;
-                while (!slots_[i].key.empty() && slots_[i].key != line) i = (i + 1) & mask_;
-                slots_[i].key = line;
-                slots_[i].facts.*s.field = value;
-            }
-        }
+            for_each_keyed_line(s.lines, [this, field = s.field](std::string_view key, char value) {
+                auto i = word_table::hash(key) & mask_;
+                while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask_;
+                slots_[i].key = key;
+                slots_[i].facts.*field = value;
+            });
     }
 
     [[nodiscard]] word_facts find(std::string_view key) const noexcept { return find(key, word_table::hash(key)); }
