@@ -194,7 +194,7 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
     std::size_t p = begin;
     while (p < end) {
         auto const b = static_cast<unsigned char>(text[p]);
-        if (b == ' ' || b == '\t' || b == '\r') {
+        if (b <= ' ' && (b == ' ' || b == '\t' || b == '\r')) {
             ++p;
             continue;
         }
@@ -248,7 +248,9 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
                 if (initial || has_period || before_comma || (w.size() <= 4 && is_upper(c) && is_title_abbreviation(w))) ++q;
             }
             std::string_view const w(text.data() + p, q - p);
-            if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s"))) flags |= w_possessive;
+            if (w.size() > 2 && w.back() == 's' &&
+                (w[w.size() - 2] == '\'' || (w.size() >= 4 && w.substr(w.size() - 4, 3) == "\xE2\x80\x99")))
+                flags |= w_possessive;
             if (ascii) flags |= w_ascii;
             out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash(w, text.size() - p)});
             p = q;
