@@ -11,7 +11,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -137,10 +136,7 @@ private:
 
     // ---- lines and units -------------------------------------------------------------------
 
-    [[nodiscard]] std::size_t line_end_from(std::size_t pos) const noexcept {
-        auto const* p = static_cast<char const*>(std::memchr(text_.data() + pos, '\n', text_.size() - pos));
-        return p ? static_cast<std::size_t>(p - text_.data()) : text_.size();
-    }
+    [[nodiscard]] std::size_t line_end_from(std::size_t pos) const noexcept { return detail::line_end_from(text_, pos); }
     [[nodiscard]] bool is_blank(std::size_t b, std::size_t e) const noexcept {
         for (std::size_t i = b; i < e;) {
             auto const c = static_cast<unsigned char>(text_[i]);

@@ -139,6 +139,29 @@ inline constexpr auto quote_byte_class = [] {
     return p;
 }
 
+/// Where the line starting at `pos` ends: at the next LF, or at a lone CR (old Mac line ends);
+/// a CRLF's line ends at its LF, the CR staying in the line as white space.
+[[nodiscard]] inline std::size_t line_end_from(std::string_view text, std::size_t pos) noexcept {
+    std::size_t const n = text.size();
+    for (;;) {
+#if defined(__SSE2__)
+        while (pos + 16 <= n) {
+            __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + pos));
+            auto const hits = static_cast<unsigned>(_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')))));
+            if (hits != 0) {
+                pos += static_cast<std::size_t>(__builtin_ctz(hits));
+                break;
+            }
+            pos += 16;
+        }
+#endif
+        while (pos < n && text[pos] != '\n' && text[pos] != '\r') ++pos;
+        if (pos >= n || text[pos] == '\n' || pos + 1 >= n || text[pos + 1] != '\n') return pos;
+        ++pos; // CRLF: the LF ends the line
+    }
+}
+
 /// Title abbreviations whose period belongs to the word ("Mr. Smith" is one name).
 [[nodiscard]] inline bool is_title_abbreviation(std::string_view w) noexcept {
     constexpr std::string_view titles[] = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
