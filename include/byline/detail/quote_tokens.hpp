@@ -172,6 +172,33 @@ inline constexpr auto quote_byte_class = [] {
     return false;
 }
 
+/// Whether `c` is one of the quotation-mark characters the tokenizer knows.
+[[nodiscard]] constexpr bool is_quotation_mark(char32_t c) noexcept {
+    switch (c) {
+    case '"': case '\'': case '`': case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB:
+    case 0x2018: case 0x2019: case 0x201A: case 0x2039: case 0x203A: case 0x300C: case 0x300D: case 0x300E:
+    case 0x300F: return true;
+    default: return false;
+    }
+}
+
+/// Adjacent quotation marks still delimit quotes up to three: a nested quote's closer and its
+/// outer closer (’” '"), or NYT style ('''). A longer run encloses no word: one symbol.
+inline constexpr std::size_t max_mark_run = 3;
+
+/// The end of the run of quotation marks at `pos` when it is longer than max_mark_run, else `pos`.
+[[nodiscard]] inline std::size_t long_mark_run_end(std::string_view text, std::size_t pos, std::size_t end) noexcept {
+    std::size_t q = pos, marks = 0;
+    while (q < end) {
+        auto const b = static_cast<unsigned char>(text[q]);
+        auto const d = b < 0x80 ? decoded{b, 1} : decode(text, q);
+        if (!is_quotation_mark(d.cp)) break;
+        q += d.length;
+        ++marks;
+    }
+    return marks > max_mark_run ? q : pos;
+}
+
 /// Splits `text[begin, end)` (one line) into tokens appended to `out`.
 inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t end, std::vector<qtoken>& out) {
     auto is_word_at = [&](std::size_t p) noexcept {
@@ -276,6 +303,13 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
             out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash(w, text.size() - p)});
             p = q;
             continue;
+        }
+        if (is_quotation_mark(c)) {
+            if (auto const run_end = long_mark_run_end(text, p, end); run_end != p) {
+                push(p, run_end, qtok::other);
+                p = run_end;
+                continue;
+            }
         }
         switch (c) {
         case ',': push(p, next, qtok::comma); break;
