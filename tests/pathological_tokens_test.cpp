@@ -49,3 +49,49 @@ TEST_CASE("quotes: a word between runs of four quotation marks is not quoted; ne
                              "\u201CHe said \u2018no.\u2019\u201D Smith said.";
     CHECK(quote_spans(text) == std::vector<std::pair<std::size_t, std::size_t>>{{3, 10}, {65, 82}});
 }
+
+TEST_CASE("quote tokens: a line tokenised in parts stops after the budget at a sentence end, with the tokens of the whole") {
+    std::string_view const text = "A b. C d. E f.";
+    std::vector<byline::detail::qtoken> parts;
+    CHECK(byline::detail::tokenize_line_part(text, 0, 0, text.size(), parts, 2) == 4);
+    CHECK(parts.size() == 3);
+    CHECK(byline::detail::tokenize_line_part(text, 0, 4, text.size(), parts, 2) == 9);
+    CHECK(byline::detail::tokenize_line_part(text, 0, 9, text.size(), parts, 2) == text.size());
+    CHECK(parts.size() == 9);
+
+    // no sentence end: the part stops at twice the budget, even where a mark is glued to a word
+    std::string_view const glued = "a b c d\"e f\" g";
+    std::vector<byline::detail::qtoken> whole, pieces;
+    byline::detail::tokenize_line(glued, 0, glued.size(), whole);
+    CHECK(byline::detail::tokenize_line_part(glued, 0, 0, glued.size(), pieces, 2) == 7);
+    CHECK(pieces.size() == 4);
+    CHECK(byline::detail::tokenize_line_part(glued, 0, 7, glued.size(), pieces, 2) == 12);
+    CHECK(byline::detail::tokenize_line_part(glued, 0, 12, glued.size(), pieces, 2) == glued.size());
+    REQUIRE(pieces.size() == whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        CHECK(pieces[i].begin == whole[i].begin);
+        CHECK(pieces[i].end == whole[i].end);
+        CHECK(pieces[i].kind == whole[i].kind);
+        CHECK(pieces[i].flags == whole[i].flags);
+    }
+}
+
+TEST_CASE("quotes: a line of more tokens than a unit holds gives the quotes of the same text in paragraphs") {
+    // 6000 sentences of 9 tokens: the quote engine cuts the line into units at sentence ends
+    std::string line;
+    for (int i = 0; i < 6000; ++i) line += "\u201CWe will win this war,\u201D the minister said. ";
+    std::string paragraphs = line;
+    for (std::size_t i = 0; i < paragraphs.size(); ++i)
+        if (paragraphs[i] == ' ' && i > 0 && paragraphs[i - 1] == '.') paragraphs[i] = '\n';
+    byline::quote_finder const finder;
+    auto const a = finder.find(line);
+    auto const b = finder.find(paragraphs);
+    REQUIRE(a.size() == 6000);
+    REQUIRE(b.size() == a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].span == b[i].span);
+        CHECK(a[i].span == byline::byte_span{47 * i + 3, 47 * i + 24});
+        REQUIRE(a[i].said_by.has_value());
+        CHECK(a[i].said_by->span == byline::byte_span{47 * i + 28, 47 * i + 40});
+    }
+}

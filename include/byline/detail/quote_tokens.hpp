@@ -199,8 +199,12 @@ inline constexpr std::size_t max_mark_run = 3;
     return marks > max_mark_run ? q : pos;
 }
 
-/// Splits `text[begin, end)` (one line) into tokens appended to `out`.
-inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t end, std::vector<qtoken>& out) {
+/// Splits `text[from, end)`, the rest of the line `text[begin, end)`, into tokens appended to
+/// `out` (a token's flags see the whole line, so a line tokenised in parts gives the tokens of
+/// the whole). Once `budget` tokens are out it stops at the next sentence end (a terminal before
+/// white space), or at twice the budget. Returns where it stopped (`end` when it did not).
+inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
+                                      std::vector<qtoken>& out, std::size_t budget) {
     auto is_word_at = [&](std::size_t p) noexcept {
         if (p >= end) return false;
         auto const b = static_cast<unsigned char>(text[p]);
@@ -241,8 +245,13 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
     };
     auto push = [&](std::size_t b, std::size_t e, qtok k) { out.push_back(qtoken{b, e, k, 0, {}, 0}); };
 
-    std::size_t p = begin;
+    std::size_t const first = out.size();
+    std::size_t p = from;
     while (p < end) {
+        if (out.size() - first >= budget) {
+            bool const sentence_end = out.back().kind == qtok::terminal && is_space(decode(text, p).cp);
+            if (sentence_end || out.size() - first >= 2 * budget) return p;
+        }
         auto const b = static_cast<unsigned char>(text[p]);
         if (b == ' ' || b == '\t' || b == '\r') {
             ++p;
@@ -378,6 +387,12 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
         }
         p = next;
     }
+    return end;
+}
+
+/// Splits `text[begin, end)` (one line) into tokens appended to `out`.
+inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t end, std::vector<qtoken>& out) {
+    (void)tokenize_line_part(text, begin, begin, end, out, static_cast<std::size_t>(-1));
 }
 
 } // namespace detail
