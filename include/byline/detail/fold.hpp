@@ -85,7 +85,7 @@ inline constexpr std::array<std::uint8_t, 128> table = [] {
     for (int c = 0; c < 128; ++c) {
         std::uint8_t v = 0;
         if (c == ' ' || (c >= '\t' && c <= '\r')) v |= space;
-        if (c == '\n') v |= newline;
+        if (c == '\n' || c == '\r') v |= newline;
         if (c >= 'a' && c <= 'z') v |= word | lower;
         if (c >= 'A' && c <= 'Z') v |= word | upper;
         if (c >= '0' && c <= '9') v |= word;
@@ -164,7 +164,8 @@ public:
             if (b < 0x80) {
                 auto const cls = ascii_class::table[b];
                 if (!(cls & ascii_class::space)) break;
-                newlines += (cls & ascii_class::newline) ? 1u : 0u;
+                if (cls & ascii_class::newline) // a line end: LF, CR, or CRLF counted once
+                    newlines += (b == '\r' && pos + 1 < n && bytes[pos + 1] == '\n') ? 0u : 1u;
                 spaced = true;
                 ++pos;
                 continue;

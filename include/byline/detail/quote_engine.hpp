@@ -11,7 +11,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -67,21 +66,28 @@ public:
         : doc_(doc), text_(doc.text), cues_(cues), settings_(settings) {}
 
     void run() {
-        std::size_t pos = 0;
         std::size_t const n = text_.size();
+        std::size_t pos = 0;        // where the next unit starts
+        std::size_t line_begin = 0; // the start of its line: a unit may start inside a long line
+        std::size_t line_end = line_end_from(0);
+        auto next_line = [&](std::size_t from) {
+            pos = line_begin = from;
+            if (from < n) line_end = line_end_from(from);
+        };
         while (pos < n) {
-            std::size_t line_end = line_end_from(pos);
             if (is_blank(pos, line_end)) {
-                pos = line_end + 1;
+                next_line(line_end + 1);
                 continue;
             }
             begin_unit();
             std::size_t const unit_begin = pos;
-            add_line(pos, line_end);
+            std::size_t unit_end = add_line(line_begin, pos, line_end);
             // A quote left open at the end of a paragraph continues when the next paragraph
             // opens with a quotation mark (the multi-paragraph convention); otherwise it is
             // repaired at the paragraph's end.
-            for (std::size_t paragraphs = 1; open_ != no_token && paragraphs < 40; ++paragraphs) {
+            for (std::size_t paragraphs = 1; open_ != no_token && unit_end == line_end && paragraphs < 40 &&
+                                              toks_.size() < max_unit_tokens;
+                 ++paragraphs) {
                 std::size_t next = line_end + 1;
                 while (next < n) {
                     std::size_t const e = line_end_from(next);
@@ -90,18 +96,20 @@ public:
                 }
                 if (next >= n || !starts_with_double_opener(next)) break;
                 if (opens_labelled_turn(next)) break; // a transcript's next speaker: a new quote
+                line_begin = next;
                 line_end = line_end_from(next);
                 continuation_mark_ = true;
                 nested_ = no_token; // a nested quote ends with its paragraph
-                add_line(next, line_end);
+                unit_end = add_line(next, next, line_end);
             }
             if (open_ != no_token) {
                 pieces_.push_back({open_, no_token, false});
                 open_ = no_token;
             }
-            process_unit(unit_begin, line_end);
-            pos = line_end + 1;
+            process_unit(unit_begin, unit_end);
             ++unit_no_;
+            if (unit_end < line_end) pos = unit_end; // the rest of a cut line is the next unit
+            else next_line(line_end + 1);
         }
         flush_block();
         std::stable_sort(doc_.quotes.begin(), doc_.quotes.end(),
@@ -137,10 +145,7 @@ private:
 
     // ---- lines and units -------------------------------------------------------------------
 
-    [[nodiscard]] std::size_t line_end_from(std::size_t pos) const noexcept {
-        auto const* p = static_cast<char const*>(std::memchr(text_.data() + pos, '\n', text_.size() - pos));
-        return p ? static_cast<std::size_t>(p - text_.data()) : text_.size();
-    }
+    [[nodiscard]] std::size_t line_end_from(std::size_t pos) const noexcept { return detail::line_end_from(text_, pos); }
     [[nodiscard]] bool is_blank(std::size_t b, std::size_t e) const noexcept {
         for (std::size_t i = b; i < e;) {
             auto const c = static_cast<unsigned char>(text_[i]);
@@ -183,11 +188,19 @@ private:
         line_first_.clear();
     }
 
-    void add_line(std::size_t b, std::size_t e) {
+    /// Most tokens a unit holds: a longer line (no ordinary paragraph comes near: 32768 tokens
+    /// are about 150 KB of news) is cut into units at sentence ends, so the per-unit buffers
+    /// stay small and are reused instead of growing with the line.
+    static constexpr std::size_t max_unit_tokens = std::size_t{1} << 15;
+
+    /// Tokenises the line `[line_b, e)` from `from` and pairs its marks; returns where the
+    /// tokens stop: `e`, or earlier when the unit is full (see max_unit_tokens).
+    std::size_t add_line(std::size_t line_b, std::size_t from, std::size_t e) {
         std::size_t const first = toks_.size();
         line_first_.push_back(first);
-        tokenize_line(text_, b, e, toks_);
+        std::size_t const stop = tokenize_line_part(text_, line_b, from, e, toks_, max_unit_tokens);
         pair_double_marks(first);
+        return stop;
     }
 
     // ---- pairing ---------------------------------------------------------------------------

@@ -139,6 +139,29 @@ inline constexpr auto quote_byte_class = [] {
     return p;
 }
 
+/// Where the line starting at `pos` ends: at the next LF, or at a lone CR (old Mac line ends);
+/// a CRLF's line ends at its LF, the CR staying in the line as white space.
+[[nodiscard]] inline std::size_t line_end_from(std::string_view text, std::size_t pos) noexcept {
+    std::size_t const n = text.size();
+    for (;;) {
+#if defined(__SSE2__)
+        while (pos + 16 <= n) {
+            __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + pos));
+            auto const hits = static_cast<unsigned>(_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')))));
+            if (hits != 0) {
+                pos += static_cast<std::size_t>(__builtin_ctz(hits));
+                break;
+            }
+            pos += 16;
+        }
+#endif
+        while (pos < n && text[pos] != '\n' && text[pos] != '\r') ++pos;
+        if (pos >= n || text[pos] == '\n' || pos + 1 >= n || text[pos + 1] != '\n') return pos;
+        ++pos; // CRLF: the LF ends the line
+    }
+}
+
 /// Title abbreviations whose period belongs to the word ("Mr. Smith" is one name).
 [[nodiscard]] inline bool is_title_abbreviation(std::string_view w) noexcept {
     constexpr std::string_view titles[] = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
@@ -149,8 +172,39 @@ inline constexpr auto quote_byte_class = [] {
     return false;
 }
 
-/// Splits `text[begin, end)` (one line) into tokens appended to `out`.
-inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t end, std::vector<qtoken>& out) {
+/// Whether `c` is one of the quotation-mark characters the tokenizer knows.
+[[nodiscard]] constexpr bool is_quotation_mark(char32_t c) noexcept {
+    switch (c) {
+    case '"': case '\'': case '`': case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB:
+    case 0x2018: case 0x2019: case 0x201A: case 0x2039: case 0x203A: case 0x300C: case 0x300D: case 0x300E:
+    case 0x300F: return true;
+    default: return false;
+    }
+}
+
+/// Adjacent quotation marks still delimit quotes up to three: a nested quote's closer and its
+/// outer closer (’” '"), or NYT style ('''). A longer run encloses no word: one symbol.
+inline constexpr std::size_t max_mark_run = 3;
+
+/// The end of the run of quotation marks at `pos` when it is longer than max_mark_run, else `pos`.
+[[nodiscard]] inline std::size_t long_mark_run_end(std::string_view text, std::size_t pos, std::size_t end) noexcept {
+    std::size_t q = pos, marks = 0;
+    while (q < end) {
+        auto const b = static_cast<unsigned char>(text[q]);
+        auto const d = b < 0x80 ? decoded{b, 1} : decode(text, q);
+        if (!is_quotation_mark(d.cp)) break;
+        q += d.length;
+        ++marks;
+    }
+    return marks > max_mark_run ? q : pos;
+}
+
+/// Splits `text[from, end)`, the rest of the line `text[begin, end)`, into tokens appended to
+/// `out` (a token's flags see the whole line, so a line tokenised in parts gives the tokens of
+/// the whole). Once `budget` tokens are out it stops at the next sentence end (a terminal before
+/// white space), or at twice the budget. Returns where it stopped (`end` when it did not).
+inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
+                                      std::vector<qtoken>& out, std::size_t budget) {
     auto is_word_at = [&](std::size_t p) noexcept {
         if (p >= end) return false;
         auto const b = static_cast<unsigned char>(text[p]);
@@ -191,8 +245,13 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
     };
     auto push = [&](std::size_t b, std::size_t e, qtok k) { out.push_back(qtoken{b, e, k, 0, {}, 0}); };
 
-    std::size_t p = begin;
+    std::size_t const first = out.size();
+    std::size_t p = from;
     while (p < end) {
+        if (out.size() - first >= budget) {
+            bool const sentence_end = out.back().kind == qtok::terminal && is_space(decode(text, p).cp);
+            if (sentence_end || out.size() - first >= 2 * budget) return p;
+        }
         auto const b = static_cast<unsigned char>(text[p]);
         if (b <= ' ' && (b == ' ' || b == '\t' || b == '\r')) {
             ++p;
@@ -255,6 +314,13 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
             out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash(w, text.size() - p)});
             p = q;
             continue;
+        }
+        if (is_quotation_mark(c)) {
+            if (auto const run_end = long_mark_run_end(text, p, end); run_end != p) {
+                push(p, run_end, qtok::other);
+                p = run_end;
+                continue;
+            }
         }
         switch (c) {
         case ',': push(p, next, qtok::comma); break;
@@ -323,6 +389,12 @@ inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t 
         }
         p = next;
     }
+    return end;
+}
+
+/// Splits `text[begin, end)` (one line) into tokens appended to `out`.
+inline void tokenize_line(std::string_view text, std::size_t begin, std::size_t end, std::vector<qtoken>& out) {
+    (void)tokenize_line_part(text, begin, begin, end, out, static_cast<std::size_t>(-1));
 }
 
 } // namespace detail
