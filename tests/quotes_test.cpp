@@ -439,3 +439,64 @@ TEST_CASE("quotes: a person's perfect-tense predicate owns its quoted phrase") {
     REQUIRE(q);
     CHECK(speaker_text(*q, text) == "Harry Reid");
 }
+
+// ---- attribution sieve: verbs, clause boundaries, nested cues ------------------------------------
+
+TEST_CASE("quotes: an irregular past after a determiner and a name is a verb, not a noun") {
+    std::string_view const text = "\u201CThe company was left holding debt,\u201D the Times wrote.\n\n"
+                                  "\u201CLeaders honored him,\u201D the article read.";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 2);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "the Times"));
+    CHECK(qs[0].cue == at(text, "wrote"));
+    REQUIRE(qs[1].said_by);
+    CHECK(qs[1].said_by->span == at(text, "the article"));
+}
+
+TEST_CASE("quotes: a cue word after 'of' and an adjective is a noun") {
+    std::string_view const text = "Clinton says Trump\u2019s flurry of late-night tweets was \u201Cunhinged, even for him.\u201D";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Clinton"));
+    CHECK(qs[0].cue == at(text, "says"));
+}
+
+TEST_CASE("quotes: a clause opened by 'though' after a quote does not attribute it") {
+    std::string_view const text = "She said she speaks about race because \u201Cyou talk about the issues in front of you,\u201D "
+                                  "though she noted she has also pushed for prosecution.";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    // the outer cue: "She said" owns the clause "she speaks ..."
+    CHECK(qs[0].said_by->span == byte_span{0, 3});
+    CHECK(qs[0].cue == at(text, "said"));
+}
+
+TEST_CASE("quotes: a new sentence's cue before a comma and a quotation mark introduces the next quote") {
+    std::string_view const text = "She says Trump represents the \u201Csame rigged system that he claims.\u201D "
+                                  "She adds, \u201CWhat kind of genius loses a billion dollars?\u201D";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 2);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == byte_span{0, 3});
+    CHECK(qs[0].cue == at(text, "says"));
+    REQUIRE(qs[1].said_by);
+    auto const she_adds = at(text, "She adds");
+    CHECK(qs[1].said_by->span == byte_span{she_adds.begin, she_adds.begin + 3});
+    CHECK(qs[1].cue == at(text, "adds"));
+}
+
+TEST_CASE("quotes: ', but he said' ends the reported clause and keeps its own speaker") {
+    std::string_view const text = "Putney said that the video did not give \u201Cabsolute evidence,\u201D but he said that "
+                                  "the footage \u201Csupports what we heard.\u201D";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].span == at(text, "the video did not give \u201Cabsolute evidence,\u201D"));
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Putney"));
+    REQUIRE(qs[1].said_by);
+    auto const he_said = at(text, "he said");
+    CHECK(qs[1].said_by->span == byte_span{he_said.begin, he_said.begin + 2});
+}

@@ -368,7 +368,10 @@ private:
 
     /// "Kim's mental state is", "of Republican claims", "the report": a cue word used as a noun.
     [[nodiscard]] bool used_as_noun(std::size_t i, std::string_view w) const {
-        if (w.ends_with("ing") || w.ends_with("ed") || w == "said" || w == "told" || w == "according") return false;
+        if (w.ends_with("ing") || w.ends_with("ed") || w == "according") return false;
+        // verb forms that are never nouns: "the Times wrote", "the union says"
+        if (one_of(w, std::array<std::string_view, 8>{"said", "told", "says", "wrote", "writes", "spoke", "read", "reads"}))
+            return false;
         if (i + 1 < toks_.size() &&
             word_in(i + 1, std::array<std::string_view, 15>{"is", "was", "are", "were", "has", "have", "had", "will",
                                                             "would", "can", "could", "may", "might", "should", "from"}))
@@ -381,8 +384,9 @@ private:
             return true;
         // "a strong signal that": determiner, adjective, noun
         // (not "the president says", "the officials say")
-        return k == i && k >= 2 && !w.ends_with('s') && w != "say" && w != "tell" && is_lower_word(k - 1) &&
-               !is_adverb(k - 1) && word_in(k - 2, determiners);
+        // "of late-night tweets": a preposition, adjective, noun
+        return k == i && k >= 2 && w != "say" && w != "tell" && is_lower_word(k - 1) && !is_adverb(k - 1) &&
+               ((!w.ends_with('s') && word_in(k - 2, determiners)) || word_is(k - 2, "of"));
     }
 
     [[nodiscard]] bool is_time_word(std::size_t i) const noexcept {
@@ -697,11 +701,19 @@ private:
         return a;
     }
 
+    /// A conjunction opening a clause of its own after a quote or a reported clause.
+    [[nodiscard]] bool opens_contrast(std::size_t i) const noexcept {
+        return word_in(i, std::array<std::string_view, 9>{"though", "although", "because", "but", "while", "whereas",
+                                                          "if", "since", "unless"});
+    }
+
     /// quote–cue–speaker and quote–speaker–cue: the clause right after the closing mark.
     [[nodiscard]] std::optional<attribution> after_quote(std::size_t close, bool ended_sentence) const {
         std::size_t i = close + 1;
         if (i < toks_.size() && toks_[i].kind == qtok::comma) ++i;
         if (i >= toks_.size()) return std::nullopt;
+        // "“…,” though she noted …", "“…,” but he said that …": a new clause, not an attribution
+        if (opens_contrast(i)) return std::nullopt;
         if (toks_[i].kind == qtok::dash) { // ― Sonya Herridge
             if (auto np = np_forward(i + 1, toks_.size()); np && is_cap(np->first)) {
                 cue_match dash{i, i, {}};
@@ -749,6 +761,10 @@ private:
                 while (k < toks_.size() && k < c.last + 5 && toks_[k].kind == qtok::word) ++k;
                 if (k < toks_.size() && toks_[k].kind != qtok::terminal && toks_[k].kind != qtok::comma) return std::nullopt;
                 if (k == c.last + 5) return std::nullopt;
+                // "“…” She adds, “…”": it introduces the next quote
+                if (k + 1 < toks_.size() && toks_[k].kind == qtok::comma && toks_[k + 1].kind == qtok::mark &&
+                    !is_closing_mark(k + 1))
+                    return std::nullopt;
             }
             std::size_t e = j - 1;
             while (e > i && is_adverb(e)) --e;
@@ -875,10 +891,11 @@ private:
             if (k > 0 && word_in(k - 1, determiners)) continue; // "the claims"
             auto who = speaker_of_cue(c, sb, open);
             if (!who) continue;
-            // "Clinton chimed in, saying that Charlotte officials should release ...": the
-            // nearer cue sits inside the reported clause of an outer one
+            // "Clinton chimed in, saying that Charlotte officials should release ...", "She said
+            // she recalls ...": the nearer cue sits inside the reported clause of an outer one
             for (std::size_t k2 = k; k2-- > sb && k - k2 < 30;) {
-                if (inside_[k2] || !word_is(k2 + 1, "that")) continue;
+                if (!inside_[k2] && opens_contrast(k2)) break; // "…, but he said that"
+                if (inside_[k2] || !(word_is(k2 + 1, "that") || toks_[k2 + 1].begin == who->speaker.begin)) continue;
                 auto outer = cue_at(k2);
                 if (outer.first == no_token || outer.last != k2 || !reliable(outer.info)) continue;
                 if (auto w2 = speaker_of_cue(outer, sb, open)) {
@@ -1315,8 +1332,12 @@ private:
             if (who->before && who->content_from != no_token && who->content_from < p.open && !object_of_for) {
                 std::size_t last = sentence_last(p.open);
                 // the reported clause ends at a dash or semicolon after the fragment
+                // (or at ", but he said …", the comma perhaps inside the marks)
                 for (std::size_t k = p.close == no_token ? last : p.close + 1; k < last; ++k)
-                    if (!inside_[k] && (toks_[k].kind == qtok::dash || toks_[k].kind == qtok::semicolon)) {
+                    if (!inside_[k] && (toks_[k].kind == qtok::dash || toks_[k].kind == qtok::semicolon ||
+                                        (opens_contrast(k) && (toks_[k - 1].kind == qtok::comma ||
+                                                               (toks_[k - 1].kind == qtok::mark &&
+                                                                toks_[k - 2].kind == qtok::comma))))) {
                         last = k - 1;
                         break;
                     }
