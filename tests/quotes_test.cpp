@@ -500,3 +500,92 @@ TEST_CASE("quotes: ', but he said' ends the reported clause and keeps its own sp
     auto const he_said = at(text, "he said");
     CHECK(qs[1].said_by->span == byte_span{he_said.begin, he_said.begin + 2});
 }
+
+TEST_CASE("quotes: 'according to' after a quote names the source that follows it") {
+    std::string const text = "McAuliffe was greeted with chants of \"Bobby!\" at a labor conference last month, "
+                             "according to Virginia AFL-CIO President Doris Crouse-Mays.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Virginia AFL-CIO President Doris Crouse-Mays"));
+    CHECK(qs[0].cue == at(text, "according to"));
+}
+
+TEST_CASE("quotes: a participle's subject is found after a quote opening the sentence") {
+    std::string const text = "\u201CKeep your hands in sight,\u201D Blige sings to Clinton before asking her, "
+                             "\u201CWhere do we go from here?\u201D";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 2);
+    for (auto const& q : qs) {
+        REQUIRE(q.said_by);
+        CHECK(q.said_by->span == at(text, "Blige"));
+    }
+    CHECK(qs[0].cue == at(text, "sings"));
+}
+
+TEST_CASE("quotes: dates and numbers opening a sentence are not its subject") {
+    std::string const text = "On July 6, 2015, Sanders made the following comment: \u201CThe unemployment rate is 33 percent.\u201D\n\n"
+                             "On September 27 they published the results by announcing that the statement was \u201Ctrue.\u201D";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 2);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Sanders"));
+    REQUIRE(qs[1].said_by);
+    CHECK(qs[1].said_by->span == at(text, "they"));
+    CHECK(qs[1].cue == at(text, "announcing"));
+}
+
+TEST_CASE("quotes: a pronoun contracted with 'is' is the speaker without the contraction") {
+    std::string const text = "He\u2019s claiming that voting fraud is \u201Ca big, big problem in this country.\u201D";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == byte_span{0, 2});
+    CHECK(qs[0].cue == at(text, "claiming"));
+}
+
+TEST_CASE("quotes: 'what he called' reports the words of the clause's subject") {
+    std::string const text = "Secretary General Ban Ki-moon condemned what he called a \u201Cbrazen breach\u201D of U.N. resolutions.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "what he called a \u201Cbrazen breach\u201D of U.N. resolutions"));
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Secretary General Ban Ki-moon"));
+    CHECK(qs[0].cue == at(text, "condemned"));
+}
+
+TEST_CASE("quotes: a contraction like I'd is not a subject for 'what he calls'") {
+    std::string const text = "As a woman, I\u2019d rather live in what he calls \u201Chell\u201D than live here.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    auto const he = at(text, "he calls");
+    CHECK(qs[0].said_by->span == byte_span{he.begin, he.begin + 2});
+}
+
+TEST_CASE("quotes: a time expression is not the speaker of a relative clause's cue") {
+    std::string const text = "He released a letter from his doctor Friday afternoon that says he has "
+                             "\u201Cextraordinarily good health\u201D for a 63-year-old.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == byte_span{0, 2});
+}
+
+TEST_CASE("quotes: the object of a preposition before the cue is not its subject") {
+    std::string const text = "Protesters marching through the streets chanted \"What curfew?\" and kept going.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Protesters"));
+    CHECK(qs[0].cue == at(text, "chanted"));
+}
+
+TEST_CASE("quotes: a title owns the place it is 'from'") {
+    std::string const text = "Senator from Texas says he cannot allow Clinton to win the presidency.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].kind == quote_kind::indirect);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Senator from Texas"));
+}

@@ -97,9 +97,11 @@ public:
                                        "likens", "laud", "lauded", "lauds", "exhort", "exhorted", "exhorts"})
                 add_cue(f, cue_category::speech, 10);
         }
-        // "“…,” the statement read": rare enough as a cue that reported speech never starts at it
+        // "“…,” the statement read", "“…,” Blige sings", "Protesters chanted “…”": rare enough as
+        // cues that reported speech never starts at them
         if (with_defaults)
-            for (std::string_view f : {"read", "reads"}) add_cue(f, cue_category::speech, 1);
+            for (std::string_view f : {"read", "reads", "sing", "sings", "sang", "chant", "chants", "chanted", "chanting"})
+                add_cue(f, cue_category::speech, 1);
         for (auto const& f : extra) add_cue(f, cue_category::speech, 10);
         add_class(pronoun_words, wc_pronoun);
         add_class(determiner_words, wc_determiner);

@@ -395,6 +395,40 @@ private:
                                                            "friday", "saturday", "sunday", "today", "yesterday"});
     }
 
+    [[nodiscard]] bool is_month(std::size_t i) const noexcept {
+        return is_cap(i) && word_in(i, std::array<std::string_view, 13>{"january", "february", "march", "april", "may", "june",
+                                                                       "july", "august", "september", "october",
+                                                                       "november", "december", "sept"});
+    }
+
+    /// "I’d", "We’re", "don't": a word contracted with a verb or "not" names nobody.
+    [[nodiscard]] bool is_contraction(std::size_t i) const noexcept {
+        if (!is_word(i)) return false;
+        auto w = token_text(i);
+        if (w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
+        for (std::string_view ending : {"d", "ll", "ve", "re", "m"}) {
+            if (w.size() <= ending.size() + 1 || !w.ends_with(ending)) continue;
+            auto const stem = w.substr(0, w.size() - ending.size());
+            if (stem.ends_with('\'') || stem.ends_with("\xE2\x80\x99")) return true;
+        }
+        return false;
+    }
+
+    /// "He’s claiming": a pronoun contracted with "is" or "has" (the tokenizer reads it as a possessive).
+    [[nodiscard]] std::size_t pronoun_contraction(std::size_t i) const noexcept {
+        if (!is_word(i) || !(toks_[i].flags & w_possessive)) return 0;
+        auto const w = token_text(i);
+        std::size_t const suffix = w.ends_with("'s") ? 2 : 4;
+        auto const stem = w.substr(0, w.size() - suffix);
+        for (std::string_view p : {"he", "she", "it"}) {
+            if (stem.size() != p.size()) continue;
+            bool same = true;
+            for (std::size_t k = 0; k < p.size(); ++k) same = same && (stem[k] | 0x20) == p[k];
+            if (same) return suffix;
+        }
+        return 0;
+    }
+
     /// Whether an earlier stage found a person among tokens [a, b].
     [[nodiscard]] bool has_person_mention(std::size_t a, std::size_t b) const {
         auto const& ms = doc_.mentions;
@@ -442,13 +476,14 @@ private:
         if (j == no_token || j < limit || !is_word(j)) return std::nullopt;
         if (word_in(j, speaker_pronouns)) return std::pair{j, j};
         std::size_t k = j;
-        if (toks_[j].flags & w_digit) return std::nullopt;
+        if ((toks_[j].flags & w_digit) || is_time_word(j)) return std::nullopt; // "Friday afternoon that says"
         if (word_in(j, clause_openers) && (j == limit || !is_cap(j - 1))) return std::nullopt; // "Now tell me"
         if (word_in(j, std::array<std::string_view, 6>{"something", "nothing", "everything", "anything", "what", "which"}))
             return std::nullopt; // "Something tells me that ..."
         if (is_cap(j)) {
             while (k > limit) {
-                if (is_cap(k - 1) && !word_in(k - 1, clause_openers)) --k;
+                // ("in 2017 America says": a year is not part of the name)
+                if (is_cap(k - 1) && !word_in(k - 1, clause_openers) && !(toks_[k - 1].flags & w_digit)) --k;
                 else if (k - 1 > limit && word_in(k - 1, name_connectors) && is_cap(k - 2) &&
                          !word_in(k - 2, clause_openers))
                     k -= 2;
@@ -456,6 +491,14 @@ private:
                          !word_in(k - 3, clause_openers))
                     k -= 3;
                 else break;
+            }
+            // "Senator from Texas", "the president of Mexico": a title owning the name
+            if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"of", "for", "from"}) &&
+                word_in(k - 2, word_set{wc_person_head})) {
+                k -= 2;
+                while (k > limit && is_cap(k - 1) && !word_in(k - 1, clause_openers) && !(toks_[k - 1].flags & w_digit)) --k;
+                if (k > limit && word_in(k - 1, determiners)) --k;
+                return std::pair{k, j};
             }
             // "an article in WSWS", "the government of Mexico": a description owning the name
             if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"in", "of", "for"}) &&
@@ -508,7 +551,7 @@ private:
     /// A speaker noun phrase starting at token i, not reaching `limit` (exclusive).
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_forward(std::size_t i, std::size_t limit) const {
         if (i >= limit || !is_word(i)) return std::nullopt;
-        if (word_in(i, speaker_pronouns)) return std::pair{i, i};
+        if (word_in(i, speaker_pronouns) || pronoun_contraction(i)) return std::pair{i, i};
         std::size_t k = i;
         // "one Democratic source", "several aides": a quantifier opens a description like a determiner
         bool const det = word_in(i, determiners) ||
@@ -563,9 +606,12 @@ private:
     /// The subject of the clause starting at `sb`: skips an opening adverbial, then a noun phrase.
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> subject_of(std::size_t sb, std::size_t limit) const {
         std::size_t i = sb;
-        while (i < limit && toks_[i].kind != qtok::word) ++i;
+        while (i < limit && (toks_[i].kind != qtok::word || inside_[i])) ++i; // past a quote opening the sentence
+        // "On July 6, 2015, Sanders made": dates and numbers are not subjects
         auto np_start = [&](std::size_t k) {
-            return word_in(k, speaker_pronouns) || word_in(k, determiners) || (is_cap(k) && !word_in(k, clause_openers));
+            return !inside_[k] && (word_in(k, speaker_pronouns) || word_in(k, determiners) ||
+                                   (is_cap(k) && !word_in(k, clause_openers) && !(toks_[k].flags & w_digit) &&
+                                    !is_time_word(k) && !is_month(k) && !is_contraction(k)));
         };
         if (i < limit && word_in(i, clause_openers) && !word_in(i, speaker_pronouns)) {
             std::size_t j = i;
@@ -696,6 +742,7 @@ private:
         // strip sentence-initial connectives from a capitalised run ("As Richardson")
         while (b < e && word_in(b, clause_openers)) ++b;
         a.speaker = bytes(b, e);
+        if (b == e) a.speaker.end -= pronoun_contraction(b); // "He’s claiming": the speaker is "He"
         a.cue = bytes(cue.first, cue.last);
         a.cue_token = cue.first;
         return a;
@@ -765,6 +812,11 @@ private:
                 if (k + 1 < toks_.size() && toks_[k].kind == qtok::comma && toks_[k + 1].kind == qtok::mark &&
                     !is_closing_mark(k + 1))
                     return std::nullopt;
+            }
+            if (word_is(c.first, "according")) { // "“…” at a conference last month, according to X"
+                if (c.last == c.first) return std::nullopt;
+                if (auto np = np_forward(c.last + 1, limit)) return make(source_behind(*np, limit), c);
+                return std::nullopt;
             }
             std::size_t e = j - 1;
             while (e > i && is_adverb(e)) --e;
@@ -904,6 +956,7 @@ private:
                 }
                 break;
             }
+            if (auto outer = outer_of_naming(c, sb)) return outer;
             who->before = true;
             // the reported content starts after the cue, its object, and "that"
             std::size_t from = c.last + 1;
@@ -927,6 +980,27 @@ private:
             }
         }
         return std::nullopt;
+    }
+
+    /// "Ban Ki-moon condemned what he called a “brazen breach”": a naming verb in a "what X
+    /// called" object reports the words of the clause's subject, whose verb is the cue.
+    [[nodiscard]] std::optional<attribution> outer_of_naming(cue_match const& c, std::size_t sb) const {
+        if (c.first != c.last || c.first < sb + 3 ||
+            !word_in(c.first, std::array<std::string_view, 9>{"call", "calls", "called", "dubbed", "dubs", "termed",
+                                                               "terms", "described", "describes"}))
+            return std::nullopt;
+        std::size_t what = c.first - 1;
+        for (std::size_t steps = 0; what > sb && steps < 5 && !word_is(what, "what"); ++steps) --what;
+        if (!word_is(what, "what") || !np_backward(c.first - 1, what + 1)) return std::nullopt;
+        auto np = subject_of(sb, what);
+        if (!np || np->second + 1 >= what) return std::nullopt;
+        std::size_t v = np->second + 1;
+        while (v < what && is_adverb(v)) ++v;
+        if (!is_lower_word(v) || word_in(v, np_stops)) return std::nullopt;
+        auto a = make(*np, cue_match{v, v, {}});
+        a.before = true;
+        a.content_from = what;
+        return a;
     }
 
     /// "according to a message he gave": who stands behind an utterance noun named as the source
@@ -1012,8 +1086,19 @@ private:
         } else if (word_is(j, "to") || word_in(j, determiners) || (toks_[j].flags & w_possessive)) {
             return std::nullopt; // "refused to say", "the report", "Zelenski’s call"
         }
-        if (auto np = np_backward(j, sb)) return make(*np, c);
-        return std::nullopt;
+        auto np = np_backward(j, sb);
+        if (!np) return std::nullopt;
+        // "Protesters marching through the streets chanted": the object of a preposition is not
+        // the subject; that is the noun phrase before the preposition (and a participle)
+        if (word_in(np->first, determiners) && np->first >= sb + 2 &&
+            word_in(np->first - 1, std::array<std::string_view, 12>{"in", "on", "at", "through", "from", "with", "into",
+                                                                     "across", "near", "outside", "inside", "around"})) {
+            std::size_t h = np->first - 2;
+            if (h > sb && is_lower_word(h) && (token_text(h).ends_with("ing") || token_text(h).ends_with("ed"))) --h;
+            np = np_backward(h, sb);
+            if (!np) return std::nullopt;
+        }
+        return make(*np, c);
     }
 
     // ---- entities ----------------------------------------------------------------------------
