@@ -589,3 +589,89 @@ TEST_CASE("quotes: a title owns the place it is 'from'") {
     REQUIRE(qs[0].said_by);
     CHECK(qs[0].said_by->span == at(text, "Senator from Texas"));
 }
+
+namespace {
+
+/// The speaker's text of the quote holding `needle`, from the default pipeline's output.
+std::string speaker_of(byline::document const& doc, std::string_view needle) {
+    auto const q = quote_with(doc.quotes, doc.text, needle);
+    REQUIRE(q);
+    return std::string(speaker_text(*q, doc.text));
+}
+
+} // namespace
+
+TEST_CASE("quotes: descriptions opened by a quantifier, and 'now' between a subject and its cue") {
+    std::string const text = "At a forum on Monday, one questioner claimed that the \u201Cforces of political correctness\u201D "
+                             "were hurting the military.\n\n"
+                             "If we lived in normal times, a reader would now ask: \u201CLarry King is on a Russian outlet?\u201D\n\n"
+                             "In August, several environmental groups granted Mr. Clarke an extension, saying his "
+                             "\u201Ccapital was less than expected.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    CHECK(speaker_of(doc, "forces of political") == "one questioner");
+    CHECK(speaker_of(doc, "Larry King") == "a reader");
+    CHECK(speaker_of(doc, "capital was less") == "several environmental groups");
+}
+
+TEST_CASE("quotes: an outer cue a few words before 'that' owns the nested one, not across a clause") {
+    std::string const text = "Trump said during a rally in Michigan that Clinton once described the deal as "
+                             "\u201Cthe gold standard\u201D of trade deals.\n\n"
+                             "When Clinton noted that Trump has not paid taxes \u2015 as was true for a few years \u2015 "
+                             "Trump boasted, \u201CThat makes me smart.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const gold = quote_with(doc.quotes, text, "gold standard");
+    REQUIRE(gold);
+    REQUIRE(gold->said_by);
+    CHECK(gold->said_by->span == at(text, "Trump"));
+    CHECK(gold->cue == at(text, "said"));
+    auto const smart = quote_with(doc.quotes, text, "makes me smart");
+    REQUIRE(smart);
+    REQUIRE(smart->said_by);
+    auto const boasted = at(text, "Trump boasted");
+    CHECK(smart->said_by->span == byte_span{boasted.begin, boasted.begin + 5});
+}
+
+TEST_CASE("quotes: the subject of a coordinated verb, and of a long opening adverbial's clause") {
+    std::string const text = "Once, when my mother mentioned the devil to me, I laughed and said, "
+                             "“I don’t believe in the devil.”\n\n"
+                             "With Democratic leaders increasingly worried about a lack of passion for Hillary Clinton among "
+                             "young black voters, President Obama is rolling out a new message: “It’s about me.”";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const devil = quote_with(doc.quotes, text, "believe in the devil");
+    REQUIRE(devil);
+    REQUIRE(devil->said_by);
+    auto const i_laughed = at(text, "I laughed");
+    CHECK(devil->said_by->span == byte_span{i_laughed.begin, i_laughed.begin + 1});
+    CHECK(speaker_of(doc, "about me") == "President Obama");
+}
+
+TEST_CASE("quotes: a person introducing a quote with a dash, but not a preposition's object") {
+    std::string const text = "A chorus of Republicans has said the same, including the former candidate Mitt Romney -- "
+                             "“It is disqualifying to refuse to release tax returns” -- and others.\n\n"
+                             "Mr. Schultz has seemed supportive of Mr. Trump -- “a completely different man to me.”";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const romney = quote_with(doc.quotes, text, "disqualifying");
+    REQUIRE(romney);
+    REQUIRE(romney->said_by);
+    CHECK(romney->said_by->span == at(text, "Mitt Romney"));
+    CHECK(speaker_of(doc, "completely different") != "Mr. Trump");
+}
+
+TEST_CASE("quotes: 'According to X,' opening the sentence outranks the cue inside it") {
+    std::string const text = "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that "
+                             "“she would sign this legislation.”";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Yahoo News"));
+    CHECK(doc.quotes[0].cue == at(text, "According to"));
+}
+
+TEST_CASE("quotes: 'ruled that' attributes a fact-checker's verdict") {
+    std::string const text = "Politifact then ruled that the statement about “thousands of shootings” is “true.”";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE_FALSE(doc.quotes.empty());
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Politifact"));
+    CHECK(doc.quotes[0].cue == at(text, "ruled"));
+}

@@ -60,6 +60,11 @@ inline constexpr word_set np_stops{wc_np_stop};
 inline constexpr word_set clause_openers{wc_clause_opener};
 inline constexpr word_set name_connectors{wc_name_connector};
 inline constexpr word_set hearer_verbs{wc_hearer_verb};
+/// Prepositions whose noun phrase is their object, not a speaker.
+inline constexpr std::array<std::string_view, 11> object_prepositions{"of", "to", "for", "with", "about", "at",
+                                                                      "on", "in", "from", "by", "against"};
+/// "one Democratic source", "several aides": quantifiers open a description like determiners.
+inline constexpr std::array<std::string_view, 6> quantifiers{"one", "some", "several", "many", "two", "three"};
 
 class quote_engine {
 public:
@@ -520,7 +525,7 @@ private:
         bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
         for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
-            if (word_in(p, determiners)) return std::pair{p, j};
+            if (word_in(p, determiners) || word_in(p, quantifiers)) return std::pair{p, j}; // "one questioner"
             if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
                 of_phrase = true;
                 k = p;
@@ -554,8 +559,7 @@ private:
         if (word_in(i, speaker_pronouns) || pronoun_contraction(i)) return std::pair{i, i};
         std::size_t k = i;
         // "one Democratic source", "several aides": a quantifier opens a description like a determiner
-        bool const det = word_in(i, determiners) ||
-                         word_in(i, std::array<std::string_view, 6>{"one", "some", "several", "many", "two", "three"});
+        bool const det = word_in(i, determiners) || word_in(i, quantifiers);
         if (!det && !is_cap(i)) {
             // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
             return std::nullopt;
@@ -588,7 +592,9 @@ private:
             // after a name, lower-case words end the phrase, except after a single adjective
             // ("the American newspaper", "the Mexican president")
             if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
+            // (past the first word, an -ed word is the verb: "two speechwriters implored")
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
+                !(n > i + 1 && token_text(n).ends_with("ed")) &&
                 (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
                 last = n;
                 k = n;
@@ -609,13 +615,13 @@ private:
         while (i < limit && (toks_[i].kind != qtok::word || inside_[i])) ++i; // past a quote opening the sentence
         // "On July 6, 2015, Sanders made": dates and numbers are not subjects
         auto np_start = [&](std::size_t k) {
-            return !inside_[k] && (word_in(k, speaker_pronouns) || word_in(k, determiners) ||
+            return !inside_[k] && (word_in(k, speaker_pronouns) || word_in(k, determiners) || word_in(k, quantifiers) ||
                                    (is_cap(k) && !word_in(k, clause_openers) && !(toks_[k].flags & w_digit) &&
                                     !is_time_word(k) && !is_month(k) && !is_contraction(k)));
         };
         if (i < limit && word_in(i, clause_openers) && !word_in(i, speaker_pronouns)) {
             std::size_t j = i;
-            for (std::size_t steps = 0; j < limit && steps < 16; ++j, ++steps)
+            for (std::size_t steps = 0; j < limit && steps < 24; ++j, ++steps)
                 if (toks_[j].kind == qtok::comma) break;
             if (j < limit && toks_[j].kind == qtok::comma) {
                 i = j + 1;
@@ -935,6 +941,19 @@ private:
     [[nodiscard]] std::optional<attribution> before_quote(std::size_t open) const {
         if (open == no_token || open == 0) return std::nullopt;
         std::size_t const sb = sentence_begin(open);
+        // "the former candidate Mitt Romney -- “It is disqualifying …” --": a person introducing
+        // the quote with a dash
+        if (open >= sb + 2 && toks_[open - 1].kind == qtok::dash && is_cap(open - 2)) {
+            // (not an object: "seemed supportive of Mr. Trump -- “…”")
+            if (auto np = np_backward(open - 2, sb);
+                np && has_person_mention(np->first, np->second) &&
+                !(np->first > sb && word_in(np->first - 1, object_prepositions))) {
+                auto a = make(*np, cue_match{open - 1, open - 1, {}});
+                a.before = true;
+                a.content_from = open;
+                return a;
+            }
+        }
         std::size_t const far = open > sb + 40 ? open - 40 : sb;
         for (std::size_t k = open; k-- > far;) {
             if (inside_[k] || !is_word(k)) continue;
@@ -945,9 +964,14 @@ private:
             if (!who) continue;
             // "Clinton chimed in, saying that Charlotte officials should release ...", "She said
             // she recalls ...": the nearer cue sits inside the reported clause of an outer one
+            // ("Trump said during a rally that Clinton described …"; not across a clause boundary:
+            // "When Clinton noted that …, Trump boasted", "…, but he said that")
+            std::size_t that = no_token;
             for (std::size_t k2 = k; k2-- > sb && k - k2 < 30;) {
-                if (!inside_[k2] && opens_contrast(k2)) break; // "…, but he said that"
-                if (inside_[k2] || !(word_is(k2 + 1, "that") || toks_[k2 + 1].begin == who->speaker.begin)) continue;
+                if (inside_[k2]) continue;
+                if (opens_contrast(k2) || (!is_word(k2) && toks_[k2].kind != qtok::mark)) break;
+                if (that == no_token && word_is(k2 + 1, "that")) that = k2 + 1;
+                if (!((that != no_token && that <= k2 + 8) || toks_[k2 + 1].begin == who->speaker.begin)) continue;
                 auto outer = cue_at(k2);
                 if (outer.first == no_token || outer.last != k2 || !reliable(outer.info)) continue;
                 if (auto w2 = speaker_of_cue(outer, sb, open)) {
@@ -957,6 +981,16 @@ private:
                 break;
             }
             if (auto outer = outer_of_naming(c, sb)) return outer;
+            // "According to Yahoo News, Clinton spokesman Jesse Lehrich said …": the source that
+            // opens the sentence reports the whole of it
+            if (k > sb + 3 && word_is(sb, "according") && word_is(sb + 1, "to")) {
+                if (auto np = np_forward(sb + 2, k); np && toks_[np->second + 1].kind == qtok::comma) {
+                    auto a = make(source_behind(*np, k), cue_at(sb));
+                    a.before = true;
+                    a.content_from = np->second + 2;
+                    return a;
+                }
+            }
             who->before = true;
             // the reported content starts after the cue, its object, and "that"
             std::size_t from = c.last + 1;
@@ -1044,6 +1078,14 @@ private:
         bool const participle = c.info.participle ||
                                 word_in(j, std::array<std::string_view, 7>{"by", "after", "while", "before", "and", "but", "or"});
         if (participle) {
+            // "I laughed and said": a pronoun or name right before the first verb
+            if (!c.info.participle && word_in(j, std::array<std::string_view, 2>{"and", "but"}) && j >= sb + 2 &&
+                is_lower_word(j - 1) && !word_in(j - 1, np_stops)) {
+                std::size_t s = j - 2;
+                while (s > sb && is_adverb(s)) --s;
+                if (word_in(s, speaker_pronouns) || (is_cap(s) && has_person_mention(s, s)))
+                    if (auto np = np_backward(s, sb)) return make(*np, c);
+            }
             // "footage of Hillary Clinton asking", "a clip of Trump saying": a person after "of"
             // right before an -ing cue is its subject (not "recalled Mr. Obama talking about")
             if (c.info.participle && is_cap(j) && !(toks_[j].flags & w_possessive) && !word_in(j, clause_openers)) {
