@@ -439,3 +439,239 @@ TEST_CASE("quotes: a person's perfect-tense predicate owns its quoted phrase") {
     REQUIRE(q);
     CHECK(speaker_text(*q, text) == "Harry Reid");
 }
+
+// ---- attribution sieve: verbs, clause boundaries, nested cues ------------------------------------
+
+TEST_CASE("quotes: an irregular past after a determiner and a name is a verb, not a noun") {
+    std::string_view const text = "\u201CThe company was left holding debt,\u201D the Times wrote.\n\n"
+                                  "\u201CLeaders honored him,\u201D the article read.";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 2);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "the Times"));
+    CHECK(qs[0].cue == at(text, "wrote"));
+    REQUIRE(qs[1].said_by);
+    CHECK(qs[1].said_by->span == at(text, "the article"));
+}
+
+TEST_CASE("quotes: a cue word after 'of' and an adjective is a noun") {
+    std::string_view const text = "Clinton says Trump\u2019s flurry of late-night tweets was \u201Cunhinged, even for him.\u201D";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Clinton"));
+    CHECK(qs[0].cue == at(text, "says"));
+}
+
+TEST_CASE("quotes: a clause opened by 'though' after a quote does not attribute it") {
+    std::string_view const text = "She said she speaks about race because \u201Cyou talk about the issues in front of you,\u201D "
+                                  "though she noted she has also pushed for prosecution.";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    // the outer cue: "She said" owns the clause "she speaks ..."
+    CHECK(qs[0].said_by->span == byte_span{0, 3});
+    CHECK(qs[0].cue == at(text, "said"));
+}
+
+TEST_CASE("quotes: a new sentence's cue before a comma and a quotation mark introduces the next quote") {
+    std::string_view const text = "She says Trump represents the \u201Csame rigged system that he claims.\u201D "
+                                  "She adds, \u201CWhat kind of genius loses a billion dollars?\u201D";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 2);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == byte_span{0, 3});
+    CHECK(qs[0].cue == at(text, "says"));
+    REQUIRE(qs[1].said_by);
+    auto const she_adds = at(text, "She adds");
+    CHECK(qs[1].said_by->span == byte_span{she_adds.begin, she_adds.begin + 3});
+    CHECK(qs[1].cue == at(text, "adds"));
+}
+
+TEST_CASE("quotes: ', but he said' ends the reported clause and keeps its own speaker") {
+    std::string_view const text = "Putney said that the video did not give \u201Cabsolute evidence,\u201D but he said that "
+                                  "the footage \u201Csupports what we heard.\u201D";
+    auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
+    REQUIRE(qs.size() == 2);
+    CHECK(qs[0].span == at(text, "the video did not give \u201Cabsolute evidence,\u201D"));
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Putney"));
+    REQUIRE(qs[1].said_by);
+    auto const he_said = at(text, "he said");
+    CHECK(qs[1].said_by->span == byte_span{he_said.begin, he_said.begin + 2});
+}
+
+TEST_CASE("quotes: 'according to' after a quote names the source that follows it") {
+    std::string const text = "McAuliffe was greeted with chants of \"Bobby!\" at a labor conference last month, "
+                             "according to Virginia AFL-CIO President Doris Crouse-Mays.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Virginia AFL-CIO President Doris Crouse-Mays"));
+    CHECK(qs[0].cue == at(text, "according to"));
+}
+
+TEST_CASE("quotes: a participle's subject is found after a quote opening the sentence") {
+    std::string const text = "\u201CKeep your hands in sight,\u201D Blige sings to Clinton before asking her, "
+                             "\u201CWhere do we go from here?\u201D";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 2);
+    for (auto const& q : qs) {
+        REQUIRE(q.said_by);
+        CHECK(q.said_by->span == at(text, "Blige"));
+    }
+    CHECK(qs[0].cue == at(text, "sings"));
+}
+
+TEST_CASE("quotes: dates and numbers opening a sentence are not its subject") {
+    std::string const text = "On July 6, 2015, Sanders made the following comment: \u201CThe unemployment rate is 33 percent.\u201D\n\n"
+                             "On September 27 they published the results by announcing that the statement was \u201Ctrue.\u201D";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 2);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Sanders"));
+    REQUIRE(qs[1].said_by);
+    CHECK(qs[1].said_by->span == at(text, "they"));
+    CHECK(qs[1].cue == at(text, "announcing"));
+}
+
+TEST_CASE("quotes: a pronoun contracted with 'is' is the speaker without the contraction") {
+    std::string const text = "He\u2019s claiming that voting fraud is \u201Ca big, big problem in this country.\u201D";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == byte_span{0, 2});
+    CHECK(qs[0].cue == at(text, "claiming"));
+}
+
+TEST_CASE("quotes: 'what he called' reports the words of the clause's subject") {
+    std::string const text = "Secretary General Ban Ki-moon condemned what he called a \u201Cbrazen breach\u201D of U.N. resolutions.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].span == at(text, "what he called a \u201Cbrazen breach\u201D of U.N. resolutions"));
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Secretary General Ban Ki-moon"));
+    CHECK(qs[0].cue == at(text, "condemned"));
+}
+
+TEST_CASE("quotes: a contraction like I'd is not a subject for 'what he calls'") {
+    std::string const text = "As a woman, I\u2019d rather live in what he calls \u201Chell\u201D than live here.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    auto const he = at(text, "he calls");
+    CHECK(qs[0].said_by->span == byte_span{he.begin, he.begin + 2});
+}
+
+TEST_CASE("quotes: a time expression is not the speaker of a relative clause's cue") {
+    std::string const text = "He released a letter from his doctor Friday afternoon that says he has "
+                             "\u201Cextraordinarily good health\u201D for a 63-year-old.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == byte_span{0, 2});
+}
+
+TEST_CASE("quotes: the object of a preposition before the cue is not its subject") {
+    std::string const text = "Protesters marching through the streets chanted \"What curfew?\" and kept going.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Protesters"));
+    CHECK(qs[0].cue == at(text, "chanted"));
+}
+
+TEST_CASE("quotes: a title owns the place it is 'from'") {
+    std::string const text = "Senator from Texas says he cannot allow Clinton to win the presidency.";
+    auto const qs = byline::default_pipeline{}(text).quotes;
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].kind == quote_kind::indirect);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Senator from Texas"));
+}
+
+namespace {
+
+/// The speaker's text of the quote holding `needle`, from the default pipeline's output.
+std::string speaker_of(byline::document const& doc, std::string_view needle) {
+    auto const q = quote_with(doc.quotes, doc.text, needle);
+    REQUIRE(q);
+    return std::string(speaker_text(*q, doc.text));
+}
+
+} // namespace
+
+TEST_CASE("quotes: descriptions opened by a quantifier, and 'now' between a subject and its cue") {
+    std::string const text = "At a forum on Monday, one questioner claimed that the \u201Cforces of political correctness\u201D "
+                             "were hurting the military.\n\n"
+                             "If we lived in normal times, a reader would now ask: \u201CLarry King is on a Russian outlet?\u201D\n\n"
+                             "In August, several environmental groups granted Mr. Clarke an extension, saying his "
+                             "\u201Ccapital was less than expected.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    CHECK(speaker_of(doc, "forces of political") == "one questioner");
+    CHECK(speaker_of(doc, "Larry King") == "a reader");
+    CHECK(speaker_of(doc, "capital was less") == "several environmental groups");
+}
+
+TEST_CASE("quotes: an outer cue a few words before 'that' owns the nested one, not across a clause") {
+    std::string const text = "Trump said during a rally in Michigan that Clinton once described the deal as "
+                             "\u201Cthe gold standard\u201D of trade deals.\n\n"
+                             "When Clinton noted that Trump has not paid taxes \u2015 as was true for a few years \u2015 "
+                             "Trump boasted, \u201CThat makes me smart.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const gold = quote_with(doc.quotes, text, "gold standard");
+    REQUIRE(gold);
+    REQUIRE(gold->said_by);
+    CHECK(gold->said_by->span == at(text, "Trump"));
+    CHECK(gold->cue == at(text, "said"));
+    auto const smart = quote_with(doc.quotes, text, "makes me smart");
+    REQUIRE(smart);
+    REQUIRE(smart->said_by);
+    auto const boasted = at(text, "Trump boasted");
+    CHECK(smart->said_by->span == byte_span{boasted.begin, boasted.begin + 5});
+}
+
+TEST_CASE("quotes: the subject of a coordinated verb, and of a long opening adverbial's clause") {
+    std::string const text = "Once, when my mother mentioned the devil to me, I laughed and said, "
+                             "“I don’t believe in the devil.”\n\n"
+                             "With Democratic leaders increasingly worried about a lack of passion for Hillary Clinton among "
+                             "young black voters, President Obama is rolling out a new message: “It’s about me.”";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const devil = quote_with(doc.quotes, text, "believe in the devil");
+    REQUIRE(devil);
+    REQUIRE(devil->said_by);
+    auto const i_laughed = at(text, "I laughed");
+    CHECK(devil->said_by->span == byte_span{i_laughed.begin, i_laughed.begin + 1});
+    CHECK(speaker_of(doc, "about me") == "President Obama");
+}
+
+TEST_CASE("quotes: a person introducing a quote with a dash, but not a preposition's object") {
+    std::string const text = "A chorus of Republicans has said the same, including the former candidate Mitt Romney -- "
+                             "“It is disqualifying to refuse to release tax returns” -- and others.\n\n"
+                             "Mr. Schultz has seemed supportive of Mr. Trump -- “a completely different man to me.”";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const romney = quote_with(doc.quotes, text, "disqualifying");
+    REQUIRE(romney);
+    REQUIRE(romney->said_by);
+    CHECK(romney->said_by->span == at(text, "Mitt Romney"));
+    CHECK(speaker_of(doc, "completely different") != "Mr. Trump");
+}
+
+TEST_CASE("quotes: 'According to X,' opening the sentence outranks the cue inside it") {
+    std::string const text = "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that "
+                             "“she would sign this legislation.”";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Yahoo News"));
+    CHECK(doc.quotes[0].cue == at(text, "According to"));
+}
+
+TEST_CASE("quotes: 'ruled that' attributes a fact-checker's verdict") {
+    std::string const text = "Politifact then ruled that the statement about “thousands of shootings” is “true.”";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE_FALSE(doc.quotes.empty());
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Politifact"));
+    CHECK(doc.quotes[0].cue == at(text, "ruled"));
+}

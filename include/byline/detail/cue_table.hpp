@@ -38,10 +38,10 @@ inline constexpr std::array<std::string_view, 11> pronoun_words{"he", "she", "th
 inline constexpr std::array<std::string_view, 14> determiner_words{"the", "a", "an", "his", "her", "their", "its",
                                                                    "this", "these", "those", "our", "my", "your",
                                                                    "another"};
-inline constexpr std::array<std::string_view, 33> auxiliary_words{
+inline constexpr std::array<std::string_view, 34> auxiliary_words{
     "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then", "again", "once",
     "previously", "recently", "further", "earlier", "first", "did", "does", "do", "can", "could", "may",
-    "might", "should", "just", "even", "still", "often", "always", "already"};
+    "might", "should", "just", "even", "still", "often", "always", "already", "now"};
 inline constexpr std::array<std::string_view, 6> negation_words{"not", "never", "didn't", "didn’t", "doesn't",
                                                                 "doesn’t"};
 inline constexpr std::array<std::string_view, 37> np_stop_words{
@@ -97,9 +97,12 @@ public:
                                        "likens", "laud", "lauded", "lauds", "exhort", "exhorted", "exhorts"})
                 add_cue(f, cue_category::speech, 10);
         }
-        // "“…,” the statement read": rare enough as a cue that reported speech never starts at it
+        // "“…,” the statement read", "“…,” Blige sings", "Protesters chanted “…”": rare enough as
+        // cues that reported speech never starts at them
         if (with_defaults)
-            for (std::string_view f : {"read", "reads"}) add_cue(f, cue_category::speech, 1);
+            for (std::string_view f :
+                 {"read", "reads", "sing", "sings", "sang", "chant", "chants", "chanted", "chanting", "ruled"})
+                add_cue(f, cue_category::speech, 1);
         for (auto const& f : extra) add_cue(f, cue_category::speech, 10);
         add_class(pronoun_words, wc_pronoun);
         add_class(determiner_words, wc_determiner);

@@ -59,6 +59,11 @@ inline constexpr word_set np_stops{wc_np_stop};
 inline constexpr word_set clause_openers{wc_clause_opener};
 inline constexpr word_set name_connectors{wc_name_connector};
 inline constexpr word_set hearer_verbs{wc_hearer_verb};
+/// Prepositions whose noun phrase is their object, not a speaker.
+inline constexpr std::array<std::string_view, 11> object_prepositions{"of", "to", "for", "with", "about", "at",
+                                                                      "on", "in", "from", "by", "against"};
+/// "one Democratic source", "several aides": quantifiers open a description like determiners.
+inline constexpr std::array<std::string_view, 6> quantifiers{"one", "some", "several", "many", "two", "three"};
 
 class quote_engine {
 public:
@@ -381,7 +386,10 @@ private:
 
     /// "Kim's mental state is", "of Republican claims", "the report": a cue word used as a noun.
     [[nodiscard]] bool used_as_noun(std::size_t i, std::string_view w) const {
-        if (w.ends_with("ing") || w.ends_with("ed") || w == "said" || w == "told" || w == "according") return false;
+        if (w.ends_with("ing") || w.ends_with("ed") || w == "according") return false;
+        // verb forms that are never nouns: "the Times wrote", "the union says"
+        if (one_of(w, std::array<std::string_view, 8>{"said", "told", "says", "wrote", "writes", "spoke", "read", "reads"}))
+            return false;
         if (i + 1 < toks_.size() &&
             word_in(i + 1, std::array<std::string_view, 15>{"is", "was", "are", "were", "has", "have", "had", "will",
                                                             "would", "can", "could", "may", "might", "should", "from"}))
@@ -394,14 +402,49 @@ private:
             return true;
         // "a strong signal that": determiner, adjective, noun
         // (not "the president says", "the officials say")
-        return k == i && k >= 2 && !w.ends_with('s') && w != "say" && w != "tell" && is_lower_word(k - 1) &&
-               !is_adverb(k - 1) && word_in(k - 2, determiners);
+        // "of late-night tweets": a preposition, adjective, noun
+        return k == i && k >= 2 && w != "say" && w != "tell" && is_lower_word(k - 1) && !is_adverb(k - 1) &&
+               ((!w.ends_with('s') && word_in(k - 2, determiners)) || word_is(k - 2, "of"));
     }
 
     [[nodiscard]] bool is_time_word(std::size_t i) const noexcept {
         return word_in(i, std::array<std::string_view, 18>{"week", "month", "year", "day", "morning", "afternoon", "evening",
                                                            "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
                                                            "friday", "saturday", "sunday", "today", "yesterday"});
+    }
+
+    [[nodiscard]] bool is_month(std::size_t i) const noexcept {
+        return is_cap(i) && word_in(i, std::array<std::string_view, 13>{"january", "february", "march", "april", "may", "june",
+                                                                       "july", "august", "september", "october",
+                                                                       "november", "december", "sept"});
+    }
+
+    /// "I’d", "We’re", "don't": a word contracted with a verb or "not" names nobody.
+    [[nodiscard]] bool is_contraction(std::size_t i) const noexcept {
+        if (!is_word(i)) return false;
+        auto w = token_text(i);
+        if (w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
+        for (std::string_view ending : {"d", "ll", "ve", "re", "m"}) {
+            if (w.size() <= ending.size() + 1 || !w.ends_with(ending)) continue;
+            auto const stem = w.substr(0, w.size() - ending.size());
+            if (stem.ends_with('\'') || stem.ends_with("\xE2\x80\x99")) return true;
+        }
+        return false;
+    }
+
+    /// "He’s claiming": a pronoun contracted with "is" or "has" (the tokenizer reads it as a possessive).
+    [[nodiscard]] std::size_t pronoun_contraction(std::size_t i) const noexcept {
+        if (!is_word(i) || !(toks_[i].flags & w_possessive)) return 0;
+        auto const w = token_text(i);
+        std::size_t const suffix = w.ends_with("'s") ? 2 : 4;
+        auto const stem = w.substr(0, w.size() - suffix);
+        for (std::string_view p : {"he", "she", "it"}) {
+            if (stem.size() != p.size()) continue;
+            bool same = true;
+            for (std::size_t k = 0; k < p.size(); ++k) same = same && (stem[k] | 0x20) == p[k];
+            if (same) return suffix;
+        }
+        return 0;
     }
 
     /// Whether an earlier stage found a person among tokens [a, b].
@@ -451,13 +494,14 @@ private:
         if (j == no_token || j < limit || !is_word(j)) return std::nullopt;
         if (word_in(j, speaker_pronouns)) return std::pair{j, j};
         std::size_t k = j;
-        if (toks_[j].flags & w_digit) return std::nullopt;
+        if ((toks_[j].flags & w_digit) || is_time_word(j)) return std::nullopt; // "Friday afternoon that says"
         if (word_in(j, clause_openers) && (j == limit || !is_cap(j - 1))) return std::nullopt; // "Now tell me"
         if (word_in(j, std::array<std::string_view, 6>{"something", "nothing", "everything", "anything", "what", "which"}))
             return std::nullopt; // "Something tells me that ..."
         if (is_cap(j)) {
             while (k > limit) {
-                if (is_cap(k - 1) && !word_in(k - 1, clause_openers)) --k;
+                // ("in 2017 America says": a year is not part of the name)
+                if (is_cap(k - 1) && !word_in(k - 1, clause_openers) && !(toks_[k - 1].flags & w_digit)) --k;
                 else if (k - 1 > limit && word_in(k - 1, name_connectors) && is_cap(k - 2) &&
                          !word_in(k - 2, clause_openers))
                     k -= 2;
@@ -465,6 +509,14 @@ private:
                          !word_in(k - 3, clause_openers))
                     k -= 3;
                 else break;
+            }
+            // "Senator from Texas", "the president of Mexico": a title owning the name
+            if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"of", "for", "from"}) &&
+                word_in(k - 2, word_set{wc_person_head})) {
+                k -= 2;
+                while (k > limit && is_cap(k - 1) && !word_in(k - 1, clause_openers) && !(toks_[k - 1].flags & w_digit)) --k;
+                if (k > limit && word_in(k - 1, determiners)) --k;
+                return std::pair{k, j};
             }
             // "an article in WSWS", "the government of Mexico": a description owning the name
             if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"in", "of", "for"}) &&
@@ -486,7 +538,7 @@ private:
         bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
         for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
-            if (word_in(p, determiners)) return std::pair{p, j};
+            if (word_in(p, determiners) || word_in(p, quantifiers)) return std::pair{p, j}; // "one questioner"
             if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
                 of_phrase = true;
                 k = p;
@@ -517,11 +569,10 @@ private:
     /// A speaker noun phrase starting at token i, not reaching `limit` (exclusive).
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_forward(std::size_t i, std::size_t limit) const {
         if (i >= limit || !is_word(i)) return std::nullopt;
-        if (word_in(i, speaker_pronouns)) return std::pair{i, i};
+        if (word_in(i, speaker_pronouns) || pronoun_contraction(i)) return std::pair{i, i};
         std::size_t k = i;
         // "one Democratic source", "several aides": a quantifier opens a description like a determiner
-        bool const det = word_in(i, determiners) ||
-                         word_in(i, std::array<std::string_view, 6>{"one", "some", "several", "many", "two", "three"});
+        bool const det = word_in(i, determiners) || word_in(i, quantifiers);
         if (!det && !is_cap(i)) {
             // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
             return std::nullopt;
@@ -554,7 +605,9 @@ private:
             // after a name, lower-case words end the phrase, except after a single adjective
             // ("the American newspaper", "the Mexican president")
             if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
+            // (past the first word, an -ed word is the verb: "two speechwriters implored")
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
+                !(n > i + 1 && token_text(n).ends_with("ed")) &&
                 (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
                 last = n;
                 k = n;
@@ -572,13 +625,16 @@ private:
     /// The subject of the clause starting at `sb`: skips an opening adverbial, then a noun phrase.
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> subject_of(std::size_t sb, std::size_t limit) const {
         std::size_t i = sb;
-        while (i < limit && toks_[i].kind != qtok::word) ++i;
+        while (i < limit && (toks_[i].kind != qtok::word || inside_[i])) ++i; // past a quote opening the sentence
+        // "On July 6, 2015, Sanders made": dates and numbers are not subjects
         auto np_start = [&](std::size_t k) {
-            return word_in(k, speaker_pronouns) || word_in(k, determiners) || (is_cap(k) && !word_in(k, clause_openers));
+            return !inside_[k] && (word_in(k, speaker_pronouns) || word_in(k, determiners) || word_in(k, quantifiers) ||
+                                   (is_cap(k) && !word_in(k, clause_openers) && !(toks_[k].flags & w_digit) &&
+                                    !is_time_word(k) && !is_month(k) && !is_contraction(k)));
         };
         if (i < limit && word_in(i, clause_openers) && !word_in(i, speaker_pronouns)) {
             std::size_t j = i;
-            for (std::size_t steps = 0; j < limit && steps < 16; ++j, ++steps)
+            for (std::size_t steps = 0; j < limit && steps < 24; ++j, ++steps)
                 if (toks_[j].kind == qtok::comma) break;
             if (j < limit && toks_[j].kind == qtok::comma) {
                 i = j + 1;
@@ -705,9 +761,16 @@ private:
         // strip sentence-initial connectives from a capitalised run ("As Richardson")
         while (b < e && word_in(b, clause_openers)) ++b;
         a.speaker = bytes(b, e);
+        if (b == e) a.speaker.end -= pronoun_contraction(b); // "He’s claiming": the speaker is "He"
         a.cue = bytes(cue.first, cue.last);
         a.cue_token = cue.first;
         return a;
+    }
+
+    /// A conjunction opening a clause of its own after a quote or a reported clause.
+    [[nodiscard]] bool opens_contrast(std::size_t i) const noexcept {
+        return word_in(i, std::array<std::string_view, 9>{"though", "although", "because", "but", "while", "whereas",
+                                                          "if", "since", "unless"});
     }
 
     /// quote–cue–speaker and quote–speaker–cue: the clause right after the closing mark.
@@ -715,6 +778,8 @@ private:
         std::size_t i = close + 1;
         if (i < toks_.size() && toks_[i].kind == qtok::comma) ++i;
         if (i >= toks_.size()) return std::nullopt;
+        // "“…,” though she noted …", "“…,” but he said that …": a new clause, not an attribution
+        if (opens_contrast(i)) return std::nullopt;
         if (toks_[i].kind == qtok::dash) { // ― Sonya Herridge
             if (auto np = np_forward(i + 1, toks_.size()); np && is_cap(np->first)) {
                 cue_match dash{i, i, {}};
@@ -762,6 +827,15 @@ private:
                 while (k < toks_.size() && k < c.last + 5 && toks_[k].kind == qtok::word) ++k;
                 if (k < toks_.size() && toks_[k].kind != qtok::terminal && toks_[k].kind != qtok::comma) return std::nullopt;
                 if (k == c.last + 5) return std::nullopt;
+                // "“…” She adds, “…”": it introduces the next quote
+                if (k + 1 < toks_.size() && toks_[k].kind == qtok::comma && toks_[k + 1].kind == qtok::mark &&
+                    !is_closing_mark(k + 1))
+                    return std::nullopt;
+            }
+            if (word_is(c.first, "according")) { // "“…” at a conference last month, according to X"
+                if (c.last == c.first) return std::nullopt;
+                if (auto np = np_forward(c.last + 1, limit)) return make(source_behind(*np, limit), c);
+                return std::nullopt;
             }
             std::size_t e = j - 1;
             while (e > i && is_adverb(e)) --e;
@@ -880,6 +954,19 @@ private:
     [[nodiscard]] std::optional<attribution> before_quote(std::size_t open) const {
         if (open == no_token || open == 0) return std::nullopt;
         std::size_t const sb = sentence_begin(open);
+        // "the former candidate Mitt Romney -- “It is disqualifying …” --": a person introducing
+        // the quote with a dash
+        if (open >= sb + 2 && toks_[open - 1].kind == qtok::dash && is_cap(open - 2)) {
+            // (not an object: "seemed supportive of Mr. Trump -- “…”")
+            if (auto np = np_backward(open - 2, sb);
+                np && has_person_mention(np->first, np->second) &&
+                !(np->first > sb && word_in(np->first - 1, object_prepositions))) {
+                auto a = make(*np, cue_match{open - 1, open - 1, {}});
+                a.before = true;
+                a.content_from = open;
+                return a;
+            }
+        }
         std::size_t const far = open > sb + 40 ? open - 40 : sb;
         for (std::size_t k = open; k-- > far;) {
             if (inside_[k] || !is_word(k)) continue;
@@ -888,10 +975,16 @@ private:
             if (k > 0 && word_in(k - 1, determiners)) continue; // "the claims"
             auto who = speaker_of_cue(c, sb, open);
             if (!who) continue;
-            // "Clinton chimed in, saying that Charlotte officials should release ...": the
-            // nearer cue sits inside the reported clause of an outer one
+            // "Clinton chimed in, saying that Charlotte officials should release ...", "She said
+            // she recalls ...": the nearer cue sits inside the reported clause of an outer one
+            // ("Trump said during a rally that Clinton described …"; not across a clause boundary:
+            // "When Clinton noted that …, Trump boasted", "…, but he said that")
+            std::size_t that = no_token;
             for (std::size_t k2 = k; k2-- > sb && k - k2 < 30;) {
-                if (inside_[k2] || !word_is(k2 + 1, "that")) continue;
+                if (inside_[k2]) continue;
+                if (opens_contrast(k2) || (!is_word(k2) && toks_[k2].kind != qtok::mark)) break;
+                if (that == no_token && word_is(k2 + 1, "that")) that = k2 + 1;
+                if (!((that != no_token && that <= k2 + 8) || toks_[k2 + 1].begin == who->speaker.begin)) continue;
                 auto outer = cue_at(k2);
                 if (outer.first == no_token || outer.last != k2 || !reliable(outer.info)) continue;
                 if (auto w2 = speaker_of_cue(outer, sb, open)) {
@@ -899,6 +992,17 @@ private:
                     who = w2;
                 }
                 break;
+            }
+            if (auto outer = outer_of_naming(c, sb)) return outer;
+            // "According to Yahoo News, Clinton spokesman Jesse Lehrich said …": the source that
+            // opens the sentence reports the whole of it
+            if (k > sb + 3 && word_is(sb, "according") && word_is(sb + 1, "to")) {
+                if (auto np = np_forward(sb + 2, k); np && toks_[np->second + 1].kind == qtok::comma) {
+                    auto a = make(source_behind(*np, k), cue_at(sb));
+                    a.before = true;
+                    a.content_from = np->second + 2;
+                    return a;
+                }
             }
             who->before = true;
             // the reported content starts after the cue, its object, and "that"
@@ -923,6 +1027,27 @@ private:
             }
         }
         return std::nullopt;
+    }
+
+    /// "Ban Ki-moon condemned what he called a “brazen breach”": a naming verb in a "what X
+    /// called" object reports the words of the clause's subject, whose verb is the cue.
+    [[nodiscard]] std::optional<attribution> outer_of_naming(cue_match const& c, std::size_t sb) const {
+        if (c.first != c.last || c.first < sb + 3 ||
+            !word_in(c.first, std::array<std::string_view, 9>{"call", "calls", "called", "dubbed", "dubs", "termed",
+                                                               "terms", "described", "describes"}))
+            return std::nullopt;
+        std::size_t what = c.first - 1;
+        for (std::size_t steps = 0; what > sb && steps < 5 && !word_is(what, "what"); ++steps) --what;
+        if (!word_is(what, "what") || !np_backward(c.first - 1, what + 1)) return std::nullopt;
+        auto np = subject_of(sb, what);
+        if (!np || np->second + 1 >= what) return std::nullopt;
+        std::size_t v = np->second + 1;
+        while (v < what && is_adverb(v)) ++v;
+        if (!is_lower_word(v) || word_in(v, np_stops)) return std::nullopt;
+        auto a = make(*np, cue_match{v, v, {}});
+        a.before = true;
+        a.content_from = what;
+        return a;
     }
 
     /// "according to a message he gave": who stands behind an utterance noun named as the source
@@ -966,6 +1091,14 @@ private:
         bool const participle = c.info.participle ||
                                 word_in(j, std::array<std::string_view, 7>{"by", "after", "while", "before", "and", "but", "or"});
         if (participle) {
+            // "I laughed and said": a pronoun or name right before the first verb
+            if (!c.info.participle && word_in(j, std::array<std::string_view, 2>{"and", "but"}) && j >= sb + 2 &&
+                is_lower_word(j - 1) && !word_in(j - 1, np_stops)) {
+                std::size_t s = j - 2;
+                while (s > sb && is_adverb(s)) --s;
+                if (word_in(s, speaker_pronouns) || (is_cap(s) && has_person_mention(s, s)))
+                    if (auto np = np_backward(s, sb)) return make(*np, c);
+            }
             // "footage of Hillary Clinton asking", "a clip of Trump saying": a person after "of"
             // right before an -ing cue is its subject (not "recalled Mr. Obama talking about")
             if (c.info.participle && is_cap(j) && !(toks_[j].flags & w_possessive) && !word_in(j, clause_openers)) {
@@ -1008,8 +1141,19 @@ private:
         } else if (word_is(j, "to") || word_in(j, determiners) || (toks_[j].flags & w_possessive)) {
             return std::nullopt; // "refused to say", "the report", "Zelenski’s call"
         }
-        if (auto np = np_backward(j, sb)) return make(*np, c);
-        return std::nullopt;
+        auto np = np_backward(j, sb);
+        if (!np) return std::nullopt;
+        // "Protesters marching through the streets chanted": the object of a preposition is not
+        // the subject; that is the noun phrase before the preposition (and a participle)
+        if (word_in(np->first, determiners) && np->first >= sb + 2 &&
+            word_in(np->first - 1, std::array<std::string_view, 12>{"in", "on", "at", "through", "from", "with", "into",
+                                                                     "across", "near", "outside", "inside", "around"})) {
+            std::size_t h = np->first - 2;
+            if (h > sb && is_lower_word(h) && (token_text(h).ends_with("ing") || token_text(h).ends_with("ed"))) --h;
+            np = np_backward(h, sb);
+            if (!np) return std::nullopt;
+        }
+        return make(*np, c);
     }
 
     // ---- entities ----------------------------------------------------------------------------
@@ -1328,8 +1472,12 @@ private:
             if (who->before && who->content_from != no_token && who->content_from < p.open && !object_of_for) {
                 std::size_t last = sentence_last(p.open);
                 // the reported clause ends at a dash or semicolon after the fragment
+                // (or at ", but he said …", the comma perhaps inside the marks)
                 for (std::size_t k = p.close == no_token ? last : p.close + 1; k < last; ++k)
-                    if (!inside_[k] && (toks_[k].kind == qtok::dash || toks_[k].kind == qtok::semicolon)) {
+                    if (!inside_[k] && (toks_[k].kind == qtok::dash || toks_[k].kind == qtok::semicolon ||
+                                        (opens_contrast(k) && (toks_[k - 1].kind == qtok::comma ||
+                                                               (toks_[k - 1].kind == qtok::mark &&
+                                                                toks_[k - 2].kind == qtok::comma))))) {
                         last = k - 1;
                         break;
                     }
