@@ -342,17 +342,6 @@ private:
         }
 
         // ---- pass 1: runs of capitalised words and what they are
-        /// Whether the line starting at token `i` is set in title case ("Trump Calls Clinton
-        /// Names"): most of its longer words are capitalised.
-        bool is_headline(std::size_t i) const {
-            std::size_t capital = 0, lower = 0;
-            for (std::size_t t = i; t < toks.size() && (t == i || !has(t, detail::names::line_start)); ++t) {
-                if (toks[t].end - toks[t].begin < 4) continue;
-                (has(t, detail::names::capitalised) ? capital : lower) += 1;
-            }
-            return capital >= 3 && capital >= 4 * lower;
-        }
-
         /// In a headline, a capitalised common word is just a word: it ends a name.
         bool headline_word(std::size_t t) {
             return in_headline && has(t, detail::names::capitalised) && !has(t, detail::names::all_caps) &&
@@ -364,7 +353,7 @@ private:
             using namespace detail::names;
             std::size_t const n = toks.size();
             for (std::size_t i = 0; i < n;) {
-                if (has(i, line_start)) in_headline = is_headline(i);
+                if (has(i, line_start)) in_headline = has(i, headline); // a title-case line
                 if (!has(i, capitalised) || headline_word(i)) {
                     ++i;
                     continue;
