@@ -197,6 +197,7 @@ public:
                 std::uint64_t starts = word & ~(word << 1);
                 std::size_t resume = i + limit;
                 bool general = limit < 64; // at a byte that is not ASCII
+                std::size_t prev_end = prev_end_; // in a register while the block's words go out
                 while (starts != 0) {
                     auto const b = static_cast<unsigned>(std::countr_zero(starts));
                     auto const len = static_cast<unsigned>(std::countr_one(word >> b));
@@ -206,17 +207,33 @@ public:
                         general = b == 0 || limit < 64;
                         break;
                     }
+                    auto const first = data_[s];
                     if ((m.join >> (b + len)) & 1u) {
                         auto const c = data_[s + len];
-                        if (c != '.' || (len == 1 && is_ascii_upper(data_[s]))) {
+                        if (c != '.' || (len == 1 && is_ascii_upper(first))) {
                             resume = s;
                             general = true;
                             break;
                         }
                     }
-                    simple_word(s, s + len);
+                    // An ASCII word [s, s + len) that nothing joins to the next.
+                    std::uint16_t f = ascii_case_flags[first];
+                    if (s - prev_end == 1 && data_[prev_end] == ' ') {
+                        f |= after_space; // most words follow one space
+                    } else {
+                        f |= gap_flags(text_.substr(prev_end, s - prev_end));
+                        if (f & line_start) new_line();
+                    }
+                    if (f & capitalised) {
+                        if (sentence_starts(s)) f |= clause_start;
+                        if (shouts(text_.substr(s, len))) f |= all_caps;
+                    }
+                    line_long_[f & capitalised] += len >= 4;
+                    out_.push_back({s, s + len, f});
+                    prev_end = s + len;
                     starts &= starts - 1;
                 }
+                prev_end_ = prev_end;
                 i = resume;
                 if (!general) continue;
             }
@@ -238,8 +255,18 @@ private:
     // The current line: its first word, and its words of four bytes or more by case.
     std::size_t line_first_ = 0;
     std::array<std::size_t, 2> line_long_{}; // lower case (or neither), capitalised
+    static_assert(capitalised == 1);
 
     static bool is_ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
+
+    /// `adjacent` and the case of a word from its first byte, for ASCII words.
+    static constexpr auto ascii_case_flags = [] {
+        std::array<std::uint16_t, 256> f{};
+        for (int b = 0; b < 256; ++b)
+            f[static_cast<std::size_t>(b)] = static_cast<std::uint16_t>(
+                adjacent | (b >= 'A' && b <= 'Z' ? capitalised : b >= 'a' && b <= 'z' ? lower_case : 0));
+        return f;
+    }();
 
     /// Marks the current line's first word when most of the line's longer words are
     /// capitalised ("Trump Calls Clinton Names"): a title-case line.
@@ -247,15 +274,23 @@ private:
         if (line_long_[1] >= 3 && line_long_[1] >= 4 * line_long_[0]) out_[line_first_].flags |= headline;
         line_long_ = {};
     }
+    /// The word about to go out starts a line.
+    void new_line() {
+        if (out_.empty()) return; // the first line ends in run()
+        end_line();
+        line_first_ = out_.size();
+    }
 
     void push(token const& t) {
-        if (t.has(line_start) && !out_.empty()) {
-            end_line();
-            line_first_ = out_.size();
-        }
-        static_assert(capitalised == 1);
+        if (t.has(line_start)) new_line();
         line_long_[t.flags & capitalised] += t.end - t.begin >= 4;
         out_.push_back(t);
+    }
+
+    /// Whether a sentence starts at `i`; asked in text order.
+    bool sentence_starts(std::size_t i) {
+        while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin < i) ++next_sentence_;
+        return next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin == i;
     }
 
     /// Flags from the gap before a word starting at `i` and its first letter's case. Every word
@@ -267,21 +302,11 @@ private:
         if (upper) {
             f |= capitalised;
             // Only a capitalised word's position in its sentence matters.
-            while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin < i) ++next_sentence_;
-            if (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin == i) f |= clause_start;
+            if (sentence_starts(i)) f |= clause_start;
         } else if (lower) {
             f |= lower_case;
         }
         return f;
-    }
-
-    /// An ASCII word [s, e) that nothing joins to the next.
-    void simple_word(std::size_t s, std::size_t e) {
-        auto const c = data_[s];
-        token t{s, e, start_flags(s, is_ascii_upper(c), c >= 'a' && c <= 'z')};
-        if (t.has(capitalised) && shouts(text_.substr(s, e - s))) t.flags |= all_caps;
-        prev_end_ = e;
-        push(t);
     }
 
     /// One separator, or one word of any kind from `i`: the position after it.
