@@ -316,14 +316,12 @@ private:
     return out;
 }
 
+/// The tables the name finder looks words and phrases up in: one for single words (`words`),
+/// and the title phrases with their proper prefixes and suffixes.
 struct lexicons {
-    word_table given{given_names_tsv};
     word_table titles{titles_roles_tsv};
-    word_table common{names_common_words_txt};
     std::string title_first_text = title_edge_words(titles_roles_tsv, false);
     std::string title_last_text = title_edge_words(titles_roles_tsv, true);
-    word_table title_first_words{title_first_text};
-    word_table title_last_words{title_last_text};
     /// 'o' last words of organisation names (Workers' Party, Southern Command), 'p' first words
     /// of place names that given-name lists also hold (San Francisco, Costa Rica), 'l' last
     /// words of place names, 'd' days and months.
@@ -350,13 +348,12 @@ struct lexicons {
         "monday\td\ntuesday\td\nwednesday\td\nthursday\td\nfriday\td\nsaturday\td\nsunday\td\n"
         "january\td\nfebruary\td\nmarch\td\napril\td\nmay\td\njune\td\njuly\td\naugust\td\n"
         "september\td\noctober\td\nnovember\td\ndecember\td\n"};
-    word_table word_classes{word_classes_text};
 
     std::string title_prefix_text = title_part_phrases(titles_roles_tsv, false);
     std::string title_suffix_text = title_part_phrases(titles_roles_tsv, true);
     word_table title_prefixes{title_prefix_text};
     word_table title_suffixes{title_suffix_text};
-    /// Every table above but the multi-word titles, for single words.
+    /// What every word list above says about a single word, in one lookup.
     facts_table words{{given_names_tsv, &word_facts::given},
                       {names_common_words_txt, &word_facts::common},
                       {word_classes_text, &word_facts::word_class},
