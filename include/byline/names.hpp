@@ -256,7 +256,7 @@ private:
             // and needs no folding (nor a slot, unless a title may end there).
             auto const r = raw(t);
             if (std::all_of(r.begin(), r.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; }))
-                if (lex.words.find(r).title_last == 0) return false;
+                if (!lex.title_last_filter.may_hold(r) || lex.words.find(r).title_last == 0) return false;
             return slot_of(t).facts.title_last != 0;
         }
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.

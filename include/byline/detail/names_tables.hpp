@@ -316,12 +316,33 @@ private:
     return out;
 }
 
+/// A set of words that answers "not in the set" for most other words from their length and
+/// first and last bytes alone, without hashing them; "maybe" needs a real lookup.
+class word_filter {
+public:
+    explicit word_filter(std::string_view lines) {
+        for_each_keyed_line(lines, [this](std::string_view key, char) { bits_[index(key) / 64] |= std::uint64_t{1} << (index(key) % 64); });
+    }
+    [[nodiscard]] bool may_hold(std::string_view word) const noexcept {
+        return !word.empty() && ((bits_[index(word) / 64] >> (index(word) % 64)) & 1u) != 0;
+    }
+
+private:
+    static std::size_t index(std::string_view w) noexcept {
+        return (static_cast<std::size_t>(static_cast<unsigned char>(w.front()) & 31u) << 9) |
+               (static_cast<std::size_t>(static_cast<unsigned char>(w.back()) & 31u) << 4) | (w.size() & 15u);
+    }
+    std::array<std::uint64_t, (32 * 32 * 16) / 64> bits_{};
+};
+
 /// The tables the name finder looks words and phrases up in: one for single words (`words`),
 /// and the title phrases with their proper prefixes and suffixes.
 struct lexicons {
     word_table titles{titles_roles_tsv};
     std::string title_first_text = title_edge_words(titles_roles_tsv, false);
     std::string title_last_text = title_edge_words(titles_roles_tsv, true);
+    /// Rejects most words before a capitalised run as the end of a title without a lookup.
+    word_filter title_last_filter{title_last_text};
     /// 'o' last words of organisation names (Workers' Party, Southern Command), 'p' first words
     /// of place names that given-name lists also hold (San Francisco, Costa Rica), 'l' last
     /// words of place names, 'd' days and months.
