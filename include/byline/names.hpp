@@ -9,6 +9,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -179,7 +181,9 @@ private:
         // like the token scratch, so that its strings keep their capacity.
         struct cached_key {
             std::size_t token = detail::names::npos;
-            std::string key;
+            std::string_view key;             // in small_key or large_key
+            std::array<char, 16> small_key{}; // short ASCII words
+            std::string large_key;
             std::size_t hash = 0;
             detail::names::word_facts facts;  // one lookup for every single-word table
             bool plural_checked = false;      // facts.common also covers plurals (Galleries)
@@ -206,7 +210,7 @@ private:
 
         // ---- token helpers
         std::string_view raw(std::size_t t) const { return {text.data() + toks[t].begin, toks[t].end - toks[t].begin}; }
-        std::string const& key(std::size_t t) {
+        [[gnu::always_inline]] std::string_view key(std::size_t t) {
             auto& slot = key_cache[t % key_cache.size()];
             if (slot.token != t) [[unlikely]] fill(slot, t);
             return slot.key;
@@ -215,9 +219,14 @@ private:
             slot.token = t;
             slot.plural_checked = false;
             slot.title_known = false;
-            detail::names::fold_key(slot.key, raw(t)); // "U.S." and "Gen." fold without their periods
+            // "U.S." and "Gen." fold without their periods
+            slot.key = detail::names::fold_key_at(slot.small_key, slot.large_key, text, toks[t].begin, toks[t].end);
             slot.hash = detail::names::word_table::hash(slot.key);
-            slot.facts = lex.words.find(slot.key, slot.hash);
+            // The small key's bytes after the key are zero: its head is its first eight bytes.
+            std::uint64_t head;
+            if (slot.key.data() == slot.small_key.data()) std::memcpy(&head, slot.small_key.data(), 8);
+            else head = detail::names::key_head(slot.key);
+            slot.facts = lex.words.find(slot.key, slot.hash, head);
         }
         /// The key as a view, for comparisons with literals.
         std::string_view word(std::size_t t) { return key(t); }
@@ -247,7 +256,7 @@ private:
             // and needs no folding (nor a slot, unless a title may end there).
             auto const r = raw(t);
             if (std::all_of(r.begin(), r.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; }))
-                if (lex.words.find(r).title_last == 0) return false;
+                if (!lex.title_last_filter.may_hold(r) || lex.words.find(r).title_last == 0) return false;
             return slot_of(t).facts.title_last != 0;
         }
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
@@ -342,17 +351,6 @@ private:
         }
 
         // ---- pass 1: runs of capitalised words and what they are
-        /// Whether the line starting at token `i` is set in title case ("Trump Calls Clinton
-        /// Names"): most of its longer words are capitalised.
-        bool is_headline(std::size_t i) const {
-            std::size_t capital = 0, lower = 0;
-            for (std::size_t t = i; t < toks.size() && (t == i || !has(t, detail::names::line_start)); ++t) {
-                if (toks[t].end - toks[t].begin < 4) continue;
-                (has(t, detail::names::capitalised) ? capital : lower) += 1;
-            }
-            return capital >= 3 && capital >= 4 * lower;
-        }
-
         /// In a headline, a capitalised common word is just a word: it ends a name.
         bool headline_word(std::size_t t) {
             return in_headline && has(t, detail::names::capitalised) && !has(t, detail::names::all_caps) &&
@@ -364,7 +362,7 @@ private:
             using namespace detail::names;
             std::size_t const n = toks.size();
             for (std::size_t i = 0; i < n;) {
-                if (has(i, line_start)) in_headline = is_headline(i);
+                if (has(i, line_start)) in_headline = has(i, headline); // a title-case line
                 if (!has(i, capitalised) || headline_word(i)) {
                     ++i;
                     continue;
@@ -563,20 +561,25 @@ private:
         // ---- pass 2: link candidates into entities and merge them with the existing mentions
         std::vector<detail::names::cluster> clusters{};
         // surname, other name or alias -> the clusters it names, oldest first
-        std::unordered_map<std::string, std::vector<std::uint32_t>> by_key{};
+        /// Hashes strings and views alike, so that folded keys are looked up without a copy.
+        struct text_hash {
+            using is_transparent = void;
+            std::size_t operator()(std::string_view k) const noexcept { return std::hash<std::string_view>{}(k); }
+        };
+        std::unordered_map<std::string, std::vector<std::uint32_t>, text_hash, std::equal_to<>> by_key{};
         std::unordered_map<std::uint64_t, std::vector<std::string const*>> by_prefix{}; // 6-byte prefix -> keys
         std::unordered_map<std::string, std::uint32_t> orgs{};
-        std::unordered_map<std::string, std::uint32_t> aliases{}; // "(aka AMLO)" -> cluster
+        std::unordered_map<std::string, std::uint32_t, text_hash, std::equal_to<>> aliases{}; // "(aka AMLO)" -> cluster
 
         /// Spelling variants of one name (Zelenski, Zelensky, Zelenskiy; Antony, Anthony):
         /// equal, or from six bytes on with the same first letter and at most two edits.
-        static bool same_name(std::string const& a, std::string const& b) {
+        static bool same_name(std::string_view a, std::string_view b) {
             if (a == b) return true;
             return a.size() >= 6 && b.size() >= 6 && a[0] == b[0] && detail::names::bounded_edit_distance(a, b, 2) <= 2;
         }
 
         /// The clusters `k` names (exactly, or as a spelling variant), or null.
-        std::vector<std::uint32_t> const* named_by(std::string const& k) {
+        std::vector<std::uint32_t> const* named_by(std::string_view k) {
             if (auto const it = by_key.find(k); it != by_key.end()) return &it->second;
             if (k.size() < 6) return nullptr;
             if (auto const it = by_prefix.find(prefix6(k)); it != by_prefix.end())
@@ -587,7 +590,7 @@ private:
 
         /// The person `k` names: with a first name, the cluster with a compatible one (or none
         /// known); without, the latest cluster it named.
-        std::optional<std::uint32_t> lookup(std::string const& k, std::string const& first_given = {}) {
+        std::optional<std::uint32_t> lookup(std::string_view k, std::string_view first_given = {}) {
             auto const* ids = named_by(k);
             if (!ids) return std::nullopt;
             if (first_given.empty()) return ids->back();
@@ -597,18 +600,18 @@ private:
             }
             return std::nullopt; // another person with the same surname
         }
-        bool cluster_has_key(std::uint32_t id, std::string const& k) {
+        bool cluster_has_key(std::uint32_t id, std::string_view k) {
             auto const* ids = named_by(k);
             return ids && std::find(ids->begin(), ids->end(), id) != ids->end();
         }
-        static std::uint64_t prefix6(std::string const& k) {
+        static std::uint64_t prefix6(std::string_view k) {
             std::uint64_t p = 0;
             for (std::size_t i = 0; i < 6; ++i) p = p << 8 | static_cast<unsigned char>(k[i]);
             return p;
         }
-        void add_key(std::string const& k, std::uint32_t c) {
+        void add_key(std::string_view k, std::uint32_t c) {
             if (k.empty()) return;
-            auto const [it, fresh] = by_key.try_emplace(k);
+            auto const [it, fresh] = by_key.try_emplace(std::string(k));
             if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
             if (std::find(it->second.begin(), it->second.end(), c) == it->second.end()) it->second.push_back(c);
         }
@@ -705,9 +708,9 @@ private:
         std::uint32_t link_person(detail::names::candidate const& c, std::optional<std::uint32_t> gazetteer_person) {
             using namespace detail::names;
             std::size_t const n = c.last - c.first;
-            std::string const& last_key = key(c.last - 1);
+            std::string const last_key(key(c.last - 1));
             auto const g = given(c.first);
-            std::string first_given = n >= 2 && g ? key(c.first) : std::string{};
+            std::string first_given = n >= 2 && g ? std::string(key(c.first)) : std::string{};
             std::optional<std::uint32_t> found = lookup(last_key, first_given);
             if (found && clusters[*found].organisation) found.reset();
             std::uint32_t id;
@@ -737,7 +740,7 @@ private:
                 if (!particle(t)) add_key(key(t), id);
             if (c.alias != npos) {
                 add_key(key(c.alias), id);
-                aliases.emplace(key(c.alias), id);
+                aliases.emplace(std::string(key(c.alias)), id);
             }
             return id;
         }

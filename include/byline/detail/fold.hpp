@@ -152,6 +152,61 @@ public:
 
     /// Reads the next token into `tok` and its folded bytes into `folded`; false at the end.
     bool next(raw_token& tok, fold_buffer& folded) noexcept {
+#if defined(__SSE2__)
+        // Inline for the usual token: after at most one space, an ASCII word of under 16 bytes
+        // that an ASCII byte ends, or one ASCII punctuation character. The rest: next_general().
+        auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
+        auto const n = text_.size();
+        auto pos = pos_;
+        bool const spaced = pos < n && bytes[pos] == ' ';
+        pos += spaced ? 1 : 0;
+        if (n - pos >= 16) {
+            auto const first = bytes[pos];
+            auto const cls = first < 0x80 ? ascii_class::table[first] : std::uint8_t{ascii_class::space};
+            if (cls & ascii_class::word) {
+                auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
+                auto within = [v](char lo, char hi) {
+                    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+                };
+                auto const upper = within('A', 'Z');
+                auto const lower = within('a', 'z');
+                auto const word = _mm_or_si128(_mm_or_si128(upper, lower), within('0', '9'));
+                auto const len = std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFFu);
+                if (len < 16 && bytes[pos + static_cast<std::size_t>(len)] < 0x80) { // the word ends here
+                    auto const keep = (1u << len) - 1u;
+                    auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                                       _mm_set1_epi8(static_cast<char>(len)));
+                    auto const lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data()), _mm_and_si128(lowered, prefix));
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data() + 16), _mm_setzero_si128());
+                    folded.size = static_cast<std::size_t>(len);
+                    tok.begin = pos;
+                    tok.gap = spaced ? token_gap::space : token_gap::none;
+                    tok.word = true;
+                    tok.has_upper = (static_cast<unsigned>(_mm_movemask_epi8(upper)) & keep) != 0;
+                    tok.has_lower = (static_cast<unsigned>(_mm_movemask_epi8(lower)) & keep) != 0;
+                    tok.end = pos_ = pos + static_cast<std::size_t>(len);
+                    return true;
+                }
+            } else if (!(cls & ascii_class::space)) { // punctuation: a token of its own
+                tok.begin = pos;
+                tok.gap = spaced ? token_gap::space : token_gap::none;
+                tok.word = tok.has_lower = tok.has_upper = false;
+                folded.clear();
+                folded.push(static_cast<char>(first));
+                folded.pad();
+                tok.end = pos_ = pos + 1;
+                return true;
+            }
+        }
+#endif
+        return next_general(tok, folded);
+    }
+
+private:
+    /// next() for any token.
+    [[gnu::noinline]] bool next_general(raw_token& tok, fold_buffer& folded) noexcept {
         // Locals, not members: stores through `tok` and `folded` could alias *this.
         auto const text = text_;
         auto const* const bytes = reinterpret_cast<unsigned char const*>(text.data());
@@ -260,7 +315,6 @@ public:
         return true;
     }
 
-private:
     std::string_view text_;
     std::size_t pos_ = 0;
 };

@@ -8,6 +8,7 @@
 #include <byline/detail/titles_roles.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -15,6 +16,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 BYLINE_BEGIN_NAMESPACE
 namespace detail::names {
@@ -77,6 +82,34 @@ inline void fold_key(std::string& out, std::string_view word) {
         n += c != '.';
     }
     out.resize(n);
+}
+
+/// fold_key for the word [begin, end) of `text`, into `small` when the word is at most 16 ASCII
+/// bytes without periods and 16 bytes of `text` can be read from its start (one vector step;
+/// the bytes of `small` after the key are zero), else into `large`. The key, in one of them.
+inline std::string_view fold_key_at(std::array<char, 16>& small, std::string& large, std::string_view text,
+                                    std::size_t begin, std::size_t end) {
+#if defined(__SSE2__)
+    if (auto const len = end - begin; len <= 16 && text.size() - begin >= 16) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + begin));
+        auto const in_word = static_cast<unsigned>((1u << len) - 1u);
+        auto const high = static_cast<unsigned>(_mm_movemask_epi8(v));
+        auto const dots = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))));
+        if (((high | dots) & in_word) == 0) {
+            __m128i const upper =
+                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+            __m128i const in_key = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                                  _mm_set1_epi8(static_cast<char>(len)));
+            __m128i const lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(small.data()), _mm_and_si128(lowered, in_key));
+            return {small.data(), len};
+        }
+    }
+#else
+    (void)small;
+#endif
+    fold_key(large, text.substr(begin, end - begin));
+    return large;
 }
 
 [[nodiscard]] inline std::string folded(std::string_view word) {
@@ -211,6 +244,13 @@ struct word_facts {
     char title_suffix = 0; ///< the last word of a title phrase of several words
 };
 
+/// The first eight bytes of a key, zero-padded: most keys are compared by this one integer.
+[[nodiscard]] inline std::uint64_t key_head(std::string_view key) noexcept {
+    std::uint64_t head = 0;
+    std::memcpy(&head, key.data(), std::min<std::size_t>(key.size(), 8));
+    return head;
+}
+
 /// The word tables merged into one, so that a word is looked up once for all of them. Keys
 /// point into the tables' static (or lexicon-owned) text.
 class facts_table {
@@ -230,23 +270,30 @@ public:
                 auto i = word_table::hash(key) & mask_;
                 while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask_;
                 slots_[i].key = key;
+                slots_[i].head = key_head(key);
                 slots_[i].facts.*field = value;
             });
     }
 
-    [[nodiscard]] word_facts find(std::string_view key) const noexcept { return find(key, word_table::hash(key)); }
-    [[nodiscard]] word_facts find(std::string_view key, std::size_t key_hash) const noexcept {
+    [[nodiscard]] word_facts find(std::string_view key) const noexcept {
+        return find(key, word_table::hash(key), key_head(key));
+    }
+    /// The same, with `key_hash == word_table::hash(key)` and `head == key_head(key)` known.
+    [[nodiscard]] word_facts find(std::string_view key, std::size_t key_hash, std::uint64_t head) const noexcept {
         if (key.empty()) return {};
         for (auto i = key_hash & mask_;; i = (i + 1) & mask_) {
-            if (slots_[i].key.empty()) return {};
-            if (slots_[i].key.size() == key.size() && std::memcmp(slots_[i].key.data(), key.data(), key.size()) == 0)
-                return slots_[i].facts;
+            auto const& entry = slots_[i];
+            if (entry.key.empty()) return {};
+            if (entry.head == head && entry.key.size() == key.size() &&
+                (key.size() <= 8 || std::memcmp(entry.key.data() + 8, key.data() + 8, key.size() - 8) == 0))
+                return entry.facts;
         }
     }
 
 private:
     struct slot {
         std::string_view key;
+        std::uint64_t head = 0;
         word_facts facts;
     };
     std::vector<slot> slots_;
@@ -269,14 +316,33 @@ private:
     return out;
 }
 
+/// A set of words that answers "not in the set" for most other words from their length and
+/// first and last bytes alone, without hashing them; "maybe" needs a real lookup.
+class word_filter {
+public:
+    explicit word_filter(std::string_view lines) {
+        for_each_keyed_line(lines, [this](std::string_view key, char) { bits_[index(key) / 64] |= std::uint64_t{1} << (index(key) % 64); });
+    }
+    [[nodiscard]] bool may_hold(std::string_view word) const noexcept {
+        return !word.empty() && ((bits_[index(word) / 64] >> (index(word) % 64)) & 1u) != 0;
+    }
+
+private:
+    static std::size_t index(std::string_view w) noexcept {
+        return (static_cast<std::size_t>(static_cast<unsigned char>(w.front()) & 31u) << 9) |
+               (static_cast<std::size_t>(static_cast<unsigned char>(w.back()) & 31u) << 4) | (w.size() & 15u);
+    }
+    std::array<std::uint64_t, (32 * 32 * 16) / 64> bits_{};
+};
+
+/// The tables the name finder looks words and phrases up in: one for single words (`words`),
+/// and the title phrases with their proper prefixes and suffixes.
 struct lexicons {
-    word_table given{given_names_tsv};
     word_table titles{titles_roles_tsv};
-    word_table common{names_common_words_txt};
     std::string title_first_text = title_edge_words(titles_roles_tsv, false);
     std::string title_last_text = title_edge_words(titles_roles_tsv, true);
-    word_table title_first_words{title_first_text};
-    word_table title_last_words{title_last_text};
+    /// Rejects most words before a capitalised run as the end of a title without a lookup.
+    word_filter title_last_filter{title_last_text};
     /// 'o' last words of organisation names (Workers' Party, Southern Command), 'p' first words
     /// of place names that given-name lists also hold (San Francisco, Costa Rica), 'l' last
     /// words of place names, 'd' days and months.
@@ -303,13 +369,12 @@ struct lexicons {
         "monday\td\ntuesday\td\nwednesday\td\nthursday\td\nfriday\td\nsaturday\td\nsunday\td\n"
         "january\td\nfebruary\td\nmarch\td\napril\td\nmay\td\njune\td\njuly\td\naugust\td\n"
         "september\td\noctober\td\nnovember\td\ndecember\td\n"};
-    word_table word_classes{word_classes_text};
 
     std::string title_prefix_text = title_part_phrases(titles_roles_tsv, false);
     std::string title_suffix_text = title_part_phrases(titles_roles_tsv, true);
     word_table title_prefixes{title_prefix_text};
     word_table title_suffixes{title_suffix_text};
-    /// Every table above but the multi-word titles, for single words.
+    /// What every word list above says about a single word, in one lookup.
     facts_table words{{given_names_tsv, &word_facts::given},
                       {names_common_words_txt, &word_facts::common},
                       {word_classes_text, &word_facts::word_class},

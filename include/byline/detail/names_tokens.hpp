@@ -31,6 +31,7 @@ enum token_flags : std::uint16_t {
     after_paren = 128,  ///< an opening parenthesis (and white space) since the previous word
     adjacent = 256,     ///< not the first word (the token before it is the word before it)
     line_start = 512,   ///< first word of the text or of a line
+    headline = 1024,    ///< on a line_start word: its line is set in title case (see tokenizer)
 };
 
 struct token {
@@ -138,26 +139,35 @@ inline constexpr auto byte_classes = [] {
     return letters >= 2;
 }
 
-/// Which of 16 bytes are ASCII letters or digits, and which are not ASCII: bit k for byte k.
+/// Which of 64 bytes are ASCII letters or digits, which are not ASCII, and which may join two
+/// words (' - .): bit k for byte k.
 struct block_masks {
-    std::uint32_t word = 0, high = 0;
+    std::uint64_t word = 0, high = 0, join = 0;
 };
 
 [[nodiscard]] inline block_masks classify_block(unsigned char const* p) noexcept {
     block_masks m;
 #if defined(__SSE2__)
-    __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
-    // Signed compares: bytes from 0x80 up are negative, so never letters or digits.
-    __m128i const folded = _mm_or_si128(v, _mm_set1_epi8(0x20)); // A-Z as a-z
-    __m128i const letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                         _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
-    __m128i const digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    m.word = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
-    m.high = static_cast<std::uint32_t>(_mm_movemask_epi8(v));
+    for (unsigned k = 0; k < 4; ++k) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * k));
+        // Signed compares: bytes from 0x80 up are negative, so never letters or digits.
+        __m128i const folded = _mm_or_si128(v, _mm_set1_epi8(0x20)); // A-Z as a-z
+        __m128i const letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                             _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+        __m128i const digit =
+            _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        __m128i const join = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+        auto const shift = 16 * k;
+        m.word |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))} << shift;
+        m.high |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(v))} << shift;
+        m.join |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(join))} << shift;
+    }
 #else
-    for (unsigned k = 0; k < 16; ++k) {
-        m.word |= std::uint32_t{byte_classes[p[k]] == 1} << k;
-        m.high |= std::uint32_t{p[k] >= 0x80} << k;
+    for (unsigned k = 0; k < 64; ++k) {
+        m.word |= std::uint64_t{byte_classes[p[k]] == 1} << k;
+        m.high |= std::uint64_t{p[k] >= 0x80} << k;
+        m.join |= std::uint64_t{p[k] == '\'' || p[k] == '-' || p[k] == '.'} << k;
     }
 #endif
     return m;
@@ -177,39 +187,62 @@ public:
         out_.reserve(n_ / 6);
         std::size_t i = 0;
         while (i < n_) {
-            // Sixteen bytes at a time: the ASCII words that end before the first other byte, at
+            // Sixty-four bytes at a time: the ASCII words that end before the first other byte, at
             // a byte that cannot join them to more (not ' - or the period of an initial), are
             // done here; the general path takes the rest.
-            if (i + 16 <= n_) {
+            if (i + 64 <= n_) {
                 auto const m = classify_block(data_ + i);
-                auto const limit = m.high == 0 ? 16u : static_cast<unsigned>(std::countr_zero(m.high));
-                std::uint32_t const word = m.word & ((1u << limit) - 1);
-                std::uint32_t starts = word & ~(word << 1);
+                auto const limit = m.high == 0 ? 64u : static_cast<unsigned>(std::countr_zero(m.high));
+                std::uint64_t const word = limit == 64 ? m.word : m.word & ((std::uint64_t{1} << limit) - 1);
+                std::uint64_t starts = word & ~(word << 1);
                 std::size_t resume = i + limit;
-                bool general = limit < 16; // at a byte that is not ASCII
+                bool general = limit < 64; // at a byte that is not ASCII
+                std::size_t prev_end = prev_end_; // in a register while the block's words go out
                 while (starts != 0) {
                     auto const b = static_cast<unsigned>(std::countr_zero(starts));
                     auto const len = static_cast<unsigned>(std::countr_one(word >> b));
                     std::size_t const s = i + b;
                     if (b + len >= limit) { // the word may go on past these bytes
                         resume = s;
-                        general = b == 0 || limit < 16;
+                        general = b == 0 || limit < 64;
                         break;
                     }
-                    auto const c = data_[s + len];
-                    if (c == '\'' || c == '-' || (c == '.' && len == 1 && is_ascii_upper(data_[s]))) {
-                        resume = s;
-                        general = true;
-                        break;
+                    auto const first = data_[s];
+                    if ((m.join >> (b + len)) & 1u) {
+                        auto const c = data_[s + len];
+                        if (c != '.' || (len == 1 && is_ascii_upper(first))) {
+                            resume = s;
+                            general = true;
+                            break;
+                        }
                     }
-                    simple_word(s, s + len);
+                    // An ASCII word [s, s + len) that nothing joins to the next.
+                    std::uint16_t f = ascii_case_flags[first];
+                    if (s - prev_end == 1 && data_[prev_end] == ' ') {
+                        f |= after_space; // most words follow one space
+                    } else {
+                        f |= gap_flags(text_.substr(prev_end, s - prev_end));
+                        if (f & line_start) new_line();
+                    }
+                    if (f & capitalised) {
+                        if (sentence_starts(s)) f |= clause_start;
+                        if (shouts(text_.substr(s, len))) f |= all_caps;
+                    }
+                    line_long_[f & capitalised] += len >= 4;
+                    out_.push_back({s, s + len, f});
+                    prev_end = s + len;
                     starts &= starts - 1;
                 }
+                prev_end_ = prev_end;
                 i = resume;
                 if (!general) continue;
             }
             i = step(i);
         }
+        if (out_.empty()) return;
+        // The first word has no word before it: it starts a clause and a line.
+        out_.front().flags = static_cast<std::uint16_t>((out_.front().flags & ~adjacent) | clause_start | line_start);
+        end_line();
     }
 
 private:
@@ -219,34 +252,61 @@ private:
     std::vector<byte_span> const& sentences_;
     std::vector<token>& out_;
     std::size_t prev_end_ = 0, next_sentence_ = 0;
+    // The current line: its first word, and its words of four bytes or more by case.
+    std::size_t line_first_ = 0;
+    std::array<std::size_t, 2> line_long_{}; // lower case (or neither), capitalised
+    static_assert(capitalised == 1);
 
     static bool is_ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
 
-    /// Flags from the gap before a word starting at `i` and its first letter's case.
+    /// `adjacent` and the case of a word from its first byte, for ASCII words.
+    static constexpr auto ascii_case_flags = [] {
+        std::array<std::uint16_t, 256> f{};
+        for (int b = 0; b < 256; ++b)
+            f[static_cast<std::size_t>(b)] = static_cast<std::uint16_t>(
+                adjacent | (b >= 'A' && b <= 'Z' ? capitalised : b >= 'a' && b <= 'z' ? lower_case : 0));
+        return f;
+    }();
+
+    /// Marks the current line's first word when most of the line's longer words are
+    /// capitalised ("Trump Calls Clinton Names"): a title-case line.
+    void end_line() {
+        if (line_long_[1] >= 3 && line_long_[1] >= 4 * line_long_[0]) out_[line_first_].flags |= headline;
+        line_long_ = {};
+    }
+    /// The word about to go out starts a line.
+    void new_line() {
+        if (out_.empty()) return; // the first line ends in run()
+        end_line();
+        line_first_ = out_.size();
+    }
+
+    void push(token const& t) {
+        if (t.has(line_start)) new_line();
+        line_long_[t.flags & capitalised] += t.end - t.begin >= 4;
+        out_.push_back(t);
+    }
+
+    /// Whether a sentence starts at `i`; asked in text order.
+    bool sentence_starts(std::size_t i) {
+        while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin < i) ++next_sentence_;
+        return next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin == i;
+    }
+
+    /// Flags from the gap before a word starting at `i` and its first letter's case. Every word
+    /// is marked adjacent here; run() corrects the first one.
     std::uint16_t start_flags(std::size_t i, bool upper, bool lower) {
         std::uint16_t f;
-        if (i - prev_end_ == 1 && data_[prev_end_] == ' ') f = after_space; // most words follow one space
-        else f = gap_flags(text_.substr(prev_end_, i - prev_end_));
-        if (out_.empty()) f |= clause_start | line_start;
-        else f |= adjacent;
+        if (i - prev_end_ == 1 && data_[prev_end_] == ' ') f = after_space | adjacent; // most words follow one space
+        else f = static_cast<std::uint16_t>(gap_flags(text_.substr(prev_end_, i - prev_end_)) | adjacent);
         if (upper) {
             f |= capitalised;
             // Only a capitalised word's position in its sentence matters.
-            while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin < i) ++next_sentence_;
-            if (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin == i) f |= clause_start;
+            if (sentence_starts(i)) f |= clause_start;
         } else if (lower) {
             f |= lower_case;
         }
         return f;
-    }
-
-    /// An ASCII word [s, e) that nothing joins to the next.
-    void simple_word(std::size_t s, std::size_t e) {
-        auto const c = data_[s];
-        token t{s, e, start_flags(s, is_ascii_upper(c), c >= 'a' && c <= 'z')};
-        if (t.has(capitalised) && shouts(text_.substr(s, e - s))) t.flags |= all_caps;
-        prev_end_ = e;
-        out_.push_back(t);
     }
 
     /// One separator, or one word of any kind from `i`: the position after it.
@@ -302,7 +362,7 @@ private:
         }
         if (t.has(capitalised) && shouts(text.substr(t.begin, t.end - t.begin))) t.flags |= all_caps;
         prev_end_ = i;
-        out_.push_back(t);
+        push(t);
         return i;
     }
 };
