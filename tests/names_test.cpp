@@ -372,3 +372,13 @@ TEST_CASE("names: words come out the same wherever they fall in the tokenizer's 
     CHECK(std::string_view(sentence).substr(reference[2].begin, reference[2].end - reference[2].begin) == "O'Brien");
     CHECK(reference[2].has(byline::detail::names::possessive));
 }
+
+TEST_CASE("names: a regnal numeral ends a name and stays in its id") {
+    auto const doc = annotate("King George III ruled Britain. Louis XIV built Versailles, and King Charles III "
+                              "succeeded Elizabeth II. Writer Vann R. Newkirk II disagreed. World War II ended.");
+    CHECK(mentions_of(doc, "PERSON") == pairs{{"King George III", "person:george_iii"},
+                                              {"Louis XIV", "person:louis_xiv"},
+                                              {"King Charles III", "person:charles_iii"},
+                                              {"Elizabeth II", "person:elizabeth_ii"},
+                                              {"Vann R. Newkirk II", "person:newkirk_ii"}});
+}

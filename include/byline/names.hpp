@@ -231,6 +231,12 @@ private:
         /// The key as a view, for comparisons with literals.
         std::string_view word(std::size_t t) { return key(t); }
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
+        /// A regnal or generational numeral of two letters or more ("George III", "Henry VIII"):
+        /// part of the name, not an acronym. "I" and "V" alone are too often a pronoun or an initial.
+        bool regnal_numeral(std::size_t t) const {
+            auto const w = raw(t);
+            return w.size() >= 2 && w.size() <= 6 && w.find_first_not_of("IVX") == std::string_view::npos;
+        }
         bool is_common(std::size_t t) {
             auto& c = slot_of(t);
             if (!c.plural_checked) {
@@ -521,9 +527,10 @@ private:
                 else if (cue != 0) strong = n >= 2 && !any_common;
                 std::size_t names = 0;
                 for (std::size_t t = a; t < b; ++t) names += !lower_word(t, is_particle);
-                // A name does not end in an initial or an acronym ("Washington D.C.").
-                if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised) && !has(b - 1, all_caps) &&
-                    raw(b - 1).back() != '.')
+                // A name does not end in an initial or an acronym ("Washington D.C."), but may end
+                // in a regnal numeral ("Louis XIV").
+                if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised) &&
+                    (!has(b - 1, all_caps) || regnal_numeral(b - 1)) && raw(b - 1).back() != '.')
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
@@ -767,8 +774,9 @@ private:
             std::size_t a = cl.name_first;
             // "J." in "Donald J. Trump" is neither a first name nor a surname.
             auto const initial = [&](std::size_t t) { return raw(t).size() <= 3 && raw(t).back() == '.'; };
+            // A numeral is not counted, so "George III" keeps its given name: "iii" names nobody.
             std::size_t names = 0;
-            for (auto t = a; t < cl.name_last; ++t) names += !particle(t) && !initial(t);
+            for (auto t = a; t < cl.name_last; ++t) names += !particle(t) && !initial(t) && !regnal_numeral(t);
             std::size_t const keep = names >= 3 ? 2 : 1;
             for (int skipped = 0; !cl.organisation && a + 1 < cl.name_last;) {
                 if (initial(a)) {
