@@ -95,3 +95,10 @@ TEST_CASE("quotes: a line of more tokens than a unit holds gives the quotes of t
         CHECK(a[i].said_by->span == byline::byte_span{47 * i + 28, 47 * i + 40});
     }
 }
+
+TEST_CASE("quote tokens: a part with no budget still makes one token, so a caller always advances") {
+    std::string_view const text = "a b";
+    std::vector<byline::detail::qtoken> toks;
+    CHECK(byline::detail::tokenize_line_part(text, 0, 0, text.size(), toks, 0) == 2);
+    CHECK(toks.size() == 1);
+}

@@ -202,7 +202,8 @@ inline constexpr std::size_t max_mark_run = 3;
 /// Splits `text[from, end)`, the rest of the line `text[begin, end)`, into tokens appended to
 /// `out` (a token's flags see the whole line, so a line tokenised in parts gives the tokens of
 /// the whole). Once `budget` tokens are out it stops at the next sentence end (a terminal before
-/// white space), or at twice the budget, before a token. Returns where it stopped (`end` when it did not).
+/// white space), or at twice the budget, before a token; it makes at least one token. Returns
+/// where it stopped (`end` when it did not).
 inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
                                       std::vector<qtoken>& out, std::size_t budget) {
     auto is_word_at = [&](std::size_t p) noexcept {
@@ -235,7 +236,7 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
                c == 0x300F;
     };
     std::size_t const first = out.size();
-    std::size_t tokens_left = budget; // counts the tokens pushed down to 0
+    std::size_t tokens_left = budget > 0 ? budget : 1; // counts the tokens pushed down to 0
     auto push_mark = [&](std::size_t b, std::size_t e, mark_glyph g) {
         qtoken t{b, e, qtok::mark, 0, g, 0};
         if (opening_context(b)) t.flags |= m_space_before;
