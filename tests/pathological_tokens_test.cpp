@@ -53,10 +53,10 @@ TEST_CASE("quotes: a word between runs of four quotation marks is not quoted; ne
 TEST_CASE("quote tokens: a line tokenised in parts stops after the budget at a sentence end, with the tokens of the whole") {
     std::string_view const text = "A b. C d. E f.";
     std::vector<byline::detail::qtoken> parts;
-    CHECK(byline::detail::tokenize_line_part(text, 0, 0, text.size(), parts, 2) == 4);
+    CHECK(byline::detail::tokenize_line_part(text, 0, 0, text.size(), parts, 2) == 5);
     CHECK(parts.size() == 3);
-    CHECK(byline::detail::tokenize_line_part(text, 0, 4, text.size(), parts, 2) == 9);
-    CHECK(byline::detail::tokenize_line_part(text, 0, 9, text.size(), parts, 2) == text.size());
+    CHECK(byline::detail::tokenize_line_part(text, 0, 5, text.size(), parts, 2) == 10);
+    CHECK(byline::detail::tokenize_line_part(text, 0, 10, text.size(), parts, 2) == text.size());
     CHECK(parts.size() == 9);
 
     // no sentence end: the part stops at twice the budget, even where a mark is glued to a word
@@ -65,8 +65,8 @@ TEST_CASE("quote tokens: a line tokenised in parts stops after the budget at a s
     byline::detail::tokenize_line(glued, 0, glued.size(), whole);
     CHECK(byline::detail::tokenize_line_part(glued, 0, 0, glued.size(), pieces, 2) == 7);
     CHECK(pieces.size() == 4);
-    CHECK(byline::detail::tokenize_line_part(glued, 0, 7, glued.size(), pieces, 2) == 12);
-    CHECK(byline::detail::tokenize_line_part(glued, 0, 12, glued.size(), pieces, 2) == glued.size());
+    CHECK(byline::detail::tokenize_line_part(glued, 0, 7, glued.size(), pieces, 2) == 13);
+    CHECK(byline::detail::tokenize_line_part(glued, 0, 13, glued.size(), pieces, 2) == glued.size());
     REQUIRE(pieces.size() == whole.size());
     for (std::size_t i = 0; i < whole.size(); ++i) {
         CHECK(pieces[i].begin == whole[i].begin);
@@ -94,4 +94,11 @@ TEST_CASE("quotes: a line of more tokens than a unit holds gives the quotes of t
         REQUIRE(a[i].said_by.has_value());
         CHECK(a[i].said_by->span == byline::byte_span{47 * i + 28, 47 * i + 40});
     }
+}
+
+TEST_CASE("quote tokens: a part with no budget still makes one token, so a caller always advances") {
+    std::string_view const text = "a b";
+    std::vector<byline::detail::qtoken> toks;
+    CHECK(byline::detail::tokenize_line_part(text, 0, 0, text.size(), toks, 0) == 2);
+    CHECK(toks.size() == 1);
 }

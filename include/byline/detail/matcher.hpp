@@ -5,9 +5,10 @@
 // any alias gets a small integer id in a hash table; an alias is a path of ids in a trie whose
 // edges live in one open-addressing hash table keyed by (node, token id, spaced?). Scanning text,
 // a token that occurs in no alias costs one hash lookup (one array lookup for one-byte tokens),
-// and a token that starts no alias one more bit test; only real candidates walk the trie, at
-// most as deep as the longest alias. Matches start and end on token boundaries, which is what
-// makes matching whole-word, and carry the tokens' original byte offsets.
+// and a token that starts no alias one more bit test; inside a run of alias tokens, an
+// Aho-Corasick transition (suffix links over the trie) keeps the work per token independent of
+// the longest alias. Matches start and end on token boundaries, which is what makes matching
+// whole-word, and carry the tokens' original byte offsets.
 #include <byline/detail/fold.hpp>
 #include <byline/span.hpp>
 
@@ -171,11 +172,11 @@ public:
         ++size_;
     }
     void shrink() { rehash(std::max<std::size_t>(16, size_ * 2)); }
-    /// Calls `fn(parent, label)` for every edge.
+    /// Calls `fn(parent, label, child)` for every edge.
     template <class Fn>
     void for_each_edge(Fn&& fn) const {
         for (auto const& e : slots_)
-            if (e.child != 0) fn(e.parent, e.label);
+            if (e.child != 0) fn(e.parent, e.label, e.child);
     }
     /// Calls `fn(parent)` for every edge.
     template <class Fn>
@@ -216,10 +217,11 @@ private:
     std::size_t size_ = 0;
 };
 
-/// Most tokens an alias may have. find() walks the trie from every token as deep as the text
-/// follows an alias, so the longest alias bounds the work per token of text: an alias of 2000
-/// repeated words made a text of that word take 2000 times as long. Real names stay far below
-/// (the default gazetteer's longest has 11).
+/// Most tokens an alias may have. A scan holds the matches of the last this-many tokens until
+/// they can be handed out in order of start (and a walk of the trie from every token, before
+/// suffix links, took this many steps per token: an alias of 2000 repeated words made a text of
+/// that word take 2000 times as long). Real names stay far below (the default gazetteer's
+/// longest has 11).
 inline constexpr std::size_t max_alias_tokens = 24;
 
 /// overlap::longest_first over the candidates of a scan, which arrive in order of first token.
@@ -372,6 +374,7 @@ public:
             ++out_begin_[p.node + 1];
         }
         for (std::size_t n = 1; n < out_begin_.size(); ++n) out_begin_[n] += out_begin_[n - 1];
+        link_suffixes();
         aliases_ = pending_.size();
         std::vector<pending>().swap(pending_);
         tokens_.shrink();
@@ -398,77 +401,135 @@ public:
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
         return tokens_.memory_bytes() + edges_.memory_bytes() +
                (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
-               out_begin_.capacity() * sizeof(std::uint32_t) + outputs_.capacity() * sizeof(output);
+               (out_begin_.capacity() + fail_.capacity() + out_link_.capacity()) * sizeof(std::uint32_t) +
+               depth_.capacity() + outputs_.capacity() * sizeof(output);
     }
 
 private:
     /// Calls `emit(match, first token, last token)` for each match in order of first token:
     /// the policy's winner at each start, or (all, longest_first) every candidate.
+    ///
+    /// One Aho-Corasick pass: the state after a token is the trie node of the longest run of
+    /// tokens ending there that an alias starts with, and the matches ending there are found
+    /// on its chain of output links. Each token costs a transition (amortised O(1)) and its
+    /// matches, whatever the longest alias. Matches are collected by start and handed out once
+    /// no match can start there any more (max_depth_ tokens later), in the order of a walk from
+    /// every start.
     template <overlap Policy, class Emit>
     void scan(std::string_view text, Emit&& emit) const {
-        struct slot {
-            raw_token tok;
-            std::uint32_t id;
+        struct found {
+            gazetteer_match match;
+            std::size_t last; ///< token
+            std::uint32_t rank;
         };
         std::size_t const capacity = std::bit_ceil(max_depth_ + 1);
         std::size_t const mask = capacity - 1;
-        std::vector<slot> ring(capacity); // tokens [s, s + max_depth] of the current start s
-        tokenizer tz(text);
-        fold_buffer folded;
-        std::size_t read = 0;
-        auto fetch = [&](std::size_t k) -> slot const* {
-            while (read <= k) {
-                auto& next = ring[read & mask]; // tokenized in place: no copy on the hot path
-                if (!tz.next(next.tok, folded)) return nullptr;
-                next.id = folded.overflow() ? no_id : tokens_.find(folded);
-                ++read;
+        std::vector<raw_token> ring(capacity); // the last `capacity` tokens
+        std::vector<std::vector<found>> by_start(capacity);
+        std::size_t next_start = 0; // leftmost policies: the first start after the last match emitted
+        std::size_t held = 0;       // matches in by_start
+        auto release = [&](std::size_t s) {
+            auto& list = by_start[s & mask];
+            if (list.empty()) return;
+            held -= list.size();
+            if constexpr (Policy == overlap::all || Policy == overlap::longest_first) {
+                for (auto const& f : list) emit(f.match, s, f.last);
+            } else if (s >= next_start) {
+                auto const* best = &list.front(); // a start's matches are in order of end
+                for (auto const& f : list) {
+                    if constexpr (Policy == overlap::leftmost_longest) best = &f;
+                    else if (f.rank < best->rank) best = &f;
+                }
+                emit(best->match, s, best->last);
+                next_start = best->last + 1;
             }
-            return &ring[k & mask];
+            list.clear();
         };
 
-        for (std::size_t s = 0;; ++s) {
-            auto const* first = fetch(s);
-            if (first == nullptr) return;
-            if (!starts_alias(first->id)) continue;
-            auto node = first->id + 1;
-
-            bool capitals = !first->tok.has_lower; // acronym aliases need every matched letter in capitals
-            std::size_t k = s;
-            gazetteer_match best{};
-            std::size_t best_k = 0;
-            std::uint32_t best_rank = no_id;
-            for (;;) {
+        tokenizer tz(text);
+        fold_buffer folded;
+        std::uint32_t state = 0;
+        std::size_t k = 0;
+        for (;; ++k) {
+            if (held != 0 && k >= max_depth_) release(k - max_depth_); // its matches have all ended
+            auto& cur = ring[k & mask]; // tokenized in place: no copy on the hot path
+            if (!tz.next(cur, folded)) break;
+            auto const id = folded.overflow() ? no_id : tokens_.find(folded);
+            if (id == no_id) { // no alias has this token: every run breaks here
+                state = 0;
+                continue;
+            }
+            if (cur.gap == token_gap::paragraph) state = 0; // aliases do not span paragraphs
+            state = step(state, label(id, cur.gap));
+            for (auto node = has_outputs(state) ? state : out_link(state); node != 0; node = out_link(node)) {
+                std::size_t const s = k + 1 - depth(node);
+                auto const& first = ring[s & mask];
+                bool capitals = true; // acronym aliases need every matched letter in capitals
+                for (std::size_t j = s; j <= k; ++j) capitals = capitals && !ring[j & mask].has_lower;
                 for (auto i = out_begin_[node]; i < out_begin_[node + 1]; ++i) {
                     auto const& o = outputs_[i];
-                    if ((o.rank & 3) != 0 && !accepts(o.rank, capitals, first->tok, text)) continue;
-                    gazetteer_match const m{{ring[s & mask].tok.begin, ring[k & mask].tok.end}, o.entity, o.rank >> 2};
-                    if constexpr (Policy == overlap::all) {
-                        emit(m, s, k);
-                        continue;
-                    } else if constexpr (Policy == overlap::longest_first) {
-                        emit(m, s, k); // other entities with this span would lose to it
-                    } else if constexpr (Policy == overlap::leftmost_longest) {
-                        best = m, best_k = k, best_rank = o.rank;
-                    } else if (o.rank < best_rank) {
-                        best = m, best_k = k, best_rank = o.rank;
-                    }
-                    break; // outputs are sorted by rank: the first acceptable one is this node's best
+                    if ((o.rank & 3) != 0 && !accepts(o.rank, capitals, first, text)) continue;
+                    by_start[s & mask].push_back({{{first.begin, cur.end}, o.entity, o.rank >> 2}, k, o.rank});
+                    ++held;
+                    // outputs are sorted by rank: the first acceptable one is this node's best
+                    if constexpr (Policy != overlap::all) break;
                 }
-                if (!has_children(node)) break; // most aliases are one word: no edge lookup
-                auto const* next = fetch(k + 1);
-                if (next == nullptr || next->id == no_id || next->tok.gap == token_gap::paragraph) break;
-                auto const lbl = label(next->id, next->tok.gap);
-                if (k == s && !((first_step_[first->id] >> label_bit(lbl)) & 1u)) break;
-                node = edges_.find(node, lbl);
-                if (node == 0) break;
-                capitals = capitals && !next->tok.has_lower;
-                ++k;
             }
-            if constexpr (Policy == overlap::leftmost_longest || Policy == overlap::leftmost_first) {
-                if (best_rank != no_id) {
-                    emit(best, s, best_k);
-                    s = best_k;
-                }
+        }
+        for (std::size_t s = k >= max_depth_ ? k - max_depth_ + 1 : 0; held != 0 && s < k; ++s) release(s);
+    }
+
+    /// The Aho-Corasick transition from `state` on a token with edge label `lbl`.
+    [[nodiscard]] std::uint32_t step(std::uint32_t state, std::uint32_t lbl) const noexcept {
+        for (;;) {
+            if (state == 0) return starts_alias(lbl >> 1) ? (lbl >> 1) + 1 : 0; // the first token's gap is free
+            // first_step_ answers most misses from a one-token node without a lookup
+            bool const may_follow = state > first_step_.size() || ((first_step_[state - 1] >> label_bit(lbl)) & 1u);
+            if (may_follow && has_children(state))
+                if (auto const child = edges_.find(state, lbl); child != 0) return child;
+            state = fail(state);
+        }
+    }
+    [[nodiscard]] bool has_outputs(std::uint32_t node) const noexcept { return out_begin_[node] != out_begin_[node + 1]; }
+    // Suffix links are stored for the nodes two or more tokens deep only (numbered from
+    // deep_from_, see renumber_nodes): a one-token node's longest proper suffix is the root.
+    [[nodiscard]] std::uint32_t fail(std::uint32_t node) const noexcept {
+        return node >= deep_from_ ? fail_[node - deep_from_] : 0;
+    }
+    [[nodiscard]] std::uint32_t out_link(std::uint32_t node) const noexcept {
+        return node >= deep_from_ ? out_link_[node - deep_from_] : 0;
+    }
+    [[nodiscard]] std::size_t depth(std::uint32_t node) const noexcept {
+        return node >= deep_from_ ? depth_[node - deep_from_] : 1;
+    }
+
+    /// Links each node to its longest proper suffix in the trie (fail_) and to the nearest node
+    /// with outputs on that chain (out_link_), breadth first from the one-token nodes.
+    void link_suffixes() {
+        std::vector<std::uint32_t> child_begin(std::size_t{nodes_} + 1, 0);
+        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t, std::uint32_t) { ++child_begin[parent + 1]; });
+        for (std::size_t n = 1; n < child_begin.size(); ++n) child_begin[n] += child_begin[n - 1];
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> children(child_begin.back()); // (label, child)
+        auto fill = child_begin;
+        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t child) {
+            children[fill[parent]++] = {lbl, child};
+        });
+        std::size_t const deep = nodes_ - deep_from_;
+        fail_.assign(deep, 0);
+        out_link_.assign(deep, 0);
+        depth_.assign(deep, 0);
+        std::vector<std::uint32_t> queue;
+        for (std::uint32_t t = 0; t < tokens_.size(); ++t)
+            if (starts_alias(t)) queue.push_back(t + 1);
+        for (std::size_t q = 0; q < queue.size(); ++q) {
+            auto const parent = queue[q];
+            for (auto c = child_begin[parent]; c < child_begin[parent + 1]; ++c) {
+                auto const [lbl, child] = children[c];
+                auto const suffix = step(fail(parent), lbl);
+                depth_[child - deep_from_] = static_cast<std::uint8_t>(depth(parent) + 1);
+                fail_[child - deep_from_] = suffix;
+                out_link_[child - deep_from_] = has_outputs(suffix) ? suffix : out_link(suffix);
+                queue.push_back(child);
             }
         }
     }
@@ -518,6 +579,7 @@ private:
             starters_[t >> 6] |= std::uint64_t{1} << (t & 63);
         }
         std::uint32_t next = tokens + 1;
+        deep_from_ = next;
         for (std::uint32_t n = 1; n < nodes_; ++n)
             if (renumbered[n] == 0) renumbered[n] = next++;
         nodes_ = next;
@@ -525,7 +587,7 @@ private:
         inner_.assign((std::size_t{nodes_} + 63) / 64, 0);
         edges_.for_each_parent([this](std::uint32_t n) { inner_[n >> 6] |= std::uint64_t{1} << (n & 63); });
         first_step_.assign(tokens, 0);
-        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl) {
+        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t) {
             if (parent >= 1 && parent <= tokens) first_step_[parent - 1] |= std::uint64_t{1} << label_bit(lbl);
         });
         for (auto& p : pending_) p.node = renumbered[p.node];
@@ -547,6 +609,10 @@ private:
     std::vector<std::uint64_t> inner_;      ///< compiled: bit per node, set if it has children
     std::vector<std::uint64_t> first_step_; ///< compiled: per token, a 1-bit-per-label filter of its node's edges
     std::vector<std::uint32_t> out_begin_;  ///< node -> first output; outputs of n are [n, n + 1)
+    std::vector<std::uint32_t> fail_;       ///< compiled: deep node -> its longest proper suffix in the trie (0: none)
+    std::vector<std::uint32_t> out_link_;   ///< compiled: deep node -> the nearest node with outputs on its fail_ chain
+    std::vector<std::uint8_t> depth_;       ///< compiled: deep node -> tokens on its path
+    std::uint32_t deep_from_ = 1;           ///< compiled: the first node two or more tokens deep
     std::vector<output> outputs_;
     std::vector<pending> pending_;
     std::uint32_t nodes_ = 1; ///< node 0 is the root

@@ -202,7 +202,8 @@ inline constexpr std::size_t max_mark_run = 3;
 /// Splits `text[from, end)`, the rest of the line `text[begin, end)`, into tokens appended to
 /// `out` (a token's flags see the whole line, so a line tokenised in parts gives the tokens of
 /// the whole). Once `budget` tokens are out it stops at the next sentence end (a terminal before
-/// white space), or at twice the budget. Returns where it stopped (`end` when it did not).
+/// white space), or at twice the budget, before a token; it makes at least one token. Returns
+/// where it stopped (`end` when it did not).
 inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
                                       std::vector<qtoken>& out, std::size_t budget) {
     auto is_word_at = [&](std::size_t p) noexcept {
@@ -234,6 +235,8 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
                c == 0x201D || c == 0x2019 || c == 0xBB || c == '"' || c == '\'' || c == '*' || c == 0x300D ||
                c == 0x300F;
     };
+    std::size_t const first = out.size();
+    std::size_t tokens_left = budget > 0 ? budget : 1; // counts the tokens pushed down to 0
     auto push_mark = [&](std::size_t b, std::size_t e, mark_glyph g) {
         qtoken t{b, e, qtok::mark, 0, g, 0};
         if (opening_context(b)) t.flags |= m_space_before;
@@ -242,20 +245,24 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
         if (is_word_at(e)) t.flags |= m_word_after;
         if (b > begin && text[b - 1] >= '0' && text[b - 1] <= '9') t.flags |= m_digit_before;
         out.push_back(t);
+        --tokens_left;
     };
-    auto push = [&](std::size_t b, std::size_t e, qtok k) { out.push_back(qtoken{b, e, k, 0, {}, 0}); };
+    auto push = [&](std::size_t b, std::size_t e, qtok k) {
+        out.push_back(qtoken{b, e, k, 0, {}, 0});
+        --tokens_left;
+    };
 
-    std::size_t const first = out.size();
     std::size_t p = from;
     while (p < end) {
-        if (out.size() - first >= budget) {
-            bool const sentence_end = out.back().kind == qtok::terminal && is_space(decode(text, p).cp);
-            if (sentence_end || out.size() - first >= 2 * budget) return p;
-        }
         auto const b = static_cast<unsigned char>(text[p]);
         if (b <= ' ' && (b == ' ' || b == '\t' || b == '\r')) {
             ++p;
             continue;
+        }
+        if (tokens_left == 0) [[unlikely]] { // at a token's start, with the budget spent
+            bool const sentence_end = out.back().kind == qtok::terminal && out.back().end < p; // white space between
+            if (sentence_end || out.size() - first >= 2 * budget) return p;
+            tokens_left = 1; // look again before the next token
         }
         auto const d = b < 0x80 ? decoded{b, 1} : decode(text, p);
         auto const c = d.cp;
@@ -312,6 +319,7 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
                 flags |= w_possessive;
             if (ascii) flags |= w_ascii;
             out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash(w, text.size() - p)});
+            --tokens_left;
             p = q;
             continue;
         }
