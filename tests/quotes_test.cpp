@@ -675,3 +675,55 @@ TEST_CASE("quotes: 'ruled that' attributes a fact-checker's verdict") {
     CHECK(doc.quotes[0].said_by->span == at(text, "Politifact"));
     CHECK(doc.quotes[0].cue == at(text, "ruled"));
 }
+
+TEST_CASE("quotes: a 'when' clause after a quote is not its attribution") {
+    std::string const text = "The spot ends with footage of Donald Trump saying during the debate, \u201CThat makes me smart,\u201D "
+                             "when Hillary Clinton blasted him for not paying income tax.";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Donald Trump"));
+    CHECK(doc.quotes[0].cue == at(text, "saying"));
+}
+
+TEST_CASE("quotes: a short parenthetical attribution later in the quote's sentence") {
+    std::string const text = "\u201CThis just isn\u2019t right,\u201D Warren said. \u201CYou squeezed employees to the breaking point\u201D "
+                             "to drive up the stock price, she said, referencing the bank\u2019s drive to \u201Ccross-sell\u201D accounts.";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const q = quote_with(doc.quotes, text, "You squeezed");
+    REQUIRE(q);
+    REQUIRE(q->said_by);
+    auto const she = at(text, "she said");
+    CHECK(q->said_by->span == byte_span{she.begin, she.begin + 3});
+    CHECK(q->cue == byte_span{she.begin + 4, she.begin + 8});
+}
+
+TEST_CASE("quotes: a subject's parenthesised party and a comma aside before its verb") {
+    std::string const text = "Senate Minority Leader Harry Reid (D-Nev.), in particular, has been steadily pounding Trump as a "
+                             "\u201Ccon artist\u201D \u2015 just as he did with Romney in 2012.";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Senate Minority Leader Harry Reid"));
+    CHECK(doc.quotes[0].cue == at(text, "pounding"));
+}
+
+TEST_CASE("quotes: a kicker in capitals before a dash is not the subject") {
+    std::string const text = "CONGRESS HAS INVESTIGATED HIM \u2014 Oz\u2019s dubious advice earned him a hearing for saying that "
+                             "green coffee extract was a \u201Cmagic weight loss cure.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Oz\u2019s dubious advice"));
+}
+
+TEST_CASE("quotes: 'according to X' set off by commas before the cue, and 'characterized … as'") {
+    std::string const text = "Scott\u2019s relatives watched the police videos on Thursday, according to their attorneys, and said "
+                             "they came away with \u201Cmore questions than answers.\u201D\n\n"
+                             "However, he characterized Sen. Tim Kaine as, \u201Ca little desperate there.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    CHECK(speaker_of(doc, "more questions") == "their attorneys");
+    auto const q = quote_with(doc.quotes, text, "little desperate");
+    REQUIRE(q);
+    CHECK(q->cue == at(text, "characterized"));
+}

@@ -101,7 +101,8 @@ public:
         // cues that reported speech never starts at them
         if (with_defaults)
             for (std::string_view f :
-                 {"read", "reads", "sing", "sings", "sang", "chant", "chants", "chanted", "chanting", "ruled"})
+                 {"read", "reads", "sing", "sings", "sang", "chant", "chants", "chanted", "chanting", "ruled",
+                  "characterize", "characterizes", "characterized"})
                 add_cue(f, cue_category::speech, 1);
         for (auto const& f : extra) add_cue(f, cue_category::speech, 10);
         add_class(pronoun_words, wc_pronoun);

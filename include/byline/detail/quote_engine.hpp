@@ -400,6 +400,14 @@ private:
                                                            "friday", "saturday", "sunday", "today", "yesterday"});
     }
 
+    /// A word of two or more letters, all ASCII capitals ("CONGRESS").
+    [[nodiscard]] bool all_caps(std::size_t i) const noexcept {
+        if (!is_word(i) || !(toks_[i].flags & w_cap) || toks_[i].end - toks_[i].begin < 2) return false;
+        for (std::size_t b = toks_[i].begin; b < toks_[i].end; ++b)
+            if (text_[b] >= 'a' && text_[b] <= 'z') return false;
+        return true;
+    }
+
     [[nodiscard]] bool is_month(std::size_t i) const noexcept {
         return is_cap(i) && word_in(i, std::array<std::string_view, 13>{"january", "february", "march", "april", "may", "june",
                                                                        "july", "august", "september", "october",
@@ -613,6 +621,12 @@ private:
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> subject_of(std::size_t sb, std::size_t limit) const {
         std::size_t i = sb;
         while (i < limit && (toks_[i].kind != qtok::word || inside_[i])) ++i; // past a quote opening the sentence
+        // "CONGRESS HAS INVESTIGATED HIM — Oz’s dubious advice …": a kicker in capitals is no subject
+        if (i + 2 < limit && all_caps(i) && all_caps(i + 1)) {
+            std::size_t k = i + 2;
+            while (k < limit && k < i + 10 && all_caps(k)) ++k;
+            if (k + 1 < limit && toks_[k].kind == qtok::dash) i = k + 1;
+        }
         // "On July 6, 2015, Sanders made": dates and numbers are not subjects
         auto np_start = [&](std::size_t k) {
             return !inside_[k] && (word_in(k, speaker_pronouns) || word_in(k, determiners) || word_in(k, quantifiers) ||
@@ -670,7 +684,8 @@ private:
                 while (n < toks_.size() && (toks_[n].kind == qtok::close_paren ||
                                             (toks_[n].kind == qtok::mark && !inside_[n] && is_closing_mark(n))))
                     ++n;
-                if (n < toks_.size() && !is_lower_word(n)) sentence_start_[n] = 1;
+                // ("(D-Nev.), in particular": a comma continues the sentence)
+                if (n < toks_.size() && !is_lower_word(n) && toks_[n].kind != qtok::comma) sentence_start_[n] = 1;
             } else if (t.kind == qtok::mark && is_closing_mark(i) && i > 0 && toks_[i - 1].kind == qtok::terminal) {
                 std::size_t const n = i + 1;
                 if (n < toks_.size() && (is_cap(n) || (toks_[n].kind == qtok::mark && !is_closing_mark(n))) &&
@@ -765,8 +780,8 @@ private:
         std::size_t i = close + 1;
         if (i < toks_.size() && toks_[i].kind == qtok::comma) ++i;
         if (i >= toks_.size()) return std::nullopt;
-        // "“…,” though she noted …", "“…,” but he said that …": a new clause, not an attribution
-        if (opens_contrast(i)) return std::nullopt;
+        // "“…,” though she noted …", "“…,” when Clinton blasted him": a new clause, not an attribution
+        if (opens_contrast(i) || word_is(i, "when")) return std::nullopt;
         if (toks_[i].kind == qtok::dash) { // ― Sonya Herridge
             if (auto np = np_forward(i + 1, toks_.size()); np && is_cap(np->first)) {
                 cue_match dash{i, i, {}};
@@ -883,6 +898,10 @@ private:
         auto np = subject_of(sb, open);
         if (!np || np->second + 1 >= open) return std::nullopt;
         std::size_t v = np->second + 1;
+        if (toks_[v].kind == qtok::open_paren) { // "Harry Reid (D-Nev.), in particular, has been"
+            while (v < open && toks_[v].kind != qtok::close_paren) ++v;
+            if (++v >= open) return std::nullopt;
+        }
         if (toks_[v].kind == qtok::comma && v + 1 < open && is_lower_word(v + 1) && !word_in(v + 1, np_stops) &&
             !word_in(v + 1, determiners)) {
             ++v; // "Another critic, Laurence H. Tribe, likened": the apposition came first
@@ -937,6 +956,25 @@ private:
         return std::nullopt;
     }
 
+    /// “…” to drive up the stock price, she said, referencing …  — a short parenthetical
+    /// attribution later in the quote's sentence (a pronoun or a name, a cue, a comma or the end).
+    [[nodiscard]] std::optional<attribution> parenthetical_attribution(std::size_t close) const {
+        std::size_t const last = sentence_last(close);
+        for (std::size_t k = close + 1; k < last && k < close + 30; ++k) {
+            if (inside_[k] || toks_[k].kind == qtok::mark) return std::nullopt;
+            if (toks_[k].kind != qtok::comma) continue;
+            auto np = np_forward(k + 1, last);
+            if (!np || np->second > np->first + 2) continue;
+            if (!word_in(np->first, speaker_pronouns) && !has_person_mention(np->first, np->second)) continue;
+            auto const c = cue_at(np->second + 1);
+            if (c.first == no_token || !reliable(c.info) || c.last + 1 > last) continue;
+            auto const after = toks_[c.last + 1].kind;
+            if (after != qtok::comma && after != qtok::terminal) continue;
+            return make(*np, c);
+        }
+        return std::nullopt;
+    }
+
     /// speaker–cue–quote: the last cue before the opening mark in the same sentence.
     [[nodiscard]] std::optional<attribution> before_quote(std::size_t open) const {
         if (open == no_token || open == 0) return std::nullopt;
@@ -981,15 +1019,20 @@ private:
                 break;
             }
             if (auto outer = outer_of_naming(c, sb)) return outer;
-            // "According to Yahoo News, Clinton spokesman Jesse Lehrich said …": the source that
-            // opens the sentence reports the whole of it
-            if (k > sb + 3 && word_is(sb, "according") && word_is(sb + 1, "to")) {
-                if (auto np = np_forward(sb + 2, k); np && toks_[np->second + 1].kind == qtok::comma) {
-                    auto a = make(source_behind(*np, k), cue_at(sb));
-                    a.before = true;
-                    a.content_from = np->second + 2;
-                    return a;
+            // "According to Yahoo News, Clinton spokesman Jesse Lehrich said …", "his relatives
+            // watched the videos, according to their attorneys, and said …": the source set off
+            // by commas before the cue reports the whole sentence
+            for (std::size_t a = sb; a + 3 < k; ++a) {
+                if (!word_is(a, "according") || !word_is(a + 1, "to") || inside_[a] ||
+                    (a > sb && toks_[a - 1].kind != qtok::comma))
+                    continue;
+                if (auto np = np_forward(a + 2, k); np && toks_[np->second + 1].kind == qtok::comma) {
+                    auto src = make(source_behind(*np, k), cue_at(a));
+                    src.before = true;
+                    src.content_from = a == sb ? np->second + 2 : c.last + 1;
+                    return src;
                 }
+                break;
             }
             who->before = true;
             // the reported content starts after the cue, its object, and "that"
@@ -1414,6 +1457,8 @@ private:
             else if (clause_end) who = after_quote(p.close, ended_sentence);
             if (!who && !p.single && p.close != no_token) who = sentence_final_attribution(p.close);
             bool const after = who.has_value();
+            // (not split-quote evidence: quoted words may follow before the sentence ends)
+            if (!who && !p.single && p.close != no_token) who = parenthetical_attribution(p.close);
             // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
             if (!who && split_from && p.open != no_token && sentence_begin(p.open) <= split_close) who = split_from;
             if (!who && p.open != no_token) who = before_quote(p.open);
