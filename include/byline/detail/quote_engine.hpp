@@ -60,11 +60,10 @@ inline constexpr word_set np_stops{wc_np_stop};
 inline constexpr word_set clause_openers{wc_clause_opener};
 inline constexpr word_set name_connectors{wc_name_connector};
 inline constexpr word_set hearer_verbs{wc_hearer_verb};
+inline constexpr word_set quantifiers{wc_quantifier};
 /// Prepositions whose noun phrase is their object, not a speaker.
 inline constexpr std::array<std::string_view, 11> object_prepositions{"of", "to", "for", "with", "about", "at",
                                                                       "on", "in", "from", "by", "against"};
-/// "one Democratic source", "several aides": quantifiers open a description like determiners.
-inline constexpr std::array<std::string_view, 6> quantifiers{"one", "some", "several", "many", "two", "three"};
 
 class quote_engine {
 public:
@@ -373,10 +372,12 @@ private:
 
     /// "Kim's mental state is", "of Republican claims", "the report": a cue word used as a noun.
     [[nodiscard]] bool used_as_noun(std::size_t i, std::string_view w) const {
-        if (w.ends_with("ing") || w.ends_with("ed") || w == "according") return false;
+        if (w.ends_with("ing") || w.ends_with("ed") || w == "said" || w == "told" || w == "according") return false;
         // verb forms that are never nouns: "the Times wrote", "the union says"
-        if (one_of(w, std::array<std::string_view, 8>{"said", "told", "says", "wrote", "writes", "spoke", "read", "reads"}))
-            return false;
+        return noun_position(i, w) &&
+               !one_of(w, std::array<std::string_view, 6>{"says", "wrote", "writes", "spoke", "read", "reads"});
+    }
+    [[nodiscard]] bool noun_position(std::size_t i, std::string_view w) const {
         if (i + 1 < toks_.size() &&
             word_in(i + 1, std::array<std::string_view, 15>{"is", "was", "are", "were", "has", "have", "had", "will",
                                                             "would", "can", "could", "may", "might", "should", "from"}))
@@ -394,11 +395,7 @@ private:
                ((!w.ends_with('s') && word_in(k - 2, determiners)) || word_is(k - 2, "of"));
     }
 
-    [[nodiscard]] bool is_time_word(std::size_t i) const noexcept {
-        return word_in(i, std::array<std::string_view, 18>{"week", "month", "year", "day", "morning", "afternoon", "evening",
-                                                           "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
-                                                           "friday", "saturday", "sunday", "today", "yesterday"});
-    }
+    [[nodiscard]] bool is_time_word(std::size_t i) const noexcept { return word_in(i, word_set{wc_time}); }
 
     /// A word of two or more letters, all ASCII capitals ("CONGRESS").
     [[nodiscard]] bool all_caps(std::size_t i) const noexcept {
@@ -408,23 +405,26 @@ private:
         return true;
     }
 
-    [[nodiscard]] bool is_month(std::size_t i) const noexcept {
-        return is_cap(i) && word_in(i, std::array<std::string_view, 13>{"january", "february", "march", "april", "may", "june",
-                                                                       "july", "august", "september", "october",
-                                                                       "november", "december", "sept"});
-    }
+    [[nodiscard]] bool is_month(std::size_t i) const noexcept { return is_cap(i) && word_in(i, word_set{wc_month}); }
 
     /// "I’d", "We’re", "don't": a word contracted with a verb or "not" names nobody.
     [[nodiscard]] bool is_contraction(std::size_t i) const noexcept {
         if (!is_word(i)) return false;
-        auto w = token_text(i);
-        if (w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
-        for (std::string_view ending : {"d", "ll", "ve", "re", "m"}) {
-            if (w.size() <= ending.size() + 1 || !w.ends_with(ending)) continue;
-            auto const stem = w.substr(0, w.size() - ending.size());
-            if (stem.ends_with('\'') || stem.ends_with("\xE2\x80\x99")) return true;
+        auto const w = token_text(i);
+        // the apostrophe (' or the last byte of ’) within the last three bytes
+        std::size_t a = w.size();
+        for (std::size_t k = w.size(); k-- > 1 && w.size() - k <= 3;)
+            if (w[k] == '\'' || (w[k] == '\x99' && k >= 2 && w[k - 1] == '\x80' && w[k - 2] == '\xE2')) {
+                a = k;
+                break;
+            }
+        if (a == w.size()) return false;
+        auto const ending = w.substr(a + 1);
+        if (ending == "t") { // don't, didn’t
+            std::size_t const width = w[a] == '\'' ? 1 : 3;
+            return a >= width && w[a - width] == 'n';
         }
-        return false;
+        return ending == "d" || ending == "ll" || ending == "ve" || ending == "re" || ending == "m";
     }
 
     /// "He’s claiming": a pronoun contracted with "is" or "has" (the tokenizer reads it as a possessive).
@@ -533,7 +533,7 @@ private:
         bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
         for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
-            if (word_in(p, determiners) || word_in(p, quantifiers)) return std::pair{p, j}; // "one questioner"
+            if (word_in(p, word_set{wc_determiner | wc_quantifier})) return std::pair{p, j}; // "one questioner"
             if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
                 of_phrase = true;
                 k = p;
@@ -567,7 +567,7 @@ private:
         if (word_in(i, speaker_pronouns) || pronoun_contraction(i)) return std::pair{i, i};
         std::size_t k = i;
         // "one Democratic source", "several aides": a quantifier opens a description like a determiner
-        bool const det = word_in(i, determiners) || word_in(i, quantifiers);
+        bool const det = word_in(i, word_set{wc_determiner | wc_quantifier});
         if (!det && !is_cap(i)) {
             // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
             return std::nullopt;
@@ -629,7 +629,7 @@ private:
         }
         // "On July 6, 2015, Sanders made": dates and numbers are not subjects
         auto np_start = [&](std::size_t k) {
-            return !inside_[k] && (word_in(k, speaker_pronouns) || word_in(k, determiners) || word_in(k, quantifiers) ||
+            return !inside_[k] && (word_in(k, word_set{wc_pronoun | wc_determiner | wc_quantifier}) ||
                                    (is_cap(k) && !word_in(k, clause_openers) && !(toks_[k].flags & w_digit) &&
                                     !is_time_word(k) && !is_month(k) && !is_contraction(k)));
         };
@@ -770,10 +770,7 @@ private:
     }
 
     /// A conjunction opening a clause of its own after a quote or a reported clause.
-    [[nodiscard]] bool opens_contrast(std::size_t i) const noexcept {
-        return word_in(i, std::array<std::string_view, 9>{"though", "although", "because", "but", "while", "whereas",
-                                                          "if", "since", "unless"});
-    }
+    [[nodiscard]] bool opens_contrast(std::size_t i) const noexcept { return word_in(i, word_set{wc_contrast}); }
 
     /// quote–cue–speaker and quote–speaker–cue: the clause right after the closing mark.
     [[nodiscard]] std::optional<attribution> after_quote(std::size_t close, bool ended_sentence) const {
