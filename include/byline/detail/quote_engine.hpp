@@ -1134,6 +1134,12 @@ private:
                     has_person_mention(np->first, np->second))
                     return make(*np, c);
             }
+            // "After saying her foot was “so swollen …,” she was": the main clause's subject follows
+            if (c.info.participle && j == sb &&
+                word_in(j, std::array<std::string_view, 5>{"after", "before", "while", "since", "upon"})) {
+                if (auto np = subject_of(sb, sentence_last(c.first) + 1); np && np->first > c.last) return make(*np, c);
+                return std::nullopt;
+            }
             if (auto np = subject_of(sb, c.first)) return make(*np, c);
             return std::nullopt;
         }
