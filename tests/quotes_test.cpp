@@ -754,3 +754,14 @@ TEST_CASE("quotes: a fronted 'After saying …' clause belongs to the main claus
     CHECK(doc.quotes[0].said_by->span == byte_span{she.begin, she.begin + 3});
     CHECK(doc.quotes[0].cue == at(text, "saying"));
 }
+
+TEST_CASE("quotes: 'According to X,' is no source when the lexicon lacks it (user cues only)") {
+    byline::quote_options options;
+    options.default_cues = false;
+    options.extra_cues = {"said"};
+    std::string_view const text = "According to Yahoo News, spokesman Jesse Lehrich said that \u201Cshe would sign it.\u201D";
+    auto const qs = byline::quote_finder{options}.find(text);
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Jesse Lehrich"));
+}

@@ -1023,8 +1023,10 @@ private:
                 if (!word_is(a, "according") || !word_is(a + 1, "to") || inside_[a] ||
                     (a > sb && toks_[a - 1].kind != qtok::comma))
                     continue;
-                if (auto np = np_forward(a + 2, k); np && toks_[np->second + 1].kind == qtok::comma) {
-                    auto src = make(source_behind(*np, k), cue_at(a));
+                auto const according = cue_at(a); // (not a cue when the lexicon is the user's alone)
+                if (auto np = np_forward(a + 2, k);
+                    according.first != no_token && np && toks_[np->second + 1].kind == qtok::comma) {
+                    auto src = make(source_behind(*np, k), according);
                     src.before = true;
                     src.content_from = a == sb ? np->second + 2 : c.last + 1;
                     return src;
