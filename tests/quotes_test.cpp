@@ -455,7 +455,8 @@ TEST_CASE("quotes: an irregular past after a determiner and a name is a verb, no
 }
 
 TEST_CASE("quotes: a cue word after 'of' and an adjective is a noun") {
-    std::string_view const text = "Clinton says Trump\u2019s flurry of late-night tweets was \u201Cunhinged, even for him.\u201D";
+    std::string_view const text = "Clinton says Trump\u2019s flurry of late-night tweets was \u201Cunhinged, even "
+                                  "for him.\u201D";
     auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
     REQUIRE(qs.size() == 1);
     REQUIRE(qs[0].said_by);
@@ -464,7 +465,8 @@ TEST_CASE("quotes: a cue word after 'of' and an adjective is a noun") {
 }
 
 TEST_CASE("quotes: a clause opened by 'though' after a quote does not attribute it") {
-    std::string_view const text = "She said she speaks about race because \u201Cyou talk about the issues in front of you,\u201D "
+    std::string_view const text = "She said she speaks about race because \u201Cyou talk about the issues in front "
+                                  "of you,\u201D "
                                   "though she noted she has also pushed for prosecution.";
     auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
     REQUIRE(qs.size() == 1);
@@ -489,7 +491,8 @@ TEST_CASE("quotes: a new sentence's cue before a comma and a quotation mark intr
 }
 
 TEST_CASE("quotes: ', but he said' ends the reported clause and keeps its own speaker") {
-    std::string_view const text = "Putney said that the video did not give \u201Cabsolute evidence,\u201D but he said that "
+    std::string_view const text = "Putney said that the video did not give \u201Cabsolute evidence,\u201D but he "
+                                  "said that "
                                   "the footage \u201Csupports what we heard.\u201D";
     auto const qs = byline::default_pipeline{}(std::string(text)).quotes;
     REQUIRE(qs.size() == 2);
@@ -524,8 +527,10 @@ TEST_CASE("quotes: a participle's subject is found after a quote opening the sen
 }
 
 TEST_CASE("quotes: dates and numbers opening a sentence are not its subject") {
-    std::string const text = "On July 6, 2015, Sanders made the following comment: \u201CThe unemployment rate is 33 percent.\u201D\n\n"
-                             "On September 27 they published the results by announcing that the statement was \u201Ctrue.\u201D";
+    std::string const text = "On July 6, 2015, Sanders made the following comment: \u201CThe unemployment rate is 33 "
+                             "percent.\u201D\n\n"
+                             "On September 27 they published the results by announcing that the statement was "
+                             "\u201Ctrue.\u201D";
     auto const qs = byline::default_pipeline{}(text).quotes;
     REQUIRE(qs.size() == 2);
     REQUIRE(qs[0].said_by);
@@ -545,7 +550,8 @@ TEST_CASE("quotes: a pronoun contracted with 'is' is the speaker without the con
 }
 
 TEST_CASE("quotes: 'what he called' reports the words of the clause's subject") {
-    std::string const text = "Secretary General Ban Ki-moon condemned what he called a \u201Cbrazen breach\u201D of U.N. resolutions.";
+    std::string const text = "Secretary General Ban Ki-moon condemned what he called a \u201Cbrazen breach\u201D of "
+                             "U.N. resolutions.";
     auto const qs = byline::default_pipeline{}(text).quotes;
     REQUIRE(qs.size() == 1);
     CHECK(qs[0].span == at(text, "what he called a \u201Cbrazen breach\u201D of U.N. resolutions"));
@@ -602,9 +608,11 @@ std::string speaker_of(byline::document const& doc, std::string_view needle) {
 } // namespace
 
 TEST_CASE("quotes: descriptions opened by a quantifier, and 'now' between a subject and its cue") {
-    std::string const text = "At a forum on Monday, one questioner claimed that the \u201Cforces of political correctness\u201D "
+    std::string const text = "At a forum on Monday, one questioner claimed that the \u201Cforces of political "
+                             "correctness\u201D "
                              "were hurting the military.\n\n"
-                             "If we lived in normal times, a reader would now ask: \u201CLarry King is on a Russian outlet?\u201D\n\n"
+                             "If we lived in normal times, a reader would now ask: \u201CLarry King is on a Russian "
+                             "outlet?\u201D\n\n"
                              "In August, several environmental groups granted Mr. Clarke an extension, saying his "
                              "\u201Ccapital was less than expected.\u201D";
     auto const doc = byline::default_pipeline{}(text);
@@ -616,7 +624,8 @@ TEST_CASE("quotes: descriptions opened by a quantifier, and 'now' between a subj
 TEST_CASE("quotes: an outer cue a few words before 'that' owns the nested one, not across a clause") {
     std::string const text = "Trump said during a rally in Michigan that Clinton once described the deal as "
                              "\u201Cthe gold standard\u201D of trade deals.\n\n"
-                             "When Clinton noted that Trump has not paid taxes \u2015 as was true for a few years \u2015 "
+                             "When Clinton noted that Trump has not paid taxes \u2015 as was true for a few years "
+                             "\u2015 "
                              "Trump boasted, \u201CThat makes me smart.\u201D";
     auto const doc = byline::default_pipeline{}(text);
     auto const gold = quote_with(doc.quotes, text, "gold standard");
@@ -634,7 +643,8 @@ TEST_CASE("quotes: an outer cue a few words before 'that' owns the nested one, n
 TEST_CASE("quotes: the subject of a coordinated verb, and of a long opening adverbial's clause") {
     std::string const text = "Once, when my mother mentioned the devil to me, I laughed and said, "
                              "“I don’t believe in the devil.”\n\n"
-                             "With Democratic leaders increasingly worried about a lack of passion for Hillary Clinton among "
+                             "With Democratic leaders increasingly worried about a lack of passion for Hillary "
+                             "Clinton among "
                              "young black voters, President Obama is rolling out a new message: “It’s about me.”";
     auto const doc = byline::default_pipeline{}(text);
     auto const devil = quote_with(doc.quotes, text, "believe in the devil");
@@ -674,4 +684,84 @@ TEST_CASE("quotes: 'ruled that' attributes a fact-checker's verdict") {
     REQUIRE(doc.quotes[0].said_by);
     CHECK(doc.quotes[0].said_by->span == at(text, "Politifact"));
     CHECK(doc.quotes[0].cue == at(text, "ruled"));
+}
+
+TEST_CASE("quotes: a 'when' clause after a quote is not its attribution") {
+    std::string const text = "The spot ends with footage of Donald Trump saying during the debate, \u201CThat makes "
+                             "me smart,\u201D "
+                             "when Hillary Clinton blasted him for not paying income tax.";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Donald Trump"));
+    CHECK(doc.quotes[0].cue == at(text, "saying"));
+}
+
+TEST_CASE("quotes: a short parenthetical attribution later in the quote's sentence") {
+    std::string const text = "\u201CThis just isn\u2019t right,\u201D Warren said. \u201CYou squeezed employees to "
+                             "the breaking point\u201D "
+                             "to drive up the stock price, she said, referencing the bank\u2019s drive to "
+                             "\u201Ccross-sell\u201D accounts.";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const q = quote_with(doc.quotes, text, "You squeezed");
+    REQUIRE(q);
+    REQUIRE(q->said_by);
+    auto const she = at(text, "she said");
+    CHECK(q->said_by->span == byte_span{she.begin, she.begin + 3});
+    CHECK(q->cue == byte_span{she.begin + 4, she.begin + 8});
+}
+
+TEST_CASE("quotes: a subject's parenthesised party and a comma aside before its verb") {
+    std::string const text = "Senate Minority Leader Harry Reid (D-Nev.), in particular, has been steadily pounding "
+                             "Trump as a "
+                             "\u201Ccon artist\u201D \u2015 just as he did with Romney in 2012.";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Senate Minority Leader Harry Reid"));
+    CHECK(doc.quotes[0].cue == at(text, "pounding"));
+}
+
+TEST_CASE("quotes: a kicker in capitals before a dash is not the subject") {
+    std::string const text = "CONGRESS HAS INVESTIGATED HIM \u2014 Oz\u2019s dubious advice earned him a hearing for "
+                             "saying that "
+                             "green coffee extract was a \u201Cmagic weight loss cure.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    CHECK(doc.quotes[0].said_by->span == at(text, "Oz\u2019s dubious advice"));
+}
+
+TEST_CASE("quotes: 'according to X' set off by commas before the cue, and 'characterized … as'") {
+    std::string const text = "Scott\u2019s relatives watched the police videos on Thursday, according to their "
+                             "attorneys, and said "
+                             "they came away with \u201Cmore questions than answers.\u201D\n\n"
+                             "However, he characterized Sen. Tim Kaine as, \u201Ca little desperate there.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    CHECK(speaker_of(doc, "more questions") == "their attorneys");
+    auto const q = quote_with(doc.quotes, text, "little desperate");
+    REQUIRE(q);
+    CHECK(q->cue == at(text, "characterized"));
+}
+
+TEST_CASE("quotes: a fronted 'After saying …' clause belongs to the main clause's subject") {
+    std::string const text = "After saying her right foot was \u201Cso swollen I could barely get my shoe on,\u201D "
+                             "she was taken to a hospital.";
+    auto const doc = byline::default_pipeline{}(text);
+    REQUIRE(doc.quotes.size() == 1);
+    REQUIRE(doc.quotes[0].said_by);
+    auto const she = at(text, "she was");
+    CHECK(doc.quotes[0].said_by->span == byte_span{she.begin, she.begin + 3});
+    CHECK(doc.quotes[0].cue == at(text, "saying"));
+}
+
+TEST_CASE("quotes: 'According to X,' is no source when the lexicon lacks it (user cues only)") {
+    byline::quote_options options;
+    options.default_cues = false;
+    options.extra_cues = {"said"};
+    std::string_view const text = "According to Yahoo News, spokesman Jesse Lehrich said that \u201Cshe would sign it.\u201D";
+    auto const qs = byline::quote_finder{options}.find(text);
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Jesse Lehrich"));
 }

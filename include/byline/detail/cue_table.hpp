@@ -26,6 +26,10 @@ enum word_class : std::uint16_t {
     wc_name_connector = 64, ///< of, de, van, ... inside a name
     wc_person_head = 128,   ///< president, spokesman, one, ...
     wc_hearer_verb = 256,   ///< told, assured, ... (take a hearer before "that")
+    wc_time = 512,          ///< week, friday, yesterday, ... (adverbials, never speakers)
+    wc_month = 1024,        ///< january, ..., december (with a capital: dates)
+    wc_contrast = 2048,     ///< though, but, ... (open a clause of their own after a quote)
+    wc_quantifier = 4096,   ///< one, several, ... (open a description like a determiner)
 };
 
 struct word_set {
@@ -65,6 +69,16 @@ inline constexpr std::array<std::string_view, 23> hearer_verb_words{
     "reminded", "inform", "informs", "informed", "convince", "convinced", "notify", "notified", "promise",
     "promised", "promises", "telling"};
 
+inline constexpr std::array<std::string_view, 18> time_words{
+    "week", "month", "year", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"};
+inline constexpr std::array<std::string_view, 13> month_words{"january", "february", "march", "april", "may",
+                                                              "june", "july", "august", "september", "october",
+                                                              "november", "december", "sept"};
+inline constexpr std::array<std::string_view, 9> contrast_words{"though", "although", "because", "but", "while",
+                                                                "whereas", "if", "since", "unless"};
+inline constexpr std::array<std::string_view, 6> quantifier_words{"one", "some", "several", "many", "two", "three"};
+
 struct cue_info {
     cue_category category = cue_category::speech;
     std::uint16_t frequency = 0;
@@ -101,7 +115,8 @@ public:
         // cues that reported speech never starts at them
         if (with_defaults)
             for (std::string_view f :
-                 {"read", "reads", "sing", "sings", "sang", "chant", "chants", "chanted", "chanting", "ruled"})
+                 {"read", "reads", "sing", "sings", "sang", "chant", "chants", "chanted", "chanting", "ruled",
+                  "characterize", "characterizes", "characterized"})
                 add_cue(f, cue_category::speech, 1);
         for (auto const& f : extra) add_cue(f, cue_category::speech, 10);
         add_class(pronoun_words, wc_pronoun);
@@ -113,6 +128,10 @@ public:
         add_class(name_connector_words, wc_name_connector);
         add_class(person_head_words, wc_person_head);
         add_class(hearer_verb_words, wc_hearer_verb);
+        add_class(time_words, wc_time);
+        add_class(month_words, wc_month);
+        add_class(contrast_words, wc_contrast);
+        add_class(quantifier_words, wc_quantifier);
     }
 
     /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`.

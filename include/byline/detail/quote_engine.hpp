@@ -59,11 +59,10 @@ inline constexpr word_set np_stops{wc_np_stop};
 inline constexpr word_set clause_openers{wc_clause_opener};
 inline constexpr word_set name_connectors{wc_name_connector};
 inline constexpr word_set hearer_verbs{wc_hearer_verb};
+inline constexpr word_set quantifiers{wc_quantifier};
 /// Prepositions whose noun phrase is their object, not a speaker.
 inline constexpr std::array<std::string_view, 11> object_prepositions{"of", "to", "for", "with", "about", "at",
                                                                       "on", "in", "from", "by", "against"};
-/// "one Democratic source", "several aides": quantifiers open a description like determiners.
-inline constexpr std::array<std::string_view, 6> quantifiers{"one", "some", "several", "many", "two", "three"};
 
 class quote_engine {
 public:
@@ -386,10 +385,12 @@ private:
 
     /// "Kim's mental state is", "of Republican claims", "the report": a cue word used as a noun.
     [[nodiscard]] bool used_as_noun(std::size_t i, std::string_view w) const {
-        if (w.ends_with("ing") || w.ends_with("ed") || w == "according") return false;
+        if (w.ends_with("ing") || w.ends_with("ed") || w == "said" || w == "told" || w == "according") return false;
         // verb forms that are never nouns: "the Times wrote", "the union says"
-        if (one_of(w, std::array<std::string_view, 8>{"said", "told", "says", "wrote", "writes", "spoke", "read", "reads"}))
-            return false;
+        return noun_position(i, w) &&
+               !one_of(w, std::array<std::string_view, 6>{"says", "wrote", "writes", "spoke", "read", "reads"});
+    }
+    [[nodiscard]] bool noun_position(std::size_t i, std::string_view w) const {
         if (i + 1 < toks_.size() &&
             word_in(i + 1, std::array<std::string_view, 15>{"is", "was", "are", "were", "has", "have", "had", "will",
                                                             "would", "can", "could", "may", "might", "should", "from"}))
@@ -407,29 +408,36 @@ private:
                ((!w.ends_with('s') && word_in(k - 2, determiners)) || word_is(k - 2, "of"));
     }
 
-    [[nodiscard]] bool is_time_word(std::size_t i) const noexcept {
-        return word_in(i, std::array<std::string_view, 18>{"week", "month", "year", "day", "morning", "afternoon", "evening",
-                                                           "night", "weekend", "monday", "tuesday", "wednesday", "thursday",
-                                                           "friday", "saturday", "sunday", "today", "yesterday"});
+    [[nodiscard]] bool is_time_word(std::size_t i) const noexcept { return word_in(i, word_set{wc_time}); }
+
+    /// A word of two or more letters, all ASCII capitals ("CONGRESS").
+    [[nodiscard]] bool all_caps(std::size_t i) const noexcept {
+        if (!is_word(i) || !(toks_[i].flags & w_cap) || toks_[i].end - toks_[i].begin < 2) return false;
+        for (std::size_t b = toks_[i].begin; b < toks_[i].end; ++b)
+            if (text_[b] >= 'a' && text_[b] <= 'z') return false;
+        return true;
     }
 
-    [[nodiscard]] bool is_month(std::size_t i) const noexcept {
-        return is_cap(i) && word_in(i, std::array<std::string_view, 13>{"january", "february", "march", "april", "may", "june",
-                                                                       "july", "august", "september", "october",
-                                                                       "november", "december", "sept"});
-    }
+    [[nodiscard]] bool is_month(std::size_t i) const noexcept { return is_cap(i) && word_in(i, word_set{wc_month}); }
 
     /// "I’d", "We’re", "don't": a word contracted with a verb or "not" names nobody.
     [[nodiscard]] bool is_contraction(std::size_t i) const noexcept {
         if (!is_word(i)) return false;
-        auto w = token_text(i);
-        if (w.ends_with("n't") || w.ends_with("n\xE2\x80\x99t")) return true;
-        for (std::string_view ending : {"d", "ll", "ve", "re", "m"}) {
-            if (w.size() <= ending.size() + 1 || !w.ends_with(ending)) continue;
-            auto const stem = w.substr(0, w.size() - ending.size());
-            if (stem.ends_with('\'') || stem.ends_with("\xE2\x80\x99")) return true;
+        auto const w = token_text(i);
+        // the apostrophe (' or the last byte of ’) within the last three bytes
+        std::size_t a = w.size();
+        for (std::size_t k = w.size(); k-- > 1 && w.size() - k <= 3;)
+            if (w[k] == '\'' || (w[k] == '\x99' && k >= 2 && w[k - 1] == '\x80' && w[k - 2] == '\xE2')) {
+                a = k;
+                break;
+            }
+        if (a == w.size()) return false;
+        auto const ending = w.substr(a + 1);
+        if (ending == "t") { // don't, didn’t
+            std::size_t const width = w[a] == '\'' ? 1 : 3;
+            return a >= width && w[a - width] == 'n';
         }
-        return false;
+        return ending == "d" || ending == "ll" || ending == "ve" || ending == "re" || ending == "m";
     }
 
     /// "He’s claiming": a pronoun contracted with "is" or "has" (the tokenizer reads it as a possessive).
@@ -538,7 +546,7 @@ private:
         bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
         for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
-            if (word_in(p, determiners) || word_in(p, quantifiers)) return std::pair{p, j}; // "one questioner"
+            if (word_in(p, word_set{wc_determiner | wc_quantifier})) return std::pair{p, j}; // "one questioner"
             if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
                 of_phrase = true;
                 k = p;
@@ -572,7 +580,7 @@ private:
         if (word_in(i, speaker_pronouns) || pronoun_contraction(i)) return std::pair{i, i};
         std::size_t k = i;
         // "one Democratic source", "several aides": a quantifier opens a description like a determiner
-        bool const det = word_in(i, determiners) || word_in(i, quantifiers);
+        bool const det = word_in(i, word_set{wc_determiner | wc_quantifier});
         if (!det && !is_cap(i)) {
             // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
             return std::nullopt;
@@ -626,9 +634,15 @@ private:
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> subject_of(std::size_t sb, std::size_t limit) const {
         std::size_t i = sb;
         while (i < limit && (toks_[i].kind != qtok::word || inside_[i])) ++i; // past a quote opening the sentence
+        // "CONGRESS HAS INVESTIGATED HIM — Oz’s dubious advice …": a kicker in capitals is no subject
+        if (i + 2 < limit && all_caps(i) && all_caps(i + 1)) {
+            std::size_t k = i + 2;
+            while (k < limit && k < i + 10 && all_caps(k)) ++k;
+            if (k + 1 < limit && toks_[k].kind == qtok::dash) i = k + 1;
+        }
         // "On July 6, 2015, Sanders made": dates and numbers are not subjects
         auto np_start = [&](std::size_t k) {
-            return !inside_[k] && (word_in(k, speaker_pronouns) || word_in(k, determiners) || word_in(k, quantifiers) ||
+            return !inside_[k] && (word_in(k, word_set{wc_pronoun | wc_determiner | wc_quantifier}) ||
                                    (is_cap(k) && !word_in(k, clause_openers) && !(toks_[k].flags & w_digit) &&
                                     !is_time_word(k) && !is_month(k) && !is_contraction(k)));
         };
@@ -683,7 +697,8 @@ private:
                 while (n < toks_.size() && (toks_[n].kind == qtok::close_paren ||
                                             (toks_[n].kind == qtok::mark && !inside_[n] && is_closing_mark(n))))
                     ++n;
-                if (n < toks_.size() && !is_lower_word(n)) sentence_start_[n] = 1;
+                // ("(D-Nev.), in particular": a comma continues the sentence)
+                if (n < toks_.size() && !is_lower_word(n) && toks_[n].kind != qtok::comma) sentence_start_[n] = 1;
             } else if (t.kind == qtok::mark && is_closing_mark(i) && i > 0 && toks_[i - 1].kind == qtok::terminal) {
                 std::size_t const n = i + 1;
                 if (n < toks_.size() && (is_cap(n) || (toks_[n].kind == qtok::mark && !is_closing_mark(n))) &&
@@ -768,18 +783,15 @@ private:
     }
 
     /// A conjunction opening a clause of its own after a quote or a reported clause.
-    [[nodiscard]] bool opens_contrast(std::size_t i) const noexcept {
-        return word_in(i, std::array<std::string_view, 9>{"though", "although", "because", "but", "while", "whereas",
-                                                          "if", "since", "unless"});
-    }
+    [[nodiscard]] bool opens_contrast(std::size_t i) const noexcept { return word_in(i, word_set{wc_contrast}); }
 
     /// quote–cue–speaker and quote–speaker–cue: the clause right after the closing mark.
     [[nodiscard]] std::optional<attribution> after_quote(std::size_t close, bool ended_sentence) const {
         std::size_t i = close + 1;
         if (i < toks_.size() && toks_[i].kind == qtok::comma) ++i;
         if (i >= toks_.size()) return std::nullopt;
-        // "“…,” though she noted …", "“…,” but he said that …": a new clause, not an attribution
-        if (opens_contrast(i)) return std::nullopt;
+        // "“…,” though she noted …", "“…,” when Clinton blasted him": a new clause, not an attribution
+        if (opens_contrast(i) || word_is(i, "when")) return std::nullopt;
         if (toks_[i].kind == qtok::dash) { // ― Sonya Herridge
             if (auto np = np_forward(i + 1, toks_.size()); np && is_cap(np->first)) {
                 cue_match dash{i, i, {}};
@@ -896,6 +908,10 @@ private:
         auto np = subject_of(sb, open);
         if (!np || np->second + 1 >= open) return std::nullopt;
         std::size_t v = np->second + 1;
+        if (toks_[v].kind == qtok::open_paren) { // "Harry Reid (D-Nev.), in particular, has been"
+            while (v < open && toks_[v].kind != qtok::close_paren) ++v;
+            if (++v >= open) return std::nullopt;
+        }
         if (toks_[v].kind == qtok::comma && v + 1 < open && is_lower_word(v + 1) && !word_in(v + 1, np_stops) &&
             !word_in(v + 1, determiners)) {
             ++v; // "Another critic, Laurence H. Tribe, likened": the apposition came first
@@ -950,6 +966,25 @@ private:
         return std::nullopt;
     }
 
+    /// “…” to drive up the stock price, she said, referencing …  — a short parenthetical
+    /// attribution later in the quote's sentence (a pronoun or a name, a cue, a comma or the end).
+    [[nodiscard]] std::optional<attribution> parenthetical_attribution(std::size_t close) const {
+        std::size_t const last = sentence_last(close);
+        for (std::size_t k = close + 1; k < last && k < close + 30; ++k) {
+            if (inside_[k] || toks_[k].kind == qtok::mark) return std::nullopt;
+            if (toks_[k].kind != qtok::comma) continue;
+            auto np = np_forward(k + 1, last);
+            if (!np || np->second > np->first + 2) continue;
+            if (!word_in(np->first, speaker_pronouns) && !has_person_mention(np->first, np->second)) continue;
+            auto const c = cue_at(np->second + 1);
+            if (c.first == no_token || !reliable(c.info) || c.last + 1 > last) continue;
+            auto const after = toks_[c.last + 1].kind;
+            if (after != qtok::comma && after != qtok::terminal) continue;
+            return make(*np, c);
+        }
+        return std::nullopt;
+    }
+
     /// speaker–cue–quote: the last cue before the opening mark in the same sentence.
     [[nodiscard]] std::optional<attribution> before_quote(std::size_t open) const {
         if (open == no_token || open == 0) return std::nullopt;
@@ -994,15 +1029,22 @@ private:
                 break;
             }
             if (auto outer = outer_of_naming(c, sb)) return outer;
-            // "According to Yahoo News, Clinton spokesman Jesse Lehrich said …": the source that
-            // opens the sentence reports the whole of it
-            if (k > sb + 3 && word_is(sb, "according") && word_is(sb + 1, "to")) {
-                if (auto np = np_forward(sb + 2, k); np && toks_[np->second + 1].kind == qtok::comma) {
-                    auto a = make(source_behind(*np, k), cue_at(sb));
-                    a.before = true;
-                    a.content_from = np->second + 2;
-                    return a;
+            // "According to Yahoo News, Clinton spokesman Jesse Lehrich said …", "his relatives
+            // watched the videos, according to their attorneys, and said …": the source set off
+            // by commas before the cue reports the whole sentence
+            for (std::size_t a = sb; a + 3 < k; ++a) {
+                if (!word_is(a, "according") || !word_is(a + 1, "to") || inside_[a] ||
+                    (a > sb && toks_[a - 1].kind != qtok::comma))
+                    continue;
+                auto const according = cue_at(a); // (not a cue when the lexicon is the user's alone)
+                if (auto np = np_forward(a + 2, k);
+                    according.first != no_token && np && toks_[np->second + 1].kind == qtok::comma) {
+                    auto src = make(source_behind(*np, k), according);
+                    src.before = true;
+                    src.content_from = a == sb ? np->second + 2 : c.last + 1;
+                    return src;
                 }
+                break;
             }
             who->before = true;
             // the reported content starts after the cue, its object, and "that"
@@ -1106,6 +1148,12 @@ private:
                     word_in(np->first - 1, std::array<std::string_view, 2>{"of", "with"}) &&
                     has_person_mention(np->first, np->second))
                     return make(*np, c);
+            }
+            // "After saying her foot was “so swollen …,” she was": the main clause's subject follows
+            if (c.info.participle && j == sb &&
+                word_in(j, std::array<std::string_view, 5>{"after", "before", "while", "since", "upon"})) {
+                if (auto np = subject_of(sb, sentence_last(c.first) + 1); np && np->first > c.last) return make(*np, c);
+                return std::nullopt;
             }
             if (auto np = subject_of(sb, c.first)) return make(*np, c);
             return std::nullopt;
@@ -1427,6 +1475,8 @@ private:
             else if (clause_end) who = after_quote(p.close, ended_sentence);
             if (!who && !p.single && p.close != no_token) who = sentence_final_attribution(p.close);
             bool const after = who.has_value();
+            // (not split-quote evidence: quoted words may follow before the sentence ends)
+            if (!who && !p.single && p.close != no_token) who = parenthetical_attribution(p.close);
             // "“A,” he said, “B.”": the second piece of a split quote has the first one's speaker
             if (!who && split_from && p.open != no_token && sentence_begin(p.open) <= split_close) who = split_from;
             if (!who && p.open != no_token) who = before_quote(p.open);
