@@ -268,9 +268,13 @@ private:
 
         /// Whether token `t` continues the phrase of the token before it: a plain space, or
         /// the period of an abbreviated title ("Gen. Laura Richardson").
-        bool joined(std::size_t t) {
+        [[gnu::always_inline]] bool joined(std::size_t t) {
             if (t == 0 || !has(t, detail::names::adjacent)) return false;
             if (has(t, detail::names::after_space)) return true;
+            return joined_by_period(t);
+        }
+        /// joined() when more than one space separates the words.
+        [[gnu::noinline]] bool joined_by_period(std::size_t t) {
             auto const gap = text.substr(toks[t - 1].end, toks[t].begin - toks[t - 1].end);
             if (gap.size() < 2 || gap[0] != '.' || has(t - 1, detail::names::possessive)) return false;
             for (std::size_t i = 1; i < gap.size(); ++i)
