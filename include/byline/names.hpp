@@ -231,22 +231,23 @@ private:
         /// The key as a view, for comparisons with literals.
         std::string_view word(std::size_t t) { return key(t); }
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
-        bool is_common(std::size_t t) {
+        [[gnu::always_inline]] bool is_common(std::size_t t) {
             auto& c = slot_of(t);
-            if (!c.plural_checked) {
-                // Plurals of common words are common too (Galleries, Accounts).
-                std::string_view const k = c.key;
-                if (c.facts.common == 0 && k.size() > 4 && k.back() == 's') {
-                    if (k.ends_with("ies")) {
-                        singular.assign(k.substr(0, k.size() - 3)) += 'y';
-                        c.facts.common = lex.words.find(singular).common;
-                    } else {
-                        c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
-                    }
-                }
-                c.plural_checked = true;
-            }
+            if (!c.plural_checked) check_plural(c);
             return c.facts.common != 0 || c.facts.word_class == 'd'; // days and months are capitalised words too
+        }
+        /// Plurals of common words are common too (Galleries, Accounts).
+        [[gnu::noinline]] void check_plural(cached_key& c) {
+            std::string_view const k = c.key;
+            if (c.facts.common == 0 && k.size() > 4 && k.back() == 's') {
+                if (k.ends_with("ies")) {
+                    singular.assign(k.substr(0, k.size() - 3)) += 'y';
+                    c.facts.common = lex.words.find(singular).common;
+                } else {
+                    c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
+                }
+            }
+            c.plural_checked = true;
         }
         detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
@@ -285,9 +286,12 @@ private:
 
         /// The longest title phrase starting at token `p` and ending at or before `limit`:
         /// its end token index (exclusive) and group, or {p, 0}.
-        std::pair<std::size_t, char> title_at(std::size_t p, std::size_t limit) {
+        [[gnu::always_inline]] std::pair<std::size_t, char> title_at(std::size_t p, std::size_t limit) {
+            if (!may_start_title(p)) return {p, 0}; // most words
+            return title_starting_at(p, limit);
+        }
+        [[gnu::noinline]] std::pair<std::size_t, char> title_starting_at(std::size_t p, std::size_t limit) {
             std::pair<std::size_t, char> best{p, 0};
-            if (!may_start_title(p)) return best;
             // The same word is asked about by several passes over its run: remember the answer.
             auto& c = slot_of(p);
             if (c.title_known && c.title_end <= limit) {
