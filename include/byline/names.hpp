@@ -237,22 +237,23 @@ private:
             auto const w = raw(t);
             return w.size() >= 2 && w.size() <= 6 && w.find_first_not_of("IVX") == std::string_view::npos;
         }
-        bool is_common(std::size_t t) {
+        [[gnu::always_inline]] bool is_common(std::size_t t) {
             auto& c = slot_of(t);
-            if (!c.plural_checked) {
-                // Plurals of common words are common too (Galleries, Accounts).
-                std::string_view const k = c.key;
-                if (c.facts.common == 0 && k.size() > 4 && k.back() == 's') {
-                    if (k.ends_with("ies")) {
-                        singular.assign(k.substr(0, k.size() - 3)) += 'y';
-                        c.facts.common = lex.words.find(singular).common;
-                    } else {
-                        c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
-                    }
-                }
-                c.plural_checked = true;
-            }
+            if (!c.plural_checked) check_plural(c);
             return c.facts.common != 0 || c.facts.word_class == 'd'; // days and months are capitalised words too
+        }
+        /// Plurals of common words are common too (Galleries, Accounts).
+        [[gnu::noinline]] void check_plural(cached_key& c) {
+            std::string_view const k = c.key;
+            if (c.facts.common == 0 && k.size() > 4 && k.back() == 's') {
+                if (k.ends_with("ies")) {
+                    singular.assign(k.substr(0, k.size() - 3)) += 'y';
+                    c.facts.common = lex.words.find(singular).common;
+                } else {
+                    c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
+                }
+            }
+            c.plural_checked = true;
         }
         detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
@@ -274,9 +275,13 @@ private:
 
         /// Whether token `t` continues the phrase of the token before it: a plain space, or
         /// the period of an abbreviated title ("Gen. Laura Richardson").
-        bool joined(std::size_t t) {
+        [[gnu::always_inline]] bool joined(std::size_t t) {
             if (t == 0 || !has(t, detail::names::adjacent)) return false;
             if (has(t, detail::names::after_space)) return true;
+            return joined_by_period(t);
+        }
+        /// joined() when more than one space separates the words.
+        [[gnu::noinline]] bool joined_by_period(std::size_t t) {
             auto const gap = text.substr(toks[t - 1].end, toks[t].begin - toks[t - 1].end);
             if (gap.size() < 2 || gap[0] != '.' || has(t - 1, detail::names::possessive)) return false;
             for (std::size_t i = 1; i < gap.size(); ++i)
@@ -287,9 +292,12 @@ private:
 
         /// The longest title phrase starting at token `p` and ending at or before `limit`:
         /// its end token index (exclusive) and group, or {p, 0}.
-        std::pair<std::size_t, char> title_at(std::size_t p, std::size_t limit) {
+        [[gnu::always_inline]] std::pair<std::size_t, char> title_at(std::size_t p, std::size_t limit) {
+            if (!may_start_title(p)) return {p, 0}; // most words
+            return title_starting_at(p, limit);
+        }
+        [[gnu::noinline]] std::pair<std::size_t, char> title_starting_at(std::size_t p, std::size_t limit) {
             std::pair<std::size_t, char> best{p, 0};
-            if (!may_start_title(p)) return best;
             // The same word is asked about by several passes over its run: remember the answer.
             auto& c = slot_of(p);
             if (c.title_known && c.title_end <= limit) {

@@ -174,7 +174,7 @@ public:
 
     /// Constant time for words: the first and last eight bytes and the length (the middle of
     /// long phrases only by FNV-1a). Keys are compared in full, so collisions only cost probes.
-    static std::size_t hash(std::string_view s) noexcept {
+    [[gnu::always_inline]] static std::size_t hash(std::string_view s) noexcept {
         auto const* p = reinterpret_cast<unsigned char const*>(s.data());
         std::size_t const n = s.size();
         std::uint64_t a = 0, b = 0;
