@@ -376,6 +376,9 @@ private:
             using namespace detail::names;
             std::size_t const n = toks.size();
             for (std::size_t i = 0; i < n;) {
+                // Most words are neither capitalised nor the first of a line: nothing to do there.
+                while (i < n && (toks[i].flags & (capitalised | line_start)) == 0) ++i;
+                if (i >= n) break;
                 if (has(i, line_start)) in_headline = has(i, headline); // a title-case line
                 if (!has(i, capitalised) || headline_word(i)) {
                     ++i;
