@@ -164,29 +164,13 @@ public:
             auto const first = bytes[pos];
             auto const cls = first < 0x80 ? ascii_class::table[first] : std::uint8_t{ascii_class::space};
             if (cls & ascii_class::word) {
-                auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
-                auto within = [v](char lo, char hi) {
-                    return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                                         _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
-                };
-                auto const upper = within('A', 'Z');
-                auto const lower = within('a', 'z');
-                auto const word = _mm_or_si128(_mm_or_si128(upper, lower), within('0', '9'));
-                auto const len = std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFFu);
-                if (len < 16 && bytes[pos + static_cast<std::size_t>(len)] < 0x80) { // the word ends here
-                    auto const keep = (1u << len) - 1u;
-                    auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-                                                       _mm_set1_epi8(static_cast<char>(len)));
-                    auto const lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-                    _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data()), _mm_and_si128(lowered, prefix));
-                    _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data() + 16), _mm_setzero_si128());
-                    folded.size = static_cast<std::size_t>(len);
+                // next_general() rewrites `tok` and `folded` when the word goes on
+                auto const len = fold_ascii_head(bytes + pos, tok, folded);
+                if (len < 16 && bytes[pos + len] < 0x80) { // the word ends here
                     tok.begin = pos;
                     tok.gap = spaced ? token_gap::space : token_gap::none;
                     tok.word = true;
-                    tok.has_upper = (static_cast<unsigned>(_mm_movemask_epi8(upper)) & keep) != 0;
-                    tok.has_lower = (static_cast<unsigned>(_mm_movemask_epi8(lower)) & keep) != 0;
-                    tok.end = pos_ = pos + static_cast<std::size_t>(len);
+                    tok.end = pos_ = pos + len;
                     return true;
                 }
             } else if (!(cls & ascii_class::space)) { // punctuation: a token of its own
@@ -205,6 +189,32 @@ public:
     }
 
 private:
+#if defined(__SSE2__)
+    /// Folds the ASCII letters and digits that open the 16 readable bytes at `p` into `folded`
+    /// (zero padded), sets the token's case bits from them, and returns how many there are.
+    static std::size_t fold_ascii_head(unsigned char const* p, raw_token& tok, fold_buffer& folded) noexcept {
+        auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+        auto within = [v](char lo, char hi) {
+            return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                                 _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
+        };
+        auto const upper = within('A', 'Z');
+        auto const lower = within('a', 'z');
+        auto const word = _mm_or_si128(_mm_or_si128(upper, lower), within('0', '9'));
+        auto const len = std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFFu);
+        auto const keep = (1u << len) - 1u;
+        auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                           _mm_set1_epi8(static_cast<char>(len)));
+        auto const lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data()), _mm_and_si128(lowered, prefix));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data() + 16), _mm_setzero_si128());
+        folded.size = static_cast<std::size_t>(len);
+        tok.has_upper = (static_cast<unsigned>(_mm_movemask_epi8(upper)) & keep) != 0;
+        tok.has_lower = (static_cast<unsigned>(_mm_movemask_epi8(lower)) & keep) != 0;
+        return static_cast<std::size_t>(len);
+    }
+#endif
+
     /// next() for any token.
     [[gnu::noinline]] bool next_general(raw_token& tok, fold_buffer& folded) noexcept {
         // Locals, not members: stores through `tok` and `folded` could alias *this.
@@ -264,25 +274,8 @@ private:
 #if defined(__SSE2__)
         // Fast path: the first up-to-16 bytes of a word, when they are ASCII letters and digits.
         if (n - pos >= 16 && first < 0x80) {
-            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
-            auto within = [v](char lo, char hi) {
-                return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(static_cast<char>(lo - 1))),
-                                     _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(hi + 1))));
-            };
-            auto const upper = within('A', 'Z');
-            auto const lower = within('a', 'z');
-            auto const word = _mm_or_si128(_mm_or_si128(upper, lower), within('0', '9'));
-            auto const len = std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(word)) & 0xFFFFu);
-            auto const keep = (1u << len) - 1u;
-            auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-                                               _mm_set1_epi8(static_cast<char>(len)));
-            auto const lowered = _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data()), _mm_and_si128(lowered, prefix));
-            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded.data.data() + 16), _mm_setzero_si128());
-            folded.size = static_cast<std::size_t>(len);
-            tok.has_upper = (static_cast<unsigned>(_mm_movemask_epi8(upper)) & keep) != 0;
-            tok.has_lower = (static_cast<unsigned>(_mm_movemask_epi8(lower)) & keep) != 0;
-            pos += static_cast<std::size_t>(len);
+            auto const len = fold_ascii_head(bytes + pos, tok, folded);
+            pos += len;
             if (len < 16 && bytes[pos] < 0x80) { // the word ended here
                 tok.end = pos_ = pos;
                 return true;
