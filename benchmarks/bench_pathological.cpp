@@ -30,6 +30,8 @@ void run(bench::context const& ctx) {
         {"nested_brackets", repeat("(", 100000) + repeat(")", 100000)},
         {"alias_repeated", repeat("Mexico ", size)},
         {"invalid_utf8", repeat("\xFF\xC0\xAF\xED\xA0\x80\x80", size)},
+        {"truncated_utf8", repeat("\xE2\x80 \xF0\x9F\x98.", size)},
+        {"bom_then_news", "\xEF\xBB\xBF" + news},
         {"nul_bytes", repeat(std::string_view("a\0b. ", 5), size)},
         {"crlf", repeat("A line.\r\n", size)},
         {"lone_cr", repeat("A line.\r", size)},

@@ -91,6 +91,7 @@ TEST_CASE("pathological: degenerate inputs stay linear (time per MB near ordinar
         repeat("Mexico", size),                       // an alias glued to itself: one long word
         repeat("Mexico ", size),                      // an alias back to back
         repeat("\xFF", size),                         // invalid bytes only
+        repeat("\xE2\x80 \xF0\x9F\x98.", size),       // truncated sequences
         repeat("said ", size),                        // cue words only
         repeat(std::string_view("a\0b. ", 5), size),  // NUL bytes in sentences
         repeat("A line.\r\n", size),                 // CRLF line ends
