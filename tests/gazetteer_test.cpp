@@ -451,3 +451,21 @@ TEST_CASE("gazetteer: the 50k-alias benchmark gazetteer loads and stays under 10
     REQUIRE_FALSE(ms.empty());
     CHECK(g.entity(ms.back().entity).id == "iso3166:US");
 }
+
+TEST_CASE("gazetteer: Han and kana aliases match inside runs written without spaces") {
+    byline::gazetteer_builder b;
+    b.add("tokyo", "GPE", "東京");
+    b.add("japan", "GPE", "日本");
+    b.add("nhk", "ORG", "NHK");
+    b.add("kishida", "PERSON", "岸田文雄");
+    auto const g = b.build();
+    std::string const text = "日本の岸田文雄首相は東京都でNHKの取材に応じた。";
+    CHECK(found(g, text) == pairs{{"日本", "japan"}, {"岸田文雄", "kishida"}, {"東京", "tokyo"}, {"NHK", "nhk"}});
+    auto const ms = g.matches(text);
+    REQUIRE(ms.size() == 4);
+    CHECK(ms[0].span == byte_span{0, 6});
+    CHECK(ms[2].span == byte_span{30, 36});
+    CHECK(ms[3].span == byte_span{42, 45});
+    // a character of a longer alias alone is no match, and an alias does not match across a space
+    CHECK(found(g, "東 京と日").empty());
+}

@@ -145,6 +145,14 @@ inline void fold_symbol_into(fold_buffer& out, char32_t cp) noexcept {
     return is_word_char(cp);
 }
 
+/// Han ideographs and kana: scripts written without spaces between words, where an alias must
+/// match inside a run of letters ("東京" in "東京都"), so each character is a token.
+[[nodiscard]] constexpr bool unspaced_script(char32_t cp) noexcept {
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F) ||
+           (cp >= 0x20000 && cp <= 0x3134F);
+}
+
 /// Splits UTF-8 text into tokens, folding each on the fly. A run of invalid bytes is one U+FFFD symbol.
 class tokenizer {
 public:
@@ -296,6 +304,18 @@ private:
             }
             auto const d = decode_fast(text, pos);
             if (!word_char(d.cp)) break;
+            if (unspaced_script(d.cp)) { // one token per character, with its combining marks
+                if (pos != tok.begin) break;
+                fold_into(folded, d.cp);
+                pos += d.length;
+                while (pos < n && bytes[pos] >= 0x80) {
+                    auto const m = decode_fast(text, pos);
+                    if (!is_mark(m.cp)) break;
+                    fold_into(folded, m.cp);
+                    pos += m.length;
+                }
+                break;
+            }
             lower |= is_lower(d.cp);
             upper |= is_upper(d.cp);
             fold_into(folded, d.cp);
