@@ -5,9 +5,11 @@
 #include <byline/detail/cue_lexicon.hpp>
 #include <byline/detail/quote_tokens.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +91,7 @@ struct cue_info {
 /// One word of the lexicon.
 struct lexeme {
     std::string form; ///< lower case
+    std::array<std::uint64_t, 2> packed{}; ///< the form's first 16 bytes, zero padded (find's compare)
     std::uint32_t hash = 0;
     std::uint16_t classes = 0;
     bool cue = false; ///< starts a cue (a single-word cue or a phrase)
@@ -134,8 +137,9 @@ public:
         add_class(quantifier_words, wc_quantifier);
     }
 
-    /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`.
-    [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word) const noexcept {
+    /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`;
+    /// `readable`: how many bytes from word.data() may be read (16 make the compare two loads).
+    [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
         if (slots_.empty()) return nullptr;
         // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
         for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
@@ -143,7 +147,7 @@ public:
             if (s == empty_slot) return nullptr;
             if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
             auto const& l = lexemes_[static_cast<std::uint32_t>(s)];
-            if (same_word(l.form, word)) return &l;
+            if (same_word(l, word, readable)) return &l;
         }
     }
 
@@ -151,6 +155,30 @@ private:
     static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
     [[nodiscard]] static std::uint64_t slot_of(std::uint32_t hash, std::size_t index) noexcept {
         return (std::uint64_t{hash} << 32) | index;
+    }
+
+    /// ASCII upper-case letters to lower case in eight bytes at once: a byte is A..Z when its
+    /// low seven bits are >= 'A' and <= 'Z' and its high bit is clear.
+    [[nodiscard]] static std::uint64_t ascii_lower8(std::uint64_t x) noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+        std::uint64_t const low7 = x & ~high;
+        std::uint64_t const at_least_a = low7 + (0x80 - 'A') * ones;
+        std::uint64_t const above_z = low7 + (0x80 - 'Z' - 1) * ones;
+        return x | ((at_least_a & ~above_z & ~x & high) >> 2);
+    }
+
+    static bool same_word(lexeme const& l, std::string_view word, std::size_t readable) noexcept {
+        if (l.form.size() != word.size()) return false;
+        if (word.size() <= 16 && readable >= 16) {
+            std::uint64_t a = 0, b = 0;
+            std::memcpy(&a, word.data(), 8);
+            std::memcpy(&b, word.data() + 8, 8);
+            auto keep = [](std::size_t bytes) { return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1; };
+            a = ascii_lower8(a) & keep(word.size());
+            b = word.size() > 8 ? ascii_lower8(b) & keep(word.size() - 8) : 0;
+            return a == l.packed[0] && b == l.packed[1];
+        }
+        return same_word(l.form, word);
     }
 
     static bool same_word(std::string_view lower, std::string_view word) noexcept {
@@ -188,7 +216,9 @@ private:
             if (l.hash == h && l.form == lower) return l;
         }
         slots_[i] = slot_of(h, lexemes_.size());
-        lexemes_.push_back(lexeme{lower, h, 0, false, {}, {}});
+        lexeme l{lower, {}, h, 0, false, {}, {}};
+        std::memcpy(l.packed.data(), lower.data(), std::min<std::size_t>(lower.size(), 16));
+        lexemes_.push_back(std::move(l));
         return lexemes_.back();
     }
 

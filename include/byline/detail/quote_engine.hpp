@@ -1369,7 +1369,8 @@ private:
     void process_unit(std::size_t unit_begin, std::size_t unit_end) {
         lex_.assign(toks_.size(), nullptr);
         for (std::size_t k = 0; k < toks_.size(); ++k)
-            if (toks_[k].kind == qtok::word) lex_[k] = cues_.find(toks_[k].hash, token_text(k));
+            if (toks_[k].kind == qtok::word)
+                lex_[k] = cues_.find(toks_[k].hash, token_text(k), text_.size() - toks_[k].begin);
         closing_.assign(toks_.size(), 0);
         inside_.assign(toks_.size(), 0);
         for (auto const& p : pieces_) {
@@ -1554,10 +1555,13 @@ private:
         std::size_t next_piece = 0;
         auto piece_first = [](piece const& p) { return p.open == no_token ? std::size_t{0} : p.open; };
         for (std::size_t i = 0; i < toks_.size();) {
-            std::size_t const last = sentence_last(i);
-            bool marks = false;
-            for (std::size_t k = i; k <= last; ++k)
-                if (inside_[k] || toks_[k].kind == qtok::mark) marks = true;
+            // sentence_last(i), noting on the way whether the sentence holds quotation marks
+            std::size_t last = i;
+            bool marks = inside_[i] || toks_[i].kind == qtok::mark;
+            for (std::size_t steps = 0; last + 1 < toks_.size() && !sentence_start_[last + 1] && steps < 200; ++steps) {
+                ++last;
+                marks = marks || inside_[last] || toks_[last].kind == qtok::mark;
+            }
             while (next_piece < pieces_.size() && piece_first(pieces_[next_piece]) <= last) handle(pieces_[next_piece++]);
             bool const introduction = last + 1 == toks_.size() && toks_[last].kind == qtok::colon;
             if (!marks && settings_.indirect && !introduction) indirect_in(i, last);
