@@ -103,6 +103,7 @@ class cue_table {
 public:
     /// `extra`: user cues, each an inflected form or a phrase of lower-case words ("lashed out at").
     cue_table(bool with_defaults, std::vector<std::string> const& extra) {
+        rehash(1024); // never empty: find probes without a check
         if (with_defaults) {
             for (auto const& e : default_cues)
                 if (usable_as_cue(e.form)) add_cue(e.form, e.category, e.frequency);
@@ -140,7 +141,6 @@ public:
     /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`;
     /// `readable`: how many bytes from word.data() may be read (16 make the compare two loads).
     [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
-        if (slots_.empty()) return nullptr;
         // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
         for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
             auto const s = slots_[i];
@@ -208,7 +208,8 @@ private:
 
     lexeme& entry(std::string const& lower) {
         auto const h = word_hash(lower);
-        if (lexemes_.size() * 2 >= slots_.size()) rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+        // at most a quarter full: most words of a text miss, and a miss ends at an empty slot
+        if (lexemes_.size() * 4 >= slots_.size()) rehash(slots_.size() * 2);
         std::size_t i = h & mask_;
         for (;; i = (i + 1) & mask_) {
             if (slots_[i] == empty_slot) break;

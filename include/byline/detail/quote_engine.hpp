@@ -331,6 +331,7 @@ private:
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
     [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept {
         if (!is_word(i) || toks_[i].end - toks_[i].begin != w.size()) return false;
+        if (lex_[i]) return lex_[i]->form == w; // the lexeme's form is the word, lower cased
         for (std::size_t k = 0; k < w.size(); ++k) {
             char c = text_[toks_[i].begin + k];
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
@@ -1367,10 +1368,10 @@ private:
     }
 
     void process_unit(std::size_t unit_begin, std::size_t unit_end) {
-        lex_.assign(toks_.size(), nullptr);
+        lex_.resize(toks_.size());
         for (std::size_t k = 0; k < toks_.size(); ++k)
-            if (toks_[k].kind == qtok::word)
-                lex_[k] = cues_.find(toks_[k].hash, token_text(k), text_.size() - toks_[k].begin);
+            lex_[k] = toks_[k].kind == qtok::word ? cues_.find(toks_[k].hash, token_text(k), text_.size() - toks_[k].begin)
+                                                  : nullptr;
         closing_.assign(toks_.size(), 0);
         inside_.assign(toks_.size(), 0);
         for (auto const& p : pieces_) {

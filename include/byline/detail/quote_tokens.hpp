@@ -283,7 +283,7 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
                     w_ascii | (upper ? w_cap : (cls & qb_alpha) ? w_lower : w_digit);
                 out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash({text.data() + p, q - p}, text.size() - p)});
                 --tokens_left;
-                p = q;
+                p = q < end && text[q] == ' ' ? q + 1 : q; // (the space the loop would skip)
                 continue;
             }
         }
