@@ -325,8 +325,11 @@ private:
     }
     template <std::size_t N>
     [[nodiscard]] bool word_in(std::size_t i, std::array<std::string_view, N> const& set) const noexcept {
+        if (!is_word(i)) return false;
+        if (lex_[i]) return one_of(std::string_view(lex_[i]->form), set); // (see word_is)
+        std::size_t const n = toks_[i].end - toks_[i].begin;
         for (auto w : set)
-            if (word_is(i, w)) return true;
+            if (w.size() == n && word_is(i, w)) return true;
         return false;
     }
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
