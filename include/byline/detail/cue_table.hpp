@@ -138,17 +138,36 @@ public:
         add_class(quantifier_words, wc_quantifier);
     }
 
-    /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`;
-    /// `readable`: how many bytes from word.data() may be read (16 make the compare two loads).
-    [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
-        // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
-        for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-            auto const s = slots_[i];
-            if (s == empty_slot) return nullptr;
-            if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
-            auto const& l = lexemes_[static_cast<std::uint32_t>(s)];
-            if (same_word(l, word, readable)) return &l;
+    /// The table's arrays, copied out for a loop that stores between lookups (the compiler
+    /// would otherwise reload them from the table for every word).
+    class view {
+    public:
+        /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`;
+        /// `readable`: how many bytes from word.data() may be read (16 make the compare two loads).
+        [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
+            // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
+            for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+                auto const s = slots_[i];
+                if (s == empty_slot) return nullptr;
+                if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
+                auto const& l = lexemes_[static_cast<std::uint32_t>(s)];
+                if (same_word(l, word, readable)) return &l;
+            }
         }
+
+    private:
+        friend class cue_table;
+        view(std::uint64_t const* slots, std::size_t mask, lexeme const* lexemes) noexcept
+            : slots_(slots), mask_(mask), lexemes_(lexemes) {}
+        std::uint64_t const* slots_;
+        std::size_t mask_;
+        lexeme const* lexemes_;
+    };
+    [[nodiscard]] view lookup() const noexcept { return {slots_.data(), mask_, lexemes_.data()}; }
+
+    /// See view::find.
+    [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
+        return lookup().find(hash, word, readable);
     }
 
 private:

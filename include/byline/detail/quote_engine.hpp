@@ -1376,16 +1376,21 @@ private:
         lex_.resize(toks_.size());
         punct_.clear();
         cue_words_.clear();
-        for (std::size_t k = 0; k < toks_.size(); ++k) {
-            auto const kind = toks_[k].kind;
+        // (locals: the push_backs would make the compiler reload the members for every token)
+        auto const lexicon = cues_.lookup();
+        qtoken const* const toks = toks_.data();
+        lexeme const** const lex = lex_.data();
+        std::size_t const n = toks_.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            auto const& t = toks[k];
             lexeme const* l = nullptr;
-            if (kind == qtok::word) {
-                l = cues_.find(toks_[k].hash, token_text(k), text_.size() - toks_[k].begin);
+            if (t.kind == qtok::word) {
+                l = lexicon.find(t.hash, text_.substr(t.begin, t.end - t.begin), text_.size() - t.begin);
                 if (l && l->cue) cue_words_.push_back(k);
-            } else if (kind == qtok::terminal || kind == qtok::mark) {
+            } else if (t.kind == qtok::terminal || t.kind == qtok::mark) {
                 punct_.push_back(k);
             }
-            lex_[k] = l;
+            lex[k] = l;
         }
         closing_.assign(toks_.size(), 0);
         inside_.assign(toks_.size(), 0);
