@@ -1009,8 +1009,11 @@ private:
             }
         }
         std::size_t const far = open > sb + 40 ? open - 40 : sb;
-        for (std::size_t k = open; k-- > far;) {
-            if (inside_[k] || !is_word(k)) continue;
+        // the cue words in [far, open), nearest first (cue_at finds no cue at any other token)
+        for (auto it = std::lower_bound(cue_words_.begin(), cue_words_.end(), open);
+             it != cue_words_.begin() && *(it - 1) >= far;) {
+            std::size_t const k = *--it;
+            if (inside_[k]) continue;
             auto c = cue_at(k);
             if (c.first == no_token || c.last >= open || !reliable(c.info)) continue;
             if (k > 0 && word_in(k - 1, determiners)) continue; // "the claims"
