@@ -5,9 +5,11 @@
 #include <byline/detail/cue_lexicon.hpp>
 #include <byline/detail/quote_tokens.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +91,7 @@ struct cue_info {
 /// One word of the lexicon.
 struct lexeme {
     std::string form; ///< lower case
+    std::array<std::uint64_t, 2> packed{}; ///< the form's first 16 bytes, zero padded (find's compare)
     std::uint32_t hash = 0;
     std::uint16_t classes = 0;
     bool cue = false; ///< starts a cue (a single-word cue or a phrase)
@@ -100,6 +103,7 @@ class cue_table {
 public:
     /// `extra`: user cues, each an inflected form or a phrase of lower-case words ("lashed out at").
     cue_table(bool with_defaults, std::vector<std::string> const& extra) {
+        rehash(1024); // never empty: find probes without a check
         if (with_defaults) {
             for (auto const& e : default_cues)
                 if (usable_as_cue(e.form)) add_cue(e.form, e.category, e.frequency);
@@ -134,23 +138,66 @@ public:
         add_class(quantifier_words, wc_quantifier);
     }
 
-    /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`.
-    [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word) const noexcept {
-        if (slots_.empty()) return nullptr;
-        // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
-        for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-            auto const s = slots_[i];
-            if (s == empty_slot) return nullptr;
-            if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
-            auto const& l = lexemes_[static_cast<std::uint32_t>(s)];
-            if (same_word(l.form, word)) return &l;
+    /// The table's arrays, copied out for a loop that stores between lookups (the compiler
+    /// would otherwise reload them from the table for every word).
+    class view {
+    public:
+        /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`;
+        /// `readable`: how many bytes from word.data() may be read (16 make the compare two loads).
+        [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
+            // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
+            for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+                auto const s = slots_[i];
+                if (s == empty_slot) return nullptr;
+                if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
+                auto const& l = lexemes_[static_cast<std::uint32_t>(s)];
+                if (same_word(l, word, readable)) return &l;
+            }
         }
+
+    private:
+        friend class cue_table;
+        view(std::uint64_t const* slots, std::size_t mask, lexeme const* lexemes) noexcept
+            : slots_(slots), mask_(mask), lexemes_(lexemes) {}
+        std::uint64_t const* slots_;
+        std::size_t mask_;
+        lexeme const* lexemes_;
+    };
+    [[nodiscard]] view lookup() const noexcept { return {slots_.data(), mask_, lexemes_.data()}; }
+
+    /// See view::find.
+    [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
+        return lookup().find(hash, word, readable);
     }
 
 private:
     static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
     [[nodiscard]] static std::uint64_t slot_of(std::uint32_t hash, std::size_t index) noexcept {
         return (std::uint64_t{hash} << 32) | index;
+    }
+
+    /// ASCII upper-case letters to lower case in eight bytes at once: a byte is A..Z when its
+    /// low seven bits are >= 'A' and <= 'Z' and its high bit is clear.
+    [[nodiscard]] static std::uint64_t ascii_lower8(std::uint64_t x) noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+        std::uint64_t const low7 = x & ~high;
+        std::uint64_t const at_least_a = low7 + (0x80 - 'A') * ones;
+        std::uint64_t const above_z = low7 + (0x80 - 'Z' - 1) * ones;
+        return x | ((at_least_a & ~above_z & ~x & high) >> 2);
+    }
+
+    static bool same_word(lexeme const& l, std::string_view word, std::size_t readable) noexcept {
+        if (l.form.size() != word.size()) return false;
+        if (word.size() <= 16 && readable >= 16) {
+            std::uint64_t a = 0, b = 0;
+            std::memcpy(&a, word.data(), 8);
+            std::memcpy(&b, word.data() + 8, 8);
+            auto keep = [](std::size_t bytes) { return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1; };
+            a = ascii_lower8(a) & keep(word.size());
+            b = word.size() > 8 ? ascii_lower8(b) & keep(word.size() - 8) : 0;
+            return a == l.packed[0] && b == l.packed[1];
+        }
+        return same_word(l.form, word);
     }
 
     static bool same_word(std::string_view lower, std::string_view word) noexcept {
@@ -180,7 +227,8 @@ private:
 
     lexeme& entry(std::string const& lower) {
         auto const h = word_hash(lower);
-        if (lexemes_.size() * 2 >= slots_.size()) rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+        // at most a quarter full: most words of a text miss, and a miss ends at an empty slot
+        if (lexemes_.size() * 4 >= slots_.size()) rehash(slots_.size() * 2);
         std::size_t i = h & mask_;
         for (;; i = (i + 1) & mask_) {
             if (slots_[i] == empty_slot) break;
@@ -188,7 +236,9 @@ private:
             if (l.hash == h && l.form == lower) return l;
         }
         slots_[i] = slot_of(h, lexemes_.size());
-        lexemes_.push_back(lexeme{lower, h, 0, false, {}, {}});
+        lexeme l{lower, {}, h, 0, false, {}, {}};
+        std::memcpy(l.packed.data(), lower.data(), std::min<std::size_t>(lower.size(), 16));
+        lexemes_.push_back(std::move(l));
         return lexemes_.back();
     }
 

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -293,7 +294,7 @@ private:
     /// next closer at a word end in the same paragraph; everything else is an apostrophe.
     void pair_single_marks() {
         std::size_t open = no_token;
-        for (std::size_t i = 0; i < toks_.size(); ++i) {
+        for (std::size_t const i : punct_) { // (no other token changes anything)
             auto const& t = toks_[i];
             if (inside_[i] || t.kind != qtok::mark || is_double_family(t.glyph)) {
                 if (t.kind == qtok::mark && is_double_family(t.glyph)) open = no_token;
@@ -324,13 +325,17 @@ private:
     }
     template <std::size_t N>
     [[nodiscard]] bool word_in(std::size_t i, std::array<std::string_view, N> const& set) const noexcept {
+        if (!is_word(i)) return false;
+        if (lex_[i]) return one_of(std::string_view(lex_[i]->form), set); // (see word_is)
+        std::size_t const n = toks_[i].end - toks_[i].begin;
         for (auto w : set)
-            if (word_is(i, w)) return true;
+            if (w.size() == n && word_is(i, w)) return true;
         return false;
     }
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
     [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept {
         if (!is_word(i) || toks_[i].end - toks_[i].begin != w.size()) return false;
+        if (lex_[i]) return lex_[i]->form == w; // the lexeme's form is the word, lower cased
         for (std::size_t k = 0; k < w.size(); ++k) {
             char c = text_[toks_[i].begin + k];
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
@@ -690,7 +695,8 @@ private:
         sentence_start_[0] = 1;
         for (std::size_t lf : line_first_)
             if (lf < toks_.size()) sentence_start_[lf] = 1;
-        for (std::size_t i = 0; i + 1 < toks_.size(); ++i) {
+        for (std::size_t const i : punct_) { // terminals and marks: only they start sentences
+            if (i + 1 >= toks_.size()) break;
             auto const& t = toks_[i];
             if (t.kind == qtok::terminal && !inside_[i]) {
                 std::size_t n = i + 1;
@@ -1003,8 +1009,11 @@ private:
             }
         }
         std::size_t const far = open > sb + 40 ? open - 40 : sb;
-        for (std::size_t k = open; k-- > far;) {
-            if (inside_[k] || !is_word(k)) continue;
+        // the cue words in [far, open), nearest first (cue_at finds no cue at any other token)
+        for (auto it = std::lower_bound(cue_words_.begin(), cue_words_.end(), open);
+             it != cue_words_.begin() && *(it - 1) >= far;) {
+            std::size_t const k = *--it;
+            if (inside_[k]) continue;
             auto c = cue_at(k);
             if (c.first == no_token || c.last >= open || !reliable(c.info)) continue;
             if (k > 0 && word_in(k - 1, determiners)) continue; // "the claims"
@@ -1367,9 +1376,25 @@ private:
     }
 
     void process_unit(std::size_t unit_begin, std::size_t unit_end) {
-        lex_.assign(toks_.size(), nullptr);
-        for (std::size_t k = 0; k < toks_.size(); ++k)
-            if (toks_[k].kind == qtok::word) lex_[k] = cues_.find(toks_[k].hash, token_text(k));
+        lex_.resize(toks_.size());
+        punct_.clear();
+        cue_words_.clear();
+        // (locals: the push_backs would make the compiler reload the members for every token)
+        auto const lexicon = cues_.lookup();
+        qtoken const* const toks = toks_.data();
+        lexeme const** const lex = lex_.data();
+        std::size_t const n = toks_.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            auto const& t = toks[k];
+            lexeme const* l = nullptr;
+            if (t.kind == qtok::word) {
+                l = lexicon.find(t.hash, text_.substr(t.begin, t.end - t.begin), text_.size() - t.begin);
+                if (l && l->cue) cue_words_.push_back(k);
+            } else if (t.kind == qtok::terminal || t.kind == qtok::mark) {
+                punct_.push_back(k);
+            }
+            lex[k] = l;
+        }
         closing_.assign(toks_.size(), 0);
         inside_.assign(toks_.size(), 0);
         for (auto const& p : pieces_) {
@@ -1553,11 +1578,17 @@ private:
         // Sentences in order, so that carry-over and pronouns see the attributions before them.
         std::size_t next_piece = 0;
         auto piece_first = [](piece const& p) { return p.open == no_token ? std::size_t{0} : p.open; };
+        std::size_t next_punct = 0; // in punct_: the first at or after i
         for (std::size_t i = 0; i < toks_.size();) {
-            std::size_t const last = sentence_last(i);
-            bool marks = false;
-            for (std::size_t k = i; k <= last; ++k)
-                if (inside_[k] || toks_[k].kind == qtok::mark) marks = true;
+            // sentence_last(i), as byte searches
+            std::size_t const window_end = std::min(toks_.size(), i + 201);
+            std::size_t last = window_end - 1;
+            if (auto const* start = std::memchr(sentence_start_.data() + i + 1, 1, window_end - i - 1))
+                last = static_cast<std::size_t>(static_cast<std::uint8_t const*>(start) - sentence_start_.data()) - 1;
+            // whether the sentence holds quotation marks or quoted words
+            bool marks = std::memchr(inside_.data() + i, 1, last + 1 - i) != nullptr;
+            for (; next_punct < punct_.size() && punct_[next_punct] <= last; ++next_punct)
+                marks = marks || toks_[punct_[next_punct]].kind == qtok::mark;
             while (next_piece < pieces_.size() && piece_first(pieces_[next_piece]) <= last) handle(pieces_[next_piece++]);
             bool const introduction = last + 1 == toks_.size() && toks_[last].kind == qtok::colon;
             if (!marks && settings_.indirect && !introduction) indirect_in(i, last);
@@ -1647,8 +1678,9 @@ private:
         while (end > sb && (toks_[end].kind == qtok::terminal || toks_[end].kind == qtok::close_paren)) --end;
         if (end <= sb + 2) return;
         std::optional<attribution> topic;
-        for (std::size_t k = sb; k <= end; ++k) {
-            if (!is_word(k) || !lex_[k] || !lex_[k]->cue) continue;
+        for (auto it = std::lower_bound(cue_words_.begin(), cue_words_.end(), sb); it != cue_words_.end() && *it <= end;
+             ++it) {
+            std::size_t const k = *it; // a word starting a cue
             auto const c = cue_at(k);
             if (c.first == no_token) continue;
             lowered const l(text_, toks_[k]);
@@ -1756,6 +1788,8 @@ private:
 
     std::vector<qtoken> toks_;
     std::vector<lexeme const*> lex_; ///< per token: its lexicon entry, if any
+    std::vector<std::size_t> punct_;     ///< the terminals and marks, in order
+    std::vector<std::size_t> cue_words_; ///< the words whose lexeme starts a cue, in order
     std::vector<piece> pieces_;
     std::vector<std::uint8_t> inside_;
     std::vector<std::uint8_t> closing_;

@@ -264,6 +264,28 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
             if (sentence_end || out.size() - first >= 2 * budget) return p;
             tokens_left = 1; // look again before the next token
         }
+        if (b < 0x80 && (quote_byte_class[b] & qb_word)) {
+            // The common word, ASCII letters and digits before white space or punctuation that
+            // joins nothing: the general path below gives the same token, decoding each byte.
+            std::size_t q = ascii_alnum_run_end(text, p + 1, end);
+            std::size_t const after = q < end ? static_cast<unsigned char>(text[q]) : 0u;
+            bool const period = after == '.';
+            std::size_t const after_period = period && q + 1 < end ? static_cast<unsigned char>(text[q + 1]) : 0u;
+            if (after < 0x80 && (period ? after_period < 0x80 && !(quote_byte_class[after_period] & qb_word)
+                                        : !(quote_byte_class[after] & qb_joiner))) {
+                auto const cls = quote_byte_class[b];
+                bool const upper = (cls & qb_upper) != 0;
+                // the period an initial or title keeps (see below); the word holds no joiner
+                if (period && ((q == p + 1 && upper) || after_period == ',' ||
+                               (q - p <= 4 && upper && is_title_abbreviation({text.data() + p, q - p}))))
+                    ++q;
+                auto const flags = static_cast<std::uint8_t>(w_ascii | (upper ? w_cap : (cls & qb_alpha) ? w_lower : w_digit));
+                out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash({text.data() + p, q - p}, text.size() - p)});
+                --tokens_left;
+                p = q < end && text[q] == ' ' ? q + 1 : q; // (the space the loop would skip)
+                continue;
+            }
+        }
         auto const d = b < 0x80 ? decoded{b, 1} : decode(text, p);
         auto const c = d.cp;
         std::size_t const next = p + d.length;
