@@ -3,6 +3,7 @@
 // are paired inside a paragraph (or a run of paragraphs for a multi-paragraph quote), and each
 // quote is attributed by a sieve of token patterns that look only a bounded distance around it.
 #include <byline/detail/cue_table.hpp>
+#include <byline/detail/names_common_words.hpp>
 #include <byline/detail/quote_grammar.hpp>
 #include <byline/detail/quote_tokens.hpp>
 #include <byline/document.hpp>
@@ -497,6 +498,81 @@ private:
 
     // ---- noun phrases ------------------------------------------------------------------------
 
+    /// A demonym used as an adjective: a NORP mention ending at token k whose last word is not a
+    /// plural ("Ukrainian", "Central European"; not "Democrats", which heads its own phrase).
+    [[nodiscard]] bool demonym_adjective(std::size_t k) const {
+        if (!is_cap(k) || text_[toks_[k].end - 1] == 's') return false;
+        auto const& ms = doc_.mentions;
+        auto const end = toks_[k].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end < end; });
+        return it != ms.end() && it->span.end == end && it->entity < doc_.entities.size() &&
+               doc_.entities[it->entity].type == "NORP";
+    }
+
+    /// An ordinary English word capitalised only because it opens the sentence, with no entity
+    /// on it: "Other leaders", "Small groups" (a "Pence" or "Bush" carries the name stages' mention).
+    [[nodiscard]] bool capitalised_common_word(std::size_t k) const {
+        if (!is_cap(k) || !sentence_start_[k] || all_caps(k) || (toks_[k].flags & (w_digit | w_possessive))) return false;
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[k].begin, end = toks_[k].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        if (it != ms.end() && it->span.begin < end) return false;
+        std::array<char, 24> folded{};
+        auto const w = token_text(k);
+        if (w.size() > folded.size()) return false;
+        for (std::size_t c = 0; c < w.size(); ++c) {
+            char const ch = w[c];
+            if (static_cast<unsigned char>(ch) >= 0x80) return false;
+            folded[c] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+        }
+        return has_line(names_common_words_txt, std::string_view(folded.data(), w.size()));
+    }
+
+    /// Whether `word` is a line of the byte-sorted `lines` (a binary search on the text itself).
+    [[nodiscard]] static bool has_line(std::string_view lines, std::string_view word) noexcept {
+        std::size_t lo = 0, hi = lines.size(); // candidate lines start in [lo, hi); lo starts a line
+        while (lo < hi) {
+            auto const mid = lo + (hi - lo) / 2;
+            auto const nl = mid == 0 ? std::string_view::npos : lines.rfind('\n', mid - 1);
+            auto const start = nl == std::string_view::npos ? 0 : nl + 1;
+            auto const end = std::min(lines.find('\n', start), lines.size());
+            auto const order = lines.substr(start, end - start).compare(word);
+            if (order == 0) return true;
+            if (order < 0) lo = end + 1;
+            else hi = start;
+        }
+        return false;
+    }
+
+    /// A plural-looking lower-case word ("groups", "parliamentarians"; not "press", "status").
+    [[nodiscard]] bool plural_word(std::size_t k) const noexcept {
+        if (!is_lower_word(k)) return false;
+        auto const w = token_text(k);
+        return w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+    }
+
+    /// The last token of the object of a noun's "of" starting at token m: a name ("of Phoenix",
+    /// "of the Senate") or up to three lower-case words ending at a plural ("of the report",
+    /// "of protesters"); nothing when a verb, a preposition or punctuation comes first.
+    [[nodiscard]] std::optional<std::size_t> of_object(std::size_t m, std::size_t limit) const {
+        if (m < limit && word_in(m, determiners)) ++m;
+        if (m >= limit || !is_word(m)) return std::nullopt;
+        if (is_cap(m)) {
+            while (m + 1 < limit && is_cap(m + 1) && !(toks_[m].flags & w_possessive)) ++m;
+            return m;
+        }
+        std::optional<std::size_t> end;
+        for (std::size_t steps = 0; m < limit && steps < 3 && is_lower_word(m); ++m, ++steps) {
+            auto const w = token_text(m);
+            if (word_in(m, np_stops) || word_in(m, determiners) || is_adverb(m) || cue_at(m).first != no_token ||
+                (end && (w.ends_with("ed") || w.ends_with("ing"))))
+                break;
+            end = m;
+            if (plural_word(m)) break;
+        }
+        return end;
+    }
+
     /// A speaker noun phrase ending at token j (inclusive), not reaching before `limit`.
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_backward(std::size_t j, std::size_t limit) const {
         if (j == no_token || j < limit || !is_word(j)) return std::nullopt;
@@ -574,6 +650,13 @@ private:
         return std::nullopt;
     }
 
+    /// Whether tokens [a, b] are all capitalised (no lower-case word yet in the phrase).
+    [[nodiscard]] bool all_caps_from(std::size_t a, std::size_t b) const noexcept {
+        for (std::size_t k = a; k <= b; ++k)
+            if (!is_cap(k)) return false;
+        return true;
+    }
+
     /// A speaker noun phrase starting at token i, not reaching `limit` (exclusive).
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_forward(std::size_t i, std::size_t limit) const {
         if (i >= limit || !is_word(i)) return std::nullopt;
@@ -585,12 +668,20 @@ private:
             // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
             return std::nullopt;
         }
-        // lower-case words are allowed after a determiner or a possessive
-        bool described = det || (toks_[i].flags & w_possessive);
+        // "Ukrainian parliamentarians", "Other leaders", "Central European leaders": capitalised
+        // modifiers of the lower-case noun after them, not a name ending the phrase
+        bool const modifier = !det && (demonym_adjective(i) || capitalised_common_word(i));
+        // lower-case words are allowed after a determiner, a possessive or a modifier
+        bool described = det || modifier || (toks_[i].flags & w_possessive);
         std::size_t last = i;
         for (std::size_t steps = 0; k + 1 < limit && steps < 12; ++steps) {
             std::size_t const n = k + 1;
             if (!is_word(n)) break;
+            // "the authors of the report", "Small groups of protesters", "the president of the Senate"
+            if (described && last != i && is_lower_word(last) && word_is(n, "of")) {
+                if (auto object = of_object(n + 1, limit)) last = *object;
+                break;
+            }
             if (is_cap(n)) {
                 last = n;
                 k = n;
@@ -612,7 +703,12 @@ private:
             if (word_in(n, speaker_pronouns) || word_in(n, determiners)) break;
             // after a name, lower-case words end the phrase, except after a single adjective
             // ("the American newspaper", "the Mexican president")
-            if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
+            if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1) &&
+                !(modifier && all_caps_from(i, last) && (last == i || demonym_adjective(last))))
+                break;
+            // after a modifier, a plural is the head and what follows it the verb ("Ukrainian
+            // parliamentarians sent", "Protesters marching")
+            if (modifier && (plural_word(last) || token_text(n).ends_with("ing"))) break;
             // (past the first word, an -ed word is the verb: "two speechwriters implored")
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
                 !(n > i + 1 && token_text(n).ends_with("ed")) &&
