@@ -4,6 +4,7 @@
 // quote is attributed by a sieve of token patterns that look only a bounded distance around it.
 #include <byline/detail/cue_table.hpp>
 #include <byline/detail/names_common_words.hpp>
+#include <byline/detail/titles_roles.hpp>
 #include <byline/detail/quote_grammar.hpp>
 #include <byline/detail/quote_tokens.hpp>
 #include <byline/document.hpp>
@@ -517,26 +518,39 @@ private:
         auto const begin = toks_[k].begin, end = toks_[k].end;
         auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
         if (it != ms.end() && it->span.begin < end) return false;
-        std::array<char, 24> folded{};
-        auto const w = token_text(k);
-        if (w.size() > folded.size()) return false;
+        return listed(names_common_words_txt, k);
+    }
+
+    /// A role written before a person's name: "host", "anchor", "campaign manager"'s "manager".
+    [[nodiscard]] bool role_word(std::size_t k) const {
+        return is_lower_word(k) && (word_in(k, word_set{wc_person_head}) || listed(titles_roles_tsv, k) ||
+                                    word_in(k, std::array<std::string_view, 5>{"host", "pundit", "operative",
+                                                                               "surrogate", "writer"}));
+    }
+
+    /// Whether token k, ASCII-lower-cased, is the key of a line of the byte-sorted `lines`
+    /// (a line is the key, optionally followed by a tab and data); a binary search on the text.
+    [[nodiscard]] bool listed(std::string_view lines, std::size_t k) const noexcept {
+        return listed(lines, token_text(k));
+    }
+    [[nodiscard]] static bool listed(std::string_view lines, std::string_view w) noexcept {
+        std::array<char, 24> buffer{};
+        if (w.size() > buffer.size()) return false;
         for (std::size_t c = 0; c < w.size(); ++c) {
             char const ch = w[c];
             if (static_cast<unsigned char>(ch) >= 0x80) return false;
-            folded[c] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+            buffer[c] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
         }
-        return has_line(names_common_words_txt, std::string_view(folded.data(), w.size()));
-    }
-
-    /// Whether `word` is a line of the byte-sorted `lines` (a binary search on the text itself).
-    [[nodiscard]] static bool has_line(std::string_view lines, std::string_view word) noexcept {
+        std::string_view const word(buffer.data(), w.size());
+        // (a tab sorts before every character of a key, so line order is key order)
         std::size_t lo = 0, hi = lines.size(); // candidate lines start in [lo, hi); lo starts a line
         while (lo < hi) {
             auto const mid = lo + (hi - lo) / 2;
             auto const nl = mid == 0 ? std::string_view::npos : lines.rfind('\n', mid - 1);
             auto const start = nl == std::string_view::npos ? 0 : nl + 1;
             auto const end = std::min(lines.find('\n', start), lines.size());
-            auto const order = lines.substr(start, end - start).compare(word);
+            auto const line = lines.substr(start, end - start);
+            auto const order = line.substr(0, std::min(line.find('\t'), line.size())).compare(word);
             if (order == 0) return true;
             if (order < 0) lo = end + 1;
             else hi = start;
@@ -657,10 +671,46 @@ private:
         return true;
     }
 
+    /// Whether the capitalised words ending at token `last` after token `det` are exactly one
+    /// entity mention ("A New York judge", "a recent Reuters survey").
+    [[nodiscard]] bool named_modifier(std::size_t det, std::size_t last) const {
+        std::size_t first = last;
+        while (first > det + 1 && is_cap(first - 1)) --first;
+        if (!is_cap(first) || (toks_[last].flags & w_possessive)) return false;
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[first].begin;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.begin < begin; });
+        return it != ms.end() && it->span.begin == begin && it->span.end == toks_[last].end;
+    }
+
+    /// A lower-case word that reads as a singular noun rather than a verb ("judge", "database";
+    /// not "says", "reported", "took").
+    [[nodiscard]] bool noun_like(std::size_t k) const {
+        if (!is_lower_word(k) || word_in(k, np_stops) || is_adverb(k) || cue_at(k).first != no_token) return false;
+        auto const w = token_text(k);
+        if ((w.size() > 3 && w.ends_with('s')) || w.ends_with("ed") || w.ends_with("ing")) return false;
+        return !word_in(k, std::array<std::string_view, 24>{"made", "took", "gave", "put", "went", "got", "saw", "thought",
+                                                             "felt", "sent", "set", "led", "won", "lost", "came", "ran",
+                                                             "held", "kept", "left", "began", "became", "paid", "met", "knew"});
+    }
+
+    /// "host Chris Matthews", "campaign chairman John Podesta": up to three lower-case words
+    /// from token n ending in a role, then a person's name; the role's token.
+    [[nodiscard]] std::optional<std::size_t> role_before_name(std::size_t n, std::size_t limit) const {
+        for (std::size_t m = n; m < limit && m < n + 3 && is_lower_word(m); ++m) {
+            if (word_in(m, np_stops) || is_adverb(m) || cue_at(m).first != no_token) return std::nullopt;
+            if (role_word(m) && m + 1 < limit && is_cap(m + 1) && has_person_mention(m + 1, m + 1)) return m;
+        }
+        return std::nullopt;
+    }
+
     /// A speaker noun phrase starting at token i, not reaching `limit` (exclusive).
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_forward(std::size_t i, std::size_t limit) const {
         if (i >= limit || !is_word(i)) return std::nullopt;
-        if (word_in(i, speaker_pronouns) || pronoun_contraction(i)) return std::pair{i, i};
+        // "Her submission to the court noted": a sentence-initial "Her" is a possessive, not a subject
+        bool const possessive_her = word_is(i, "her") && sentence_start_[i] && i + 1 < limit && is_lower_word(i + 1) &&
+                                    !word_in(i + 1, np_stops) && !is_adverb(i + 1);
+        if (!possessive_her && (word_in(i, speaker_pronouns) || pronoun_contraction(i))) return std::pair{i, i};
         std::size_t k = i;
         // "one Democratic source", "several aides": a quantifier opens a description like a determiner
         bool const det = word_in(i, word_set{wc_determiner | wc_quantifier});
@@ -701,17 +751,27 @@ private:
                 continue;
             }
             if (word_in(n, speaker_pronouns) || word_in(n, determiners)) break;
+            // "MSNBC host Chris Matthews", "Clinton campaign chairman John Podesta": a role between
+            // names belongs to the person named after it
+            if (is_cap(last) && !(toks_[last].flags & w_possessive)) {
+                if (auto role = role_before_name(n, limit)) {
+                    k = *role;
+                    continue;
+                }
+            }
             // after a name, lower-case words end the phrase, except after a single adjective
-            // ("the American newspaper", "the Mexican president")
+            // ("the American newspaper", "the Mexican president"), a capitalised modifier opening
+            // the phrase, or a name after a determiner modifying a noun ("A New York judge")
             if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1) &&
-                !(modifier && all_caps_from(i, last) && (last == i || demonym_adjective(last))))
+                !(modifier && all_caps_from(i, last) && (last == i || demonym_adjective(last))) &&
+                !(det && named_modifier(i, last) && noun_like(n)))
                 break;
             // after a modifier, a plural is the head and what follows it the verb ("Ukrainian
             // parliamentarians sent", "Protesters marching")
             if (modifier && (plural_word(last) || token_text(n).ends_with("ing"))) break;
             // (past the first word, an -ed word is the verb: "two speechwriters implored")
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
-                !(n > i + 1 && token_text(n).ends_with("ed")) &&
+                !(n > i + 1 && (token_text(n).ends_with("ed") || token_text(n).ends_with("ing"))) &&
                 (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
                 last = n;
                 k = n;
@@ -1304,13 +1364,42 @@ private:
 
     [[nodiscard]] bool names_person_role(byte_span span) const {
         auto const sv = span.in(text_);
+        bool role = false;
         std::size_t p = 0;
         while (p < sv.size()) {
             auto q = sv.find(' ', p);
             if (q == std::string_view::npos) q = sv.size();
             std::string w(sv.substr(p, q - p));
             for (auto& ch : w) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-            if (one_of(std::string_view(w), person_head_words)) return true;
+            // "Libertarian presidential candidate Gary Johnson’s doctor": the owner's role is not the speaker's
+            if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) role = false;
+            else role = role || one_of(std::string_view(w), person_head_words);
+            p = q + 1;
+        }
+        return role;
+    }
+
+    /// Whether the mention at `m` inside `speaker` is the complement of a person's title or role
+    /// ("the president of the Senate", "Rep. Elijah Cummings of Maryland", "Senator from Texas",
+    /// "Democrat of California"): the place or body named there is not the speaker.
+    [[nodiscard]] bool complement_of_person(byte_span speaker, byte_span m) const {
+        if (m.begin <= speaker.begin) return false;
+        auto head = text_.substr(speaker.begin, m.begin - speaker.begin);
+        if (head.ends_with("the ")) head.remove_suffix(4);
+        std::size_t prep = 0;
+        for (std::string_view p : {" of ", " from ", " for "})
+            if (head.ends_with(p)) prep = p.size();
+        if (prep == 0) return false;
+        head.remove_suffix(prep);
+        for (std::size_t p = 0; p < head.size();) {
+            auto q = std::min(head.find(' ', p), head.size());
+            auto w = head.substr(p, q - p);
+            if (w.ends_with('.')) w.remove_suffix(1); // "Rep.", "Gov."
+            std::string lw(w);
+            for (auto& ch : lw) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+            if (listed(titles_roles_tsv, w) || one_of(std::string_view(lw), person_head_words) || lw == "democrat" ||
+                lw == "republican")
+                return true;
             p = q + 1;
         }
         return false;
@@ -1377,6 +1466,7 @@ private:
             if (owner) continue; // "Zelensky’s spokesman" is not Zelensky
             auto const& type = es[it->entity].type;
             if (type == "PERSON") return it->entity;
+            if (complement_of_person(speaker, it->span)) continue;
             if (!found && (type == "ORG" || it->span.end == speaker.end)) found = it->entity;
         }
         if (found) return found;
