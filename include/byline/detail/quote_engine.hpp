@@ -671,8 +671,8 @@ private:
         return true;
     }
 
-    /// Whether the capitalised words ending at token `last` after token `det` are exactly one
-    /// entity mention ("A New York judge", "a recent Reuters survey").
+    /// Whether the capitalised words ending at token `last` after token `det` open with an entity
+    /// mention ("A New York judge", "a recent Reuters survey", "a Washington Post-ABC News poll").
     [[nodiscard]] bool named_modifier(std::size_t det, std::size_t last) const {
         std::size_t first = last;
         while (first > det + 1 && is_cap(first - 1)) --first;
@@ -680,7 +680,15 @@ private:
         auto const& ms = doc_.mentions;
         auto const begin = toks_[first].begin;
         auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.begin < begin; });
-        return it != ms.end() && it->span.begin == begin && it->span.end == toks_[last].end;
+        return it != ms.end() && it->span.begin == begin && it->span.end <= toks_[last].end;
+    }
+
+    /// Whether an entity mention that starts before token k also covers it ("New York state").
+    [[nodiscard]] bool inside_mention(std::size_t k) const {
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[k].begin;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        return it != ms.end() && it->span.begin < begin && it->span.end >= toks_[k].end;
     }
 
     /// A lower-case word that reads as a singular noun rather than a verb ("judge", "database";
@@ -751,6 +759,12 @@ private:
                 continue;
             }
             if (word_in(n, speaker_pronouns) || word_in(n, determiners)) break;
+            // "The New York state attorney general": a lower-case word inside the name's mention
+            if (is_cap(last) && is_lower_word(n) && inside_mention(n)) {
+                last = n;
+                k = n;
+                continue;
+            }
             // "MSNBC host Chris Matthews", "Clinton campaign chairman John Podesta": a role between
             // names belongs to the person named after it
             if (is_cap(last) && !(toks_[last].flags & w_possessive)) {
