@@ -588,9 +588,17 @@ private:
     }
 
     /// A speaker noun phrase ending at token j (inclusive), not reaching before `limit`.
-    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_backward(std::size_t j, std::size_t limit) const {
+    /// A personal pronoun, not the country written "US".
+    [[nodiscard]] bool is_pronoun(std::size_t i) const noexcept {
+        return word_in(i, speaker_pronouns) && token_text(i) != "US";
+    }
+
+    /// `take_of`: whether a description may grow over an "of" before its determiner ("The
+    /// authors of the report"); false in the nested look at the head, so the search stays bounded.
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_backward(std::size_t j, std::size_t limit,
+                                                                                 bool take_of = true) const {
         if (j == no_token || j < limit || !is_word(j)) return std::nullopt;
-        if (word_in(j, speaker_pronouns)) return std::pair{j, j};
+        if (is_pronoun(j)) return std::pair{j, j};
         std::size_t k = j;
         if ((toks_[j].flags & w_digit) || is_time_word(j)) return std::nullopt; // "Friday afternoon that says"
         if (word_in(j, clause_openers) && (j == limit || !is_cap(j - 1))) return std::nullopt; // "Now tell me"
@@ -636,7 +644,13 @@ private:
         bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
         for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
-            if (word_in(p, word_set{wc_determiner | wc_quantifier})) return std::pair{p, j}; // "one questioner"
+            if (word_in(p, word_set{wc_determiner | wc_quantifier})) { // "one questioner"
+                // "The authors of the report said": the phrase's head is before the "of"
+                if (take_of && !of_phrase && p >= limit + 2 && word_is(p - 1, "of") && is_lower_word(p - 2))
+                    if (auto head = np_backward(p - 2, limit, false); head && !is_pronoun(head->first))
+                        return std::pair{head->first, j};
+                return std::pair{p, j};
+            }
             if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
                 of_phrase = true;
                 k = p;
@@ -697,9 +711,13 @@ private:
         if (!is_lower_word(k) || word_in(k, np_stops) || is_adverb(k) || cue_at(k).first != no_token) return false;
         auto const w = token_text(k);
         if ((w.size() > 3 && w.ends_with('s')) || w.ends_with("ed") || w.ends_with("ing")) return false;
-        return !word_in(k, std::array<std::string_view, 24>{"made", "took", "gave", "put", "went", "got", "saw", "thought",
-                                                             "felt", "sent", "set", "led", "won", "lost", "came", "ran",
-                                                             "held", "kept", "left", "began", "became", "paid", "met", "knew"});
+        return !irregular_past(k);
+    }
+
+    [[nodiscard]] bool irregular_past(std::size_t k) const noexcept {
+        return word_in(k, std::array<std::string_view, 24>{"made", "took", "gave", "put", "went", "got", "saw", "thought",
+                                                           "felt", "sent", "set", "led", "won", "lost", "came", "ran",
+                                                           "held", "kept", "left", "began", "became", "paid", "met", "knew"});
     }
 
     /// "host Chris Matthews", "campaign chairman John Podesta": up to three lower-case words
@@ -718,7 +736,7 @@ private:
         // "Her submission to the court noted": a sentence-initial "Her" is a possessive, not a subject
         bool const possessive_her = word_is(i, "her") && sentence_start_[i] && i + 1 < limit && is_lower_word(i + 1) &&
                                     !word_in(i + 1, np_stops) && !is_adverb(i + 1);
-        if (!possessive_her && (word_in(i, speaker_pronouns) || pronoun_contraction(i))) return std::pair{i, i};
+        if (!possessive_her && (is_pronoun(i) || pronoun_contraction(i))) return std::pair{i, i};
         std::size_t k = i;
         // "one Democratic source", "several aides": a quantifier opens a description like a determiner
         bool const det = word_in(i, word_set{wc_determiner | wc_quantifier});
@@ -785,7 +803,7 @@ private:
             if (modifier && (plural_word(last) || token_text(n).ends_with("ing"))) break;
             // (past the first word, an -ed word is the verb: "two speechwriters implored")
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
-                !(n > i + 1 && (token_text(n).ends_with("ed") || token_text(n).ends_with("ing"))) &&
+                !(n > i + 1 && (token_text(n).ends_with("ed") || token_text(n).ends_with("ing") || irregular_past(n))) &&
                 (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
                 last = n;
                 k = n;
@@ -1430,7 +1448,8 @@ private:
             for (auto& ch : lw) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
             return lw;
         }();
-        bool const pronoun = sv.size() == first_word.size() && one_of(std::string_view(first_word), pronoun_words);
+        bool const pronoun =
+            sv.size() == first_word.size() && sv != "US" && one_of(std::string_view(first_word), pronoun_words);
         if (pronoun) {
             gender want = gender::unknown;
             if (first_word == "he" || first_word == "him") want = gender::male;
