@@ -799,8 +799,8 @@ private:
                 !(det && named_modifier(i, last) && noun_like(n)))
                 break;
             // after a modifier, a plural is the head and what follows it the verb ("Ukrainian
-            // parliamentarians sent", "Protesters marching")
-            if (modifier && (plural_word(last) || token_text(n).ends_with("ing"))) break;
+            // parliamentarians sent"), and so is a participle or a past ("Rice pushed back")
+            if (modifier && (plural_word(last) || verb_form(n))) break;
             // (past the first word, an -ed word is the verb: "two speechwriters implored")
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
                 !(n > i + 1 && (token_text(n).ends_with("ed") || token_text(n).ends_with("ing") || irregular_past(n))) &&
@@ -815,7 +815,24 @@ private:
             if (last == i) return std::nullopt;
         }
         if (det && last == i) return std::nullopt;
+        // "Young wants more": an ordinary word that may be a surname modifies the noun after it
+        // only when a verb, a clause or the phrase's end confirms that noun ("Other leaders used",
+        // "Police officials say", "Small groups of protesters marched")
+        if (modifier && last > i && is_lower_word(last) && !demonym_adjective(i)) {
+            std::size_t const n = last + 1;
+            bool const confirmed =
+                n >= limit || !is_word(n) || cue_at(n).first != no_token || is_adverb(n) || verb_form(n) ||
+                word_in(n, std::array<std::string_view, 6>{"who", "of", "in", "at", "from", "across"});
+            if (!confirmed) return std::pair{i, i};
+        }
         return std::pair{i, last};
+    }
+
+    /// A lower-case participle or past tense ("marching", "pushed", "took").
+    [[nodiscard]] bool verb_form(std::size_t k) const noexcept {
+        if (!is_lower_word(k)) return false;
+        auto const w = token_text(k);
+        return w.ends_with("ing") || w.ends_with("ed") || irregular_past(k);
     }
 
     /// The subject of the clause starting at `sb`: skips an opening adverbial, then a noun phrase.
