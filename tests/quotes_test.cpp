@@ -915,3 +915,16 @@ TEST_CASE("quotes: a possessive owner's role does not stop the next pronoun find
     CHECK(he.span == at(text, "He"));
     CHECK(entity_name(doc, he).find("Johnson") != std::string::npos);
 }
+
+TEST_CASE("quotes: a role and its modifiers before a person's name belong to the speaker, who is the person") {
+    std::string const text = "\u201CWe are not going to do that,\u201D Clinton campaign spokesman Brian Fallon said on "
+                             "Monday.\n\nWhite House press secretary Josh Earnest said the president was \u201Cdeeply "
+                             "concerned.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const& fallon = speaker_with(doc, "not going to do that");
+    CHECK(fallon.span == at(text, "Clinton campaign spokesman Brian Fallon"));
+    CHECK(entity_name(doc, fallon).find("Fallon") != std::string::npos); // the head, not Clinton
+    auto const& earnest = speaker_with(doc, "deeply concerned");
+    CHECK(earnest.span == at(text, "White House press secretary Josh Earnest"));
+    CHECK(entity_name(doc, earnest).find("Earnest") != std::string::npos);
+}

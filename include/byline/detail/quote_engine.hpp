@@ -616,6 +616,15 @@ private:
                     k -= 3;
                 else break;
             }
+            // "Clinton campaign spokesman Brian Fallon", "the Democratic candidate Hillary Clinton":
+            // a role before a person's name, and what modifies the role, belong to the speaker
+            if (k > limit && role_word(k - 1) && has_person_mention(k, j)) {
+                std::size_t q = k - 1;
+                for (std::size_t steps = 0; q > limit && steps < 2 && noun_like(q - 1); ++steps) --q;
+                while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers) && !(toks_[q - 1].flags & w_digit)) --q;
+                if (q > limit && word_in(q - 1, determiners)) --q;
+                return std::pair{q, j};
+            }
             // "Senator from Texas", "the president of Mexico": a title owning the name
             if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"of", "for", "from"}) &&
                 word_in(k - 2, word_set{wc_person_head})) {
@@ -710,7 +719,7 @@ private:
     [[nodiscard]] bool noun_like(std::size_t k) const {
         if (!is_lower_word(k) || word_in(k, np_stops) || is_adverb(k) || cue_at(k).first != no_token) return false;
         auto const w = token_text(k);
-        if ((w.size() > 3 && w.ends_with('s')) || w.ends_with("ed") || w.ends_with("ing")) return false;
+        if (plural_word(k) || w.ends_with("ed") || w.ends_with("ing")) return false; // ("press" is no plural)
         return !irregular_past(k);
     }
 
@@ -1515,7 +1524,14 @@ private:
             bool const owner = (after.starts_with("'s") || after.starts_with("\xE2\x80\x99s")) && it->span.end + 2 < speaker.end;
             if (owner) continue; // "Zelensky’s spokesman" is not Zelensky
             auto const& type = es[it->entity].type;
-            if (type == "PERSON") return it->entity;
+            if (type == "PERSON") {
+                // "Clinton campaign spokesman Brian Fallon": the person ending the phrase is its head
+                auto head = it;
+                for (auto next = it + 1; next != ms.end() && next->span.begin < speaker.end; ++next)
+                    if (next->span.end == speaker.end && next->entity < es.size() && es[next->entity].type == "PERSON")
+                        head = next;
+                return head->entity;
+            }
             if (complement_of_person(speaker, it->span)) continue;
             if (!found && (type == "ORG" || it->span.end == speaker.end)) found = it->entity;
         }
