@@ -664,7 +664,10 @@ TEST_CASE("quotes: a person introducing a quote with a dash, but not a prepositi
     auto const romney = quote_with(doc.quotes, text, "disqualifying");
     REQUIRE(romney);
     REQUIRE(romney->said_by);
-    CHECK(romney->said_by->span == at(text, "Mitt Romney"));
+    // (the role before the name is part of the speaker's noun phrase)
+    CHECK(romney->said_by->span == at(text, "the former candidate Mitt Romney"));
+    REQUIRE(romney->said_by->entity);
+    CHECK(doc.entities[*romney->said_by->entity].name.find("Romney") != std::string::npos);
     CHECK(speaker_of(doc, "completely different") != "Mr. Trump");
 }
 
