@@ -405,7 +405,8 @@ TEST_CASE("quotes: seed 002 has no quotation") {
 TEST_CASE("quotes: seed 003, López Obrador's assurance") {
     check_seed("003_929f39875cec5451.txt",
                {{"We do not send weapons, we are pacifists", "he", "López Obrador"},
-                {"the country remains “neutral”", "President Andrés Manuel López Obrador", "López Obrador"}});
+                {"the country remains “neutral”", "President Andrés Manuel López Obrador", "López Obrador"},
+                {"in large quantities", "Ukrainian parliamentarians", ""}});
 }
 
 TEST_CASE("quotes: an utterance noun named as the source yields the pronoun behind it") {
@@ -663,7 +664,10 @@ TEST_CASE("quotes: a person introducing a quote with a dash, but not a prepositi
     auto const romney = quote_with(doc.quotes, text, "disqualifying");
     REQUIRE(romney);
     REQUIRE(romney->said_by);
-    CHECK(romney->said_by->span == at(text, "Mitt Romney"));
+    // (the role before the name is part of the speaker's noun phrase)
+    CHECK(romney->said_by->span == at(text, "the former candidate Mitt Romney"));
+    REQUIRE(romney->said_by->entity);
+    CHECK(doc.entities[*romney->said_by->entity].name.find("Romney") != std::string::npos);
     CHECK(speaker_of(doc, "completely different") != "Mr. Trump");
 }
 
@@ -764,4 +768,166 @@ TEST_CASE("quotes: 'According to X,' is no source when the lexicon lacks it (use
     REQUIRE(qs.size() == 1);
     REQUIRE(qs[0].said_by);
     CHECK(qs[0].said_by->span == at(text, "Jesse Lehrich"));
+}
+
+// ---- speaker spans cover the whole noun phrase ---------------------------------------------------
+
+namespace {
+
+/// The quote holding `needle` in the default pipeline's `doc`, which must have a speaker.
+byline::speaker const& speaker_with(byline::document const& doc, std::string_view needle) {
+    static byline::speaker const none{};
+    auto const& qs = doc.quotes;
+    for (auto const& q : qs)
+        if (q.span.in(doc.text).find(needle) != std::string_view::npos && q.said_by) return *q.said_by;
+    FAIL("no quote with a speaker holds " << needle);
+    return none;
+}
+
+std::string entity_name(byline::document const& doc, byline::speaker const& s) {
+    return s.entity ? doc.entities[*s.entity].name : std::string{};
+}
+
+} // namespace
+
+TEST_CASE("quotes: a demonym opening the subject modifies its noun and names no entity") {
+    std::string const text = "Last March, Ukrainian parliamentarians sent a letter to the president of the Senate, "
+                             "Olga Sánchez Cordero, requesting weapons and military equipment \u201Cin large "
+                             "quantities.\u201D\n\nCentral European leaders have embraced the idea, warning that "
+                             "\u201Cthe union must defend itself.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const& ukrainian = speaker_with(doc, "in large quantities");
+    CHECK(ukrainian.span == at(text, "Ukrainian parliamentarians")); // not "Ukrainian", nor "... sent"
+    CHECK_FALSE(ukrainian.entity);
+    auto const& central = speaker_with(doc, "the union must defend");
+    CHECK(central.span == at(text, "Central European leaders"));
+    CHECK_FALSE(central.entity);
+}
+
+TEST_CASE("quotes: an ordinary word opening the sentence modifies the noun after it") {
+    std::string_view const text = "Other leaders used blunt language, calling the launch \u201Creckless and "
+                                  "provocative.\u201D\n\nSmall groups of protesters marched downtown, chanting "
+                                  "\u201Cno justice, no peace.\u201D\n\nBlack voters turned out, saying the race was "
+                                  "\u201Cclose.\u201D";
+    auto const qs = quotes_of(text); // no entity stage: the word list alone decides
+    auto const other = quote_with(qs, text, "reckless");
+    REQUIRE(other);
+    REQUIRE(other->said_by);
+    CHECK(other->said_by->span == at(text, "Other leaders"));
+    auto const small = quote_with(qs, text, "no justice");
+    REQUIRE(small);
+    REQUIRE(small->said_by);
+    CHECK(small->said_by->span == at(text, "Small groups of protesters"));
+    auto const black = quote_with(qs, text, "close.");
+    REQUIRE(black);
+    REQUIRE(black->said_by);
+    CHECK(black->said_by->span == at(text, "Black voters"));
+}
+
+TEST_CASE("quotes: an ordinary word that may be a surname keeps the verb after it out of the speaker") {
+    std::string_view const text = "Rice pushed back, saying the report was \u201Cwrong.\u201D\n\n"
+                                  "Bush took aim at the plan, saying it was \u201Ca disaster.\u201D\n\n"
+                                  "Young wants more, saying the deal is \u201Cnot enough.\u201D";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 3);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Rice"));
+    REQUIRE(qs[1].said_by);
+    CHECK(qs[1].said_by->span == at(text, "Bush"));
+    REQUIRE(qs[2].said_by);
+    CHECK(qs[2].said_by->span == at(text, "Young"));
+}
+
+TEST_CASE("quotes: a description keeps its 'of' phrase") {
+    std::string_view const text = "The authors of the report said the tax code is \u201Criddled with loopholes.\u201D\n\n"
+                                  "The city of Phoenix is demanding that the campaign stop, calling the ad "
+                                  "\u201Cmisleading.\u201D";
+    auto const qs = quotes_of(text);
+    auto const authors = quote_with(qs, text, "riddled");
+    REQUIRE(authors);
+    REQUIRE(authors->said_by);
+    CHECK(authors->said_by->span == at(text, "The authors of the report")); // found backwards from the cue
+    auto const city = quote_with(qs, text, "misleading");
+    REQUIRE(city);
+    REQUIRE(city->said_by);
+    CHECK(city->said_by->span == at(text, "The city of Phoenix")); // found forwards as the subject
+}
+
+TEST_CASE("quotes: a modifier and a role before a person's name stay in the span and the person resolves") {
+    std::string const text = "\u201CHis body language was excellent,\u201D said MSNBC host Chris Matthews.\n\n"
+                             "Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying "
+                             "officials should act \u201Cwithout delay.\u201D\n\n"
+                             "\u201CThere is no neutrality,\u201D said US Secretary of State Anthony Blinken.";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const& host = speaker_with(doc, "body language");
+    CHECK(host.span == at(text, "MSNBC host Chris Matthews"));
+    CHECK(entity_name(doc, host).find("Matthews") != std::string::npos);
+    auto const& nominee = speaker_with(doc, "without delay");
+    CHECK(nominee.span == at(text, "Democratic presidential nominee Hillary Clinton"));
+    CHECK(entity_name(doc, nominee).find("Clinton") != std::string::npos);
+    auto const& blinken = speaker_with(doc, "no neutrality");
+    CHECK(blinken.span == at(text, "US Secretary of State Anthony Blinken")); // "US" is not the pronoun
+    CHECK(entity_name(doc, blinken).find("Blinken") != std::string::npos);
+}
+
+TEST_CASE("quotes: a name after a determiner modifies the noun after it") {
+    std::string const text = "A New York judge has rejected the request, saying the courts have \u201Cno business\u201D "
+                             "deciding it.\n\nThe New York state attorney general is confirming that the foundation "
+                             "is \u201Cnot registered.\u201D\n\nPolice have shot and killed 707 people this year, "
+                             "according to a Washington Post database tracking such deaths.";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const& judge = speaker_with(doc, "no business");
+    CHECK(judge.span == at(text, "A New York judge"));
+    CHECK_FALSE(judge.entity); // the judge is not New York
+    auto const& attorney = speaker_with(doc, "not registered");
+    CHECK(attorney.span == at(text, "The New York state attorney general"));
+    CHECK_FALSE(attorney.entity);
+    auto const& database = speaker_with(doc, "shot and killed");
+    CHECK(database.span == at(text, "a Washington Post database")); // not "... tracking such deaths"
+}
+
+TEST_CASE("quotes: a sentence-initial 'Her' before a noun is a possessive") {
+    std::string_view const text = "Her lawyer went further, saying the ruling was \u201Ca travesty.\u201D";
+    auto const qs = quotes_of(text);
+    REQUIRE(qs.size() == 1);
+    REQUIRE(qs[0].said_by);
+    CHECK(qs[0].said_by->span == at(text, "Her lawyer")); // not "Her", nor "Her lawyer went"
+}
+
+TEST_CASE("quotes: the place or body complementing a title is not the speaker's entity") {
+    std::string const text = "Senator from Texas says he cannot allow Clinton to win the presidency.\n\n"
+                             "The president of Mexico said the country remains \u201Cneutral.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const& senator = speaker_with(doc, "cannot allow");
+    CHECK(senator.span == at(text, "Senator from Texas"));
+    CHECK_FALSE(senator.entity);
+    auto const& president = speaker_with(doc, "neutral");
+    CHECK(president.span == at(text, "The president of Mexico"));
+    CHECK_FALSE(president.entity);
+}
+
+TEST_CASE("quotes: a possessive owner's role does not stop the next pronoun finding its antecedent") {
+    std::string const text = "Libertarian presidential candidate Gary Johnson\u2019s doctor is calling the candidate "
+                             "\u201Cextremely physically fit.\u201D He released a letter that says he has "
+                             "\u201Cextraordinarily good health.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const& doctor = speaker_with(doc, "physically fit");
+    CHECK(doctor.span == at(text, "Libertarian presidential candidate Gary Johnson\u2019s doctor"));
+    CHECK_FALSE(doctor.entity); // the doctor is not Johnson
+    auto const& he = speaker_with(doc, "good health");
+    CHECK(he.span == at(text, "He"));
+    CHECK(entity_name(doc, he).find("Johnson") != std::string::npos);
+}
+
+TEST_CASE("quotes: a role and its modifiers before a person's name belong to the speaker, who is the person") {
+    std::string const text = "\u201CWe are not going to do that,\u201D Clinton campaign spokesman Brian Fallon said on "
+                             "Monday.\n\nWhite House press secretary Josh Earnest said the president was \u201Cdeeply "
+                             "concerned.\u201D";
+    auto const doc = byline::default_pipeline{}(text);
+    auto const& fallon = speaker_with(doc, "not going to do that");
+    CHECK(fallon.span == at(text, "Clinton campaign spokesman Brian Fallon"));
+    CHECK(entity_name(doc, fallon).find("Fallon") != std::string::npos); // the head, not Clinton
+    auto const& earnest = speaker_with(doc, "deeply concerned");
+    CHECK(earnest.span == at(text, "White House press secretary Josh Earnest"));
+    CHECK(entity_name(doc, earnest).find("Earnest") != std::string::npos);
 }

@@ -3,6 +3,8 @@
 // are paired inside a paragraph (or a run of paragraphs for a multi-paragraph quote), and each
 // quote is attributed by a sieve of token patterns that look only a bounded distance around it.
 #include <byline/detail/cue_table.hpp>
+#include <byline/detail/names_common_words.hpp>
+#include <byline/detail/titles_roles.hpp>
 #include <byline/detail/quote_grammar.hpp>
 #include <byline/detail/quote_tokens.hpp>
 #include <byline/document.hpp>
@@ -502,10 +504,106 @@ private:
 
     // ---- noun phrases ------------------------------------------------------------------------
 
+    /// A demonym used as an adjective: a NORP mention ending at token k whose last word is not a
+    /// plural ("Ukrainian", "Central European"; not "Democrats", which heads its own phrase).
+    [[nodiscard]] bool demonym_adjective(std::size_t k) const {
+        if (!is_cap(k) || text_[toks_[k].end - 1] == 's') return false;
+        auto const& ms = doc_.mentions;
+        auto const end = toks_[k].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end < end; });
+        return it != ms.end() && it->span.end == end && it->entity < doc_.entities.size() &&
+               doc_.entities[it->entity].type == "NORP";
+    }
+
+    /// An ordinary English word capitalised only because it opens the sentence, with no entity
+    /// on it: "Other leaders", "Small groups" (a "Pence" or "Bush" carries the name stages' mention).
+    [[nodiscard]] bool capitalised_common_word(std::size_t k) const {
+        if (!is_cap(k) || !sentence_start_[k] || all_caps(k) || (toks_[k].flags & (w_digit | w_possessive))) return false;
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[k].begin, end = toks_[k].end;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        if (it != ms.end() && it->span.begin < end) return false;
+        return listed(names_common_words_txt, k);
+    }
+
+    /// A role written before a person's name: "host", "anchor", "campaign manager"'s "manager".
+    [[nodiscard]] bool role_word(std::size_t k) const {
+        return is_lower_word(k) && (word_in(k, word_set{wc_person_head}) || listed(titles_roles_tsv, k) ||
+                                    word_in(k, std::array<std::string_view, 5>{"host", "pundit", "operative",
+                                                                               "surrogate", "writer"}));
+    }
+
+    /// Whether token k, ASCII-lower-cased, is the key of a line of the byte-sorted `lines`
+    /// (a line is the key, optionally followed by a tab and data); a binary search on the text.
+    [[nodiscard]] bool listed(std::string_view lines, std::size_t k) const noexcept {
+        return listed(lines, token_text(k));
+    }
+    [[nodiscard]] static bool listed(std::string_view lines, std::string_view w) noexcept {
+        std::array<char, 24> buffer{};
+        if (w.size() > buffer.size()) return false;
+        for (std::size_t c = 0; c < w.size(); ++c) {
+            char const ch = w[c];
+            if (static_cast<unsigned char>(ch) >= 0x80) return false;
+            buffer[c] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+        }
+        std::string_view const word(buffer.data(), w.size());
+        // (a tab sorts before every character of a key, so line order is key order)
+        std::size_t lo = 0, hi = lines.size(); // candidate lines start in [lo, hi); lo starts a line
+        while (lo < hi) {
+            auto const mid = lo + (hi - lo) / 2;
+            auto const nl = mid == 0 ? std::string_view::npos : lines.rfind('\n', mid - 1);
+            auto const start = nl == std::string_view::npos ? 0 : nl + 1;
+            auto const end = std::min(lines.find('\n', start), lines.size());
+            auto const line = lines.substr(start, end - start);
+            auto const order = line.substr(0, std::min(line.find('\t'), line.size())).compare(word);
+            if (order == 0) return true;
+            if (order < 0) lo = end + 1;
+            else hi = start;
+        }
+        return false;
+    }
+
+    /// A plural-looking lower-case word ("groups", "parliamentarians"; not "press", "status").
+    [[nodiscard]] bool plural_word(std::size_t k) const noexcept {
+        if (!is_lower_word(k)) return false;
+        auto const w = token_text(k);
+        return w.size() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+    }
+
+    /// The last token of the object of a noun's "of" starting at token m: a name ("of Phoenix",
+    /// "of the Senate") or up to three lower-case words ending at a plural ("of the report",
+    /// "of protesters"); nothing when a verb, a preposition or punctuation comes first.
+    [[nodiscard]] std::optional<std::size_t> of_object(std::size_t m, std::size_t limit) const {
+        if (m < limit && word_in(m, determiners)) ++m;
+        if (m >= limit || !is_word(m)) return std::nullopt;
+        if (is_cap(m)) {
+            while (m + 1 < limit && is_cap(m + 1) && !(toks_[m].flags & w_possessive)) ++m;
+            return m;
+        }
+        std::optional<std::size_t> end;
+        for (std::size_t steps = 0; m < limit && steps < 3 && is_lower_word(m); ++m, ++steps) {
+            auto const w = token_text(m);
+            if (word_in(m, np_stops) || word_in(m, determiners) || is_adverb(m) || cue_at(m).first != no_token ||
+                (end && (w.ends_with("ed") || w.ends_with("ing"))))
+                break;
+            end = m;
+            if (plural_word(m)) break;
+        }
+        return end;
+    }
+
     /// A speaker noun phrase ending at token j (inclusive), not reaching before `limit`.
-    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_backward(std::size_t j, std::size_t limit) const {
+    /// A personal pronoun, not the country written "US".
+    [[nodiscard]] bool is_pronoun(std::size_t i) const noexcept {
+        return word_in(i, speaker_pronouns) && token_text(i) != "US";
+    }
+
+    /// `take_of`: whether a description may grow over an "of" before its determiner ("The
+    /// authors of the report"); false in the nested look at the head, so the search stays bounded.
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_backward(std::size_t j, std::size_t limit,
+                                                                                 bool take_of = true) const {
         if (j == no_token || j < limit || !is_word(j)) return std::nullopt;
-        if (word_in(j, speaker_pronouns)) return std::pair{j, j};
+        if (is_pronoun(j)) return std::pair{j, j};
         std::size_t k = j;
         if ((toks_[j].flags & w_digit) || is_time_word(j)) return std::nullopt; // "Friday afternoon that says"
         if (word_in(j, clause_openers) && (j == limit || !is_cap(j - 1))) return std::nullopt; // "Now tell me"
@@ -522,6 +620,15 @@ private:
                          !word_in(k - 3, clause_openers))
                     k -= 3;
                 else break;
+            }
+            // "Clinton campaign spokesman Brian Fallon", "the Democratic candidate Hillary Clinton":
+            // a role before a person's name, and what modifies the role, belong to the speaker
+            if (k > limit && role_word(k - 1) && has_person_mention(k, j)) {
+                std::size_t q = k - 1;
+                for (std::size_t steps = 0; q > limit && steps < 2 && noun_like(q - 1); ++steps) --q;
+                while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers) && !(toks_[q - 1].flags & w_digit)) --q;
+                if (q > limit && word_in(q - 1, determiners)) --q;
+                return std::pair{q, j};
             }
             // "Senator from Texas", "the president of Mexico": a title owning the name
             if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"of", "for", "from"}) &&
@@ -551,7 +658,13 @@ private:
         bool of_phrase = false; // "52 percent of registered voters", "the authors of the report"
         for (std::size_t steps = 0; k > limit && steps < 8; ++steps) {
             std::size_t const p = k - 1;
-            if (word_in(p, word_set{wc_determiner | wc_quantifier})) return std::pair{p, j}; // "one questioner"
+            if (word_in(p, word_set{wc_determiner | wc_quantifier})) { // "one questioner"
+                // "The authors of the report said": the phrase's head is before the "of"
+                if (take_of && !of_phrase && p >= limit + 2 && word_is(p - 1, "of") && is_lower_word(p - 2))
+                    if (auto head = np_backward(p - 2, limit, false); head && !is_pronoun(head->first))
+                        return std::pair{head->first, j};
+                return std::pair{p, j};
+            }
             if (word_is(p, "of") && !of_phrase && p > limit && is_word(p - 1) && !word_in(p - 1, np_stops)) {
                 of_phrase = true;
                 k = p;
@@ -579,10 +692,65 @@ private:
         return std::nullopt;
     }
 
+    /// Whether tokens [a, b] are all capitalised (no lower-case word yet in the phrase).
+    [[nodiscard]] bool all_caps_from(std::size_t a, std::size_t b) const noexcept {
+        for (std::size_t k = a; k <= b; ++k)
+            if (!is_cap(k)) return false;
+        return true;
+    }
+
+    /// Whether the capitalised words ending at token `last` after token `det` open with an entity
+    /// mention ("A New York judge", "a recent Reuters survey", "a Washington Post-ABC News poll").
+    [[nodiscard]] bool named_modifier(std::size_t det, std::size_t last) const {
+        std::size_t first = last;
+        while (first > det + 1 && is_cap(first - 1)) --first;
+        if (!is_cap(first) || (toks_[last].flags & w_possessive)) return false;
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[first].begin;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.begin < begin; });
+        return it != ms.end() && it->span.begin == begin && it->span.end <= toks_[last].end;
+    }
+
+    /// Whether an entity mention that starts before token k also covers it ("New York state").
+    [[nodiscard]] bool inside_mention(std::size_t k) const {
+        auto const& ms = doc_.mentions;
+        auto const begin = toks_[k].begin;
+        auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
+        return it != ms.end() && it->span.begin < begin && it->span.end >= toks_[k].end;
+    }
+
+    /// A lower-case word that reads as a singular noun rather than a verb ("judge", "database";
+    /// not "says", "reported", "took").
+    [[nodiscard]] bool noun_like(std::size_t k) const {
+        if (!is_lower_word(k) || word_in(k, np_stops) || is_adverb(k) || cue_at(k).first != no_token) return false;
+        auto const w = token_text(k);
+        if (plural_word(k) || w.ends_with("ed") || w.ends_with("ing")) return false; // ("press" is no plural)
+        return !irregular_past(k);
+    }
+
+    [[nodiscard]] bool irregular_past(std::size_t k) const noexcept {
+        return word_in(k, std::array<std::string_view, 24>{"made", "took", "gave", "put", "went", "got", "saw", "thought",
+                                                           "felt", "sent", "set", "led", "won", "lost", "came", "ran",
+                                                           "held", "kept", "left", "began", "became", "paid", "met", "knew"});
+    }
+
+    /// "host Chris Matthews", "campaign chairman John Podesta": up to three lower-case words
+    /// from token n ending in a role, then a person's name; the role's token.
+    [[nodiscard]] std::optional<std::size_t> role_before_name(std::size_t n, std::size_t limit) const {
+        for (std::size_t m = n; m < limit && m < n + 3 && is_lower_word(m); ++m) {
+            if (word_in(m, np_stops) || is_adverb(m) || cue_at(m).first != no_token) return std::nullopt;
+            if (role_word(m) && m + 1 < limit && is_cap(m + 1) && has_person_mention(m + 1, m + 1)) return m;
+        }
+        return std::nullopt;
+    }
+
     /// A speaker noun phrase starting at token i, not reaching `limit` (exclusive).
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_forward(std::size_t i, std::size_t limit) const {
         if (i >= limit || !is_word(i)) return std::nullopt;
-        if (word_in(i, speaker_pronouns) || pronoun_contraction(i)) return std::pair{i, i};
+        // "Her submission to the court noted": a sentence-initial "Her" is a possessive, not a subject
+        bool const possessive_her = word_is(i, "her") && sentence_start_[i] && i + 1 < limit && is_lower_word(i + 1) &&
+                                    !word_in(i + 1, np_stops) && !is_adverb(i + 1);
+        if (!possessive_her && (is_pronoun(i) || pronoun_contraction(i))) return std::pair{i, i};
         std::size_t k = i;
         // "one Democratic source", "several aides": a quantifier opens a description like a determiner
         bool const det = word_in(i, word_set{wc_determiner | wc_quantifier});
@@ -590,12 +758,20 @@ private:
             // bare lower-case plurals ("officials", "critics") and "one who ..." are not handled here
             return std::nullopt;
         }
-        // lower-case words are allowed after a determiner or a possessive
-        bool described = det || (toks_[i].flags & w_possessive);
+        // "Ukrainian parliamentarians", "Other leaders", "Central European leaders": capitalised
+        // modifiers of the lower-case noun after them, not a name ending the phrase
+        bool const modifier = !det && (demonym_adjective(i) || capitalised_common_word(i));
+        // lower-case words are allowed after a determiner, a possessive or a modifier
+        bool described = det || modifier || (toks_[i].flags & w_possessive);
         std::size_t last = i;
         for (std::size_t steps = 0; k + 1 < limit && steps < 12; ++steps) {
             std::size_t const n = k + 1;
             if (!is_word(n)) break;
+            // "the authors of the report", "Small groups of protesters", "the president of the Senate"
+            if (described && last != i && is_lower_word(last) && word_is(n, "of")) {
+                if (auto object = of_object(n + 1, limit)) last = *object;
+                break;
+            }
             if (is_cap(n)) {
                 last = n;
                 k = n;
@@ -615,12 +791,33 @@ private:
                 continue;
             }
             if (word_in(n, speaker_pronouns) || word_in(n, determiners)) break;
+            // "The New York state attorney general": a lower-case word inside the name's mention
+            if (is_cap(last) && is_lower_word(n) && inside_mention(n)) {
+                last = n;
+                k = n;
+                continue;
+            }
+            // "MSNBC host Chris Matthews", "Clinton campaign chairman John Podesta": a role between
+            // names belongs to the person named after it
+            if (is_cap(last) && !(toks_[last].flags & w_possessive)) {
+                if (auto role = role_before_name(n, limit)) {
+                    k = *role;
+                    continue;
+                }
+            }
             // after a name, lower-case words end the phrase, except after a single adjective
-            // ("the American newspaper", "the Mexican president")
-            if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1)) break;
+            // ("the American newspaper", "the Mexican president"), a capitalised modifier opening
+            // the phrase, or a name after a determiner modifying a noun ("A New York judge")
+            if (is_cap(last) && !(det && last == i) && !(toks_[last].flags & w_possessive) && !(det && last == i + 1) &&
+                !(modifier && all_caps_from(i, last) && (last == i || demonym_adjective(last))) &&
+                !(det && named_modifier(i, last) && noun_like(n)))
+                break;
+            // after a modifier, a plural is the head and what follows it the verb ("Ukrainian
+            // parliamentarians sent"), and so is a participle or a past ("Rice pushed back")
+            if (modifier && (plural_word(last) || verb_form(n))) break;
             // (past the first word, an -ed word is the verb: "two speechwriters implored")
             if (described && is_lower_word(n) && !word_in(n, np_stops) && !is_adverb(n) &&
-                !(n > i + 1 && token_text(n).ends_with("ed")) &&
+                !(n > i + 1 && (token_text(n).ends_with("ed") || token_text(n).ends_with("ing") || irregular_past(n))) &&
                 (cue_at(n).first == no_token || (det && n == i + 1))) { // "a message", "the report"
                 last = n;
                 k = n;
@@ -632,7 +829,24 @@ private:
             if (last == i) return std::nullopt;
         }
         if (det && last == i) return std::nullopt;
+        // "Young wants more": an ordinary word that may be a surname modifies the noun after it
+        // only when a verb, a clause or the phrase's end confirms that noun ("Other leaders used",
+        // "Police officials say", "Small groups of protesters marched")
+        if (modifier && last > i && is_lower_word(last) && !demonym_adjective(i)) {
+            std::size_t const n = last + 1;
+            bool const confirmed =
+                n >= limit || !is_word(n) || cue_at(n).first != no_token || is_adverb(n) || verb_form(n) ||
+                word_in(n, std::array<std::string_view, 6>{"who", "of", "in", "at", "from", "across"});
+            if (!confirmed) return std::pair{i, i};
+        }
         return std::pair{i, last};
+    }
+
+    /// A lower-case participle or past tense ("marching", "pushed", "took").
+    [[nodiscard]] bool verb_form(std::size_t k) const noexcept {
+        if (!is_lower_word(k)) return false;
+        auto const w = token_text(k);
+        return w.ends_with("ing") || w.ends_with("ed") || irregular_past(k);
     }
 
     /// The subject of the clause starting at `sb`: skips an opening adverbial, then a noun phrase.
@@ -1217,13 +1431,42 @@ private:
 
     [[nodiscard]] bool names_person_role(byte_span span) const {
         auto const sv = span.in(text_);
+        bool role = false;
         std::size_t p = 0;
         while (p < sv.size()) {
             auto q = sv.find(' ', p);
             if (q == std::string_view::npos) q = sv.size();
             std::string w(sv.substr(p, q - p));
             for (auto& ch : w) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-            if (one_of(std::string_view(w), person_head_words)) return true;
+            // "Libertarian presidential candidate Gary Johnson’s doctor": the owner's role is not the speaker's
+            if (w.ends_with("'s") || w.ends_with("\xE2\x80\x99s")) role = false;
+            else role = role || one_of(std::string_view(w), person_head_words);
+            p = q + 1;
+        }
+        return role;
+    }
+
+    /// Whether the mention at `m` inside `speaker` is the complement of a person's title or role
+    /// ("the president of the Senate", "Rep. Elijah Cummings of Maryland", "Senator from Texas",
+    /// "Democrat of California"): the place or body named there is not the speaker.
+    [[nodiscard]] bool complement_of_person(byte_span speaker, byte_span m) const {
+        if (m.begin <= speaker.begin) return false;
+        auto head = text_.substr(speaker.begin, m.begin - speaker.begin);
+        if (head.ends_with("the ")) head.remove_suffix(4);
+        std::size_t prep = 0;
+        for (std::string_view p : {" of ", " from ", " for "})
+            if (head.ends_with(p)) prep = p.size();
+        if (prep == 0) return false;
+        head.remove_suffix(prep);
+        for (std::size_t p = 0; p < head.size();) {
+            auto q = std::min(head.find(' ', p), head.size());
+            auto w = head.substr(p, q - p);
+            if (w.ends_with('.')) w.remove_suffix(1); // "Rep.", "Gov."
+            std::string lw(w);
+            for (auto& ch : lw) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+            if (listed(titles_roles_tsv, w) || one_of(std::string_view(lw), person_head_words) || lw == "democrat" ||
+                lw == "republican")
+                return true;
             p = q + 1;
         }
         return false;
@@ -1240,7 +1483,8 @@ private:
             for (auto& ch : lw) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
             return lw;
         }();
-        bool const pronoun = sv.size() == first_word.size() && one_of(std::string_view(first_word), pronoun_words);
+        bool const pronoun =
+            sv.size() == first_word.size() && sv != "US" && one_of(std::string_view(first_word), pronoun_words);
         if (pronoun) {
             gender want = gender::unknown;
             if (first_word == "he" || first_word == "him") want = gender::male;
@@ -1289,7 +1533,15 @@ private:
             bool const owner = (after.starts_with("'s") || after.starts_with("\xE2\x80\x99s")) && it->span.end + 2 < speaker.end;
             if (owner) continue; // "Zelensky’s spokesman" is not Zelensky
             auto const& type = es[it->entity].type;
-            if (type == "PERSON") return it->entity;
+            if (type == "PERSON") {
+                // "Clinton campaign spokesman Brian Fallon": the person ending the phrase is its head
+                auto head = it;
+                for (auto next = it + 1; next != ms.end() && next->span.begin < speaker.end; ++next)
+                    if (next->span.end == speaker.end && next->entity < es.size() && es[next->entity].type == "PERSON")
+                        head = next;
+                return head->entity;
+            }
+            if (complement_of_person(speaker, it->span)) continue;
             if (!found && (type == "ORG" || it->span.end == speaker.end)) found = it->entity;
         }
         if (found) return found;
