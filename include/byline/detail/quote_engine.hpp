@@ -592,12 +592,12 @@ private:
         return end;
     }
 
-    /// A speaker noun phrase ending at token j (inclusive), not reaching before `limit`.
     /// A personal pronoun, not the country written "US".
     [[nodiscard]] bool is_pronoun(std::size_t i) const noexcept {
         return word_in(i, speaker_pronouns) && token_text(i) != "US";
     }
 
+    /// A speaker noun phrase ending at token j (inclusive), not reaching before `limit`.
     /// `take_of`: whether a description may grow over an "of" before its determiner ("The
     /// authors of the report"); false in the nested look at the head, so the search stays bounded.
     [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> np_backward(std::size_t j, std::size_t limit,
