@@ -119,7 +119,9 @@ inline void fold_symbol_into(fold_buffer& out, char32_t cp) noexcept {
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0xFF07: out.push('\''); return;
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: out.push('-'); return;
-    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: out.push_utf8(cp); return; // fold to themselves
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case replacement_char: // fold to themselves
+        out.push_utf8(cp);
+        return;
     default: break;
     }
     if (category(cp) == UTF8PROC_CATEGORY_PD) out.push('-');

@@ -319,6 +319,7 @@ private:
             lower = data_[i] >= 'a' && data_[i] <= 'z';
         } else {
             auto const d = decode(text_, i);
+            if (d.cp == replacement_char && d.length == 1) return invalid_run_end(text_, i + 1, n_); // one separator
             if (!is_word_char(d.cp) || is_mark(d.cp)) return i + d.length;
             upper = is_upper(d.cp);
             lower = !upper && is_lower(d.cp);

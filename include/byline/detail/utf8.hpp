@@ -24,6 +24,13 @@ struct decoded {
 [[nodiscard]] inline decoded decode(std::string_view text, std::size_t pos) noexcept {
     auto const b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) return {b, 1};
+    // A byte that starts no sequence, or a sequence cut short, is rejected before the library
+    // call: garbage should not cost a call per byte. utf8proc_iterate answers the same for them.
+    if (b < 0xC2 || b > 0xF4) return {replacement_char, 1};
+    std::size_t const continuations = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+    for (std::size_t k = 1; k <= continuations; ++k)
+        if (pos + k >= text.size() || (static_cast<unsigned char>(text[pos + k]) & 0xC0) != 0x80)
+            return {replacement_char, 1};
     utf8proc_int32_t cp = 0;
     auto const n = utf8proc_iterate(reinterpret_cast<utf8proc_uint8_t const*>(text.data() + pos),
                                     static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
