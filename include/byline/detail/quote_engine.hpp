@@ -3,8 +3,7 @@
 // are paired inside a paragraph (or a run of paragraphs for a multi-paragraph quote), and each
 // quote is attributed by a sieve of token patterns that look only a bounded distance around it.
 #include <byline/detail/cue_table.hpp>
-#include <byline/detail/names_common_words.hpp>
-#include <byline/detail/titles_roles.hpp>
+#include <byline/detail/names_tables.hpp>
 #include <byline/detail/quote_grammar.hpp>
 #include <byline/detail/quote_tokens.hpp>
 #include <byline/document.hpp>
@@ -523,44 +522,27 @@ private:
         auto const begin = toks_[k].begin, end = toks_[k].end;
         auto it = std::partition_point(ms.begin(), ms.end(), [&](entity_mention const& m) { return m.span.end <= begin; });
         if (it != ms.end() && it->span.begin < end) return false;
-        return listed(names_common_words_txt, k);
+        return lexicon_facts(token_text(k)).common != 0;
     }
 
     /// A role written before a person's name: "host", "anchor", "campaign manager"'s "manager".
     [[nodiscard]] bool role_word(std::size_t k) const {
-        return is_lower_word(k) && (word_in(k, word_set{wc_person_head}) || listed(titles_roles_tsv, k) ||
+        return is_lower_word(k) && (word_in(k, word_set{wc_person_head}) || lexicon_facts(token_text(k)).title != 0 ||
                                     word_in(k, std::array<std::string_view, 5>{"host", "pundit", "operative",
                                                                                "surrogate", "writer"}));
     }
 
-    /// Whether token k, ASCII-lower-cased, is the key of a line of the byte-sorted `lines`
-    /// (a line is the key, optionally followed by a tab and data); a binary search on the text.
-    [[nodiscard]] bool listed(std::string_view lines, std::size_t k) const noexcept {
-        return listed(lines, token_text(k));
-    }
-    [[nodiscard]] static bool listed(std::string_view lines, std::string_view w) noexcept {
+    /// What the name finder's word lexicons (common words, titles and roles) say about `w`,
+    /// ASCII-lower-cased; nothing for a longer or non-ASCII word.
+    [[nodiscard]] static names::word_facts lexicon_facts(std::string_view w) {
         std::array<char, 24> buffer{};
-        if (w.size() > buffer.size()) return false;
+        if (w.size() > buffer.size()) return {};
         for (std::size_t c = 0; c < w.size(); ++c) {
             char const ch = w[c];
-            if (static_cast<unsigned char>(ch) >= 0x80) return false;
+            if (static_cast<unsigned char>(ch) >= 0x80) return {};
             buffer[c] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
         }
-        std::string_view const word(buffer.data(), w.size());
-        // (a tab sorts before every character of a key, so line order is key order)
-        std::size_t lo = 0, hi = lines.size(); // candidate lines start in [lo, hi); lo starts a line
-        while (lo < hi) {
-            auto const mid = lo + (hi - lo) / 2;
-            auto const nl = mid == 0 ? std::string_view::npos : lines.rfind('\n', mid - 1);
-            auto const start = nl == std::string_view::npos ? 0 : nl + 1;
-            auto const end = std::min(lines.find('\n', start), lines.size());
-            auto const line = lines.substr(start, end - start);
-            auto const order = line.substr(0, std::min(line.find('\t'), line.size())).compare(word);
-            if (order == 0) return true;
-            if (order < 0) lo = end + 1;
-            else hi = start;
-        }
-        return false;
+        return names::lexicons::get().words.find({buffer.data(), w.size()});
     }
 
     /// A plural-looking lower-case word ("groups", "parliamentarians"; not "press", "status").
@@ -1464,7 +1446,7 @@ private:
             if (w.ends_with('.')) w.remove_suffix(1); // "Rep.", "Gov."
             std::string lw(w);
             for (auto& ch : lw) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-            if (listed(titles_roles_tsv, w) || one_of(std::string_view(lw), person_head_words) || lw == "democrat" ||
+            if (lexicon_facts(w).title != 0 || one_of(std::string_view(lw), person_head_words) || lw == "democrat" ||
                 lw == "republican")
                 return true;
             p = q + 1;
