@@ -1,5 +1,5 @@
 // Whole-pipeline throughput (byline::default_pipeline: sentences, entities, names, quotes) and the
-// quote stage on its own, one thread.
+// quote stage on its own, one thread; and the pipeline's time split by stage.
 //
 // The "seeds" input is the seed articles joined by blank lines and repeated to about 50 MB; it is
 // annotated article by article (each chunk is exactly one seed article, in the order and with the
@@ -9,6 +9,9 @@
 #include <byline/byline.hpp>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -25,6 +28,38 @@ std::size_t for_each_article(std::string const& text, std::vector<std::size_t> c
         at += n;
     }
     return articles;
+}
+
+/// A stage that runs `S` and adds the time it took to `seconds`: wrapped around each default
+/// stage, it splits the pipeline's time by stage, measured inside the pipeline itself (the
+/// stages read each other's results, so a stage timed alone would see different input).
+template <byline::stage S>
+struct timed {
+    S stage;
+    double* seconds;
+    void annotate(byline::document& doc) const {
+        auto const t0 = std::chrono::steady_clock::now();
+        stage.annotate(doc);
+        *seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    }
+};
+
+void report_stage_shares(bench::context const& ctx, std::string const& text, std::vector<std::size_t> const& lengths) {
+    std::array<double, 4> seconds{};
+    byline::pipeline<timed<byline::sentence_splitter>, timed<byline::entity_matcher>, timed<byline::name_finder>,
+                     timed<byline::quote_finder>> const
+        split({{}, &seconds[0]}, {{}, &seconds[1]}, {{}, &seconds[2]}, {{}, &seconds[3]});
+    byline::document doc;
+    for (int repeat = 0; repeat < 3; ++repeat)
+        for_each_article(text, lengths, [&](std::string_view article) { split.annotate(article, doc); });
+    double const total = seconds[0] + seconds[1] + seconds[2] + seconds[3];
+    char const* const names[] = {"sentences", "entities", "names", "quotes"};
+    for (std::size_t i = 0; i < seconds.size(); ++i) {
+        char extra[64];
+        std::snprintf(extra, sizeof extra, "\"share\": %.3f", seconds[i] / total);
+        bench::report(ctx, "pipeline-stage", names[i], "seeds", 3.0 * static_cast<double>(text.size()) / (1 << 20) / seconds[i],
+                      extra);
+    }
 }
 
 void run(bench::context const& ctx) {
@@ -45,6 +80,8 @@ void run(bench::context const& ctx) {
     });
     bench::report(ctx, "pipeline", "byline", "seeds", whole,
                   "\"articles\": " + std::to_string(articles) + ", \"quotes\": " + std::to_string(quotes));
+
+    report_stage_shares(ctx, text, lengths);
 
     // The quote stage alone, on bare text (no sentences or entities from earlier stages).
     byline::quote_finder const finder;
