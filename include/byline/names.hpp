@@ -661,11 +661,16 @@ private:
             std::size_t replace_lo, replace_hi; // existing mentions this one replaces
         };
 
+        /// Whether a mention names a PERSON entity (compared as a view: no library call).
+        bool names_person(entity_mention const& m) const {
+            return m.entity < doc.entities.size() && std::string_view(doc.entities[m.entity].type) == std::string_view("PERSON");
+        }
+
         void resolve() {
             using namespace detail::names;
             // Gazetteer people seed the clusters, so that found names take their ids.
             for (auto const& m : doc.mentions) {
-                if (m.entity >= doc.entities.size() || doc.entities[m.entity].type != "PERSON") continue;
+                if (!names_person(m)) continue;
                 auto const words = m.span.in(text);
                 auto const last_space = words.find_last_of(' ');
                 auto const k = folded(last_space == std::string_view::npos ? words : words.substr(last_space + 1));
@@ -684,7 +689,7 @@ private:
                 bool contains_all = true, last_word_free = true;
                 for (auto i = lo; i < hi; ++i) {
                     auto const& m = doc.mentions[i];
-                    if (m.entity < doc.entities.size() && doc.entities[m.entity].type == "PERSON") gazetteer_person = m.entity;
+                    if (names_person(m)) gazetteer_person = m.entity;
                     contains_all = contains_all && m.span.begin >= span.begin && m.span.end <= span.end && m.span != span;
                     last_word_free = last_word_free && m.span.end <= toks[c.last - 1].begin;
                 }
