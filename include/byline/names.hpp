@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -163,6 +164,13 @@ private:
         detail::names::lexicons const& lex;
         document& doc;
         std::string_view text;
+        // The document's linking tables and lists are carved out of one thread-local block and
+        // dropped together: a news article makes dozens of small ones, each a heap call otherwise.
+        static std::array<std::byte, 32768>& arena_block() {
+            thread_local std::array<std::byte, 32768> block;
+            return block;
+        }
+        std::pmr::monotonic_buffer_resource arena{arena_block().data(), arena_block().size()};
         // Scratch reused by every document this thread annotates (the stage itself stays
         // immutable and shareable): big documents would otherwise fault in fresh pages each time.
         std::vector<detail::names::token>& toks = scratch_tokens();
@@ -577,17 +585,17 @@ private:
         }
 
         // ---- pass 2: link candidates into entities and merge them with the existing mentions
-        std::vector<detail::names::cluster> clusters{};
+        std::pmr::vector<detail::names::cluster> clusters{&arena};
         // surname, other name or alias -> the clusters it names, oldest first
         /// Hashes strings and views alike, so that folded keys are looked up without a copy.
         struct text_hash {
             using is_transparent = void;
             std::size_t operator()(std::string_view k) const noexcept { return std::hash<std::string_view>{}(k); }
         };
-        std::unordered_map<std::string, std::vector<std::uint32_t>, text_hash, std::equal_to<>> by_key{};
-        std::unordered_map<std::uint64_t, std::vector<std::string const*>> by_prefix{}; // 6-byte prefix -> keys
-        std::unordered_map<std::string, std::uint32_t> orgs{};
-        std::unordered_map<std::string, std::uint32_t, text_hash, std::equal_to<>> aliases{}; // "(aka AMLO)" -> cluster
+        std::pmr::unordered_map<std::pmr::string, std::pmr::vector<std::uint32_t>, text_hash, std::equal_to<>> by_key{&arena};
+        std::pmr::unordered_map<std::uint64_t, std::pmr::vector<std::pmr::string const*>> by_prefix{&arena}; // 6-byte prefix -> keys
+        std::pmr::unordered_map<std::pmr::string, std::uint32_t> orgs{&arena};
+        std::pmr::unordered_map<std::pmr::string, std::uint32_t, text_hash, std::equal_to<>> aliases{&arena}; // "(aka AMLO)" -> cluster
 
         /// Spelling variants of one name (Zelenski, Zelensky, Zelenskiy; Antony, Anthony):
         /// equal, or from six bytes on with the same first letter and at most two edits.
@@ -597,7 +605,7 @@ private:
         }
 
         /// The clusters `k` names (exactly, or as a spelling variant), or null.
-        std::vector<std::uint32_t> const* named_by(std::string_view k) {
+        std::pmr::vector<std::uint32_t> const* named_by(std::string_view k) {
             if (auto const it = by_key.find(k); it != by_key.end()) return &it->second;
             if (k.size() < 6) return nullptr;
             if (auto const it = by_prefix.find(prefix6(k)); it != by_prefix.end())
@@ -629,7 +637,7 @@ private:
         }
         void add_key(std::string_view k, std::uint32_t c) {
             if (k.empty()) return;
-            auto const [it, fresh] = by_key.try_emplace(std::string(k));
+            auto const [it, fresh] = by_key.try_emplace(std::pmr::string(k, &arena));
             if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
             if (std::find(it->second.begin(), it->second.end(), c) == it->second.end()) it->second.push_back(c);
         }
@@ -674,14 +682,14 @@ private:
                 auto const words = m.span.in(text);
                 auto const last_space = words.find_last_of(' ');
                 auto const k = folded(last_space == std::string_view::npos ? words : words.substr(last_space + 1));
-                if (by_key.count(k)) continue;
+                if (by_key.count(std::string_view(k))) continue;
                 cluster c;
                 c.entity = m.entity;
                 clusters.push_back(c);
                 add_key(k, static_cast<std::uint32_t>(clusters.size() - 1));
             }
 
-            std::vector<emitted> out;
+            std::pmr::vector<emitted> out{&arena};
             for (auto const& c : cands) {
                 byte_span const span{toks[c.naming_title != npos ? c.naming_title : c.first].begin, toks[c.last - 1].end};
                 auto const [lo, hi] = overlapping(span.begin, span.end);
@@ -695,7 +703,7 @@ private:
                 }
                 if (c.kind == candidate_kind::organisation) {
                     if (lo != hi) continue;
-                    std::string k;
+                    std::pmr::string k{&arena};
                     for (auto t = c.first; t < c.last; ++t) (k += key(t)) += ' ';
                     auto [it, fresh] = orgs.emplace(k, static_cast<std::uint32_t>(clusters.size()));
                     if (fresh) {
@@ -763,7 +771,7 @@ private:
                 if (!particle(t)) add_key(key(t), id);
             if (c.alias != npos) {
                 add_key(key(c.alias), id);
-                aliases.emplace(std::string(key(c.alias)), id);
+                aliases.emplace(std::pmr::string(key(c.alias), &arena), id);
             }
             return id;
         }
@@ -815,18 +823,18 @@ private:
             return out;
         }
 
-        void emit(std::vector<emitted> const& found) {
+        void emit(std::pmr::vector<emitted> const& found) {
             // Entities for the clusters that are mentioned, in order of first mention. Every id
             // made here starts "person:" or "org:", so only such ids can collide; the views stay
             // valid because the entities do not move after this reserve.
             std::size_t fresh = 0;
             {
-                std::vector<std::uint8_t> counted(clusters.size(), 0);
+                std::pmr::vector<std::uint8_t> counted(clusters.size(), 0, &arena);
                 for (auto const& f : found)
                     if (!clusters[f.cluster].entity && !counted[f.cluster]) counted[f.cluster] = 1, ++fresh;
             }
             doc.entities.reserve(doc.entities.size() + fresh);
-            std::unordered_set<std::string_view> ids;
+            std::pmr::unordered_set<std::string_view> ids{&arena};
             for (auto const& e : doc.entities)
                 if (e.id.starts_with("person:") || e.id.starts_with("org:")) ids.insert(e.id);
             for (auto const& f : found) {
@@ -853,10 +861,10 @@ private:
                 ids.insert(doc.entities.back().id);
             }
             // Merge: existing mentions that a found one replaces go; the rest interleave.
-            std::vector<std::uint8_t> replaced(doc.mentions.size(), 0);
+            std::pmr::vector<std::uint8_t> replaced(doc.mentions.size(), 0, &arena);
             for (auto const& f : found)
                 for (auto i = f.replace_lo; i < f.replace_hi; ++i) replaced[i] = 1;
-            std::vector<entity_mention> merged;
+            std::pmr::vector<entity_mention> merged{&arena};
             merged.reserve(doc.mentions.size() + found.size());
             std::size_t i = 0;
             for (auto const& f : found) {
@@ -866,7 +874,7 @@ private:
             }
             for (; i < doc.mentions.size(); ++i)
                 if (!replaced[i]) merged.push_back(doc.mentions[i]);
-            doc.mentions = std::move(merged);
+            doc.mentions.assign(merged.begin(), merged.end()); // into the buffer the document keeps
         }
     };
 };
