@@ -590,11 +590,11 @@ private:
         /// Hashes strings and views alike, so that folded keys are looked up without a copy.
         struct text_hash {
             using is_transparent = void;
-            std::size_t operator()(std::string_view k) const noexcept { return std::hash<std::string_view>{}(k); }
+            std::size_t operator()(std::string_view k) const noexcept { return detail::names::word_table::hash(k); }
         };
         std::pmr::unordered_map<std::pmr::string, std::pmr::vector<std::uint32_t>, text_hash, std::equal_to<>> by_key{&arena};
         std::pmr::unordered_map<std::uint64_t, std::pmr::vector<std::pmr::string const*>> by_prefix{&arena}; // 6-byte prefix -> keys
-        std::pmr::unordered_map<std::pmr::string, std::uint32_t> orgs{&arena};
+        std::pmr::unordered_map<std::pmr::string, std::uint32_t, text_hash, std::equal_to<>> orgs{&arena};
         std::pmr::unordered_map<std::pmr::string, std::uint32_t, text_hash, std::equal_to<>> aliases{&arena}; // "(aka AMLO)" -> cluster
 
         /// Spelling variants of one name (Zelenski, Zelensky, Zelenskiy; Antony, Anthony):
@@ -834,7 +834,7 @@ private:
                     if (!clusters[f.cluster].entity && !counted[f.cluster]) counted[f.cluster] = 1, ++fresh;
             }
             doc.entities.reserve(doc.entities.size() + fresh);
-            std::pmr::unordered_set<std::string_view> ids{&arena};
+            std::pmr::unordered_set<std::string_view, text_hash> ids{&arena};
             for (auto const& e : doc.entities)
                 if (e.id.starts_with("person:") || e.id.starts_with("org:")) ids.insert(e.id);
             for (auto const& f : found) {
