@@ -154,7 +154,7 @@ private:
             using namespace detail::names;
             tokenize(text, doc.sentences, toks);
             // The cache outlives the document: forget the slots its tokens can use.
-            for (std::size_t i = 0; i < std::min(toks.size(), key_cache.size()); ++i) key_cache[i].token = npos;
+            std::fill_n(key_cache.tokens.begin(), std::min(toks.size(), key_cache.tokens.size()), npos);
             cands.clear();
             find_candidates();
             resolve();
@@ -188,7 +188,6 @@ private:
         // to still hold a news article's names when they are linked at the end. Thread-local
         // like the token scratch, so that its strings keep their capacity.
         struct cached_key {
-            std::size_t token = detail::names::npos;
             std::string_view key;             // in small_key or large_key
             std::array<char, 16> small_key{}; // short ASCII words
             std::string large_key;
@@ -200,7 +199,11 @@ private:
             std::size_t title_end = 0;  // end token (exclusive),
             std::string title_text;     // and its folded text
         };
-        using key_cache_t = std::array<cached_key, 1024>;
+        struct key_cache_t {
+            std::array<std::size_t, 1024> tokens; // the token each slot holds, apart: cheap to forget
+            std::array<cached_key, 1024> slots;
+            key_cache_t() { tokens.fill(detail::names::npos); }
+        };
         static key_cache_t& scratch_key_cache() {
             thread_local key_cache_t cache;
             return cache;
@@ -208,7 +211,7 @@ private:
         key_cache_t& key_cache = scratch_key_cache();
         cached_key& slot_of(std::size_t t) {
             key(t);
-            return key_cache[t % key_cache.size()];
+            return key_cache.slots[t % key_cache.slots.size()];
         }
         std::string phrase{};
         std::string singular{};
@@ -219,12 +222,12 @@ private:
         // ---- token helpers
         std::string_view raw(std::size_t t) const { return {text.data() + toks[t].begin, toks[t].end - toks[t].begin}; }
         [[gnu::always_inline]] std::string_view key(std::size_t t) {
-            auto& slot = key_cache[t % key_cache.size()];
-            if (slot.token != t) [[unlikely]] fill(slot, t);
-            return slot.key;
+            auto const i = t % key_cache.slots.size();
+            if (key_cache.tokens[i] != t) [[unlikely]] fill(key_cache.slots[i], t);
+            return key_cache.slots[i].key;
         }
         [[gnu::noinline]] void fill(cached_key& slot, std::size_t t) {
-            slot.token = t;
+            key_cache.tokens[t % key_cache.tokens.size()] = t;
             slot.plural_checked = false;
             slot.title_known = false;
             // "U.S." and "Gen." fold without their periods
@@ -266,7 +269,7 @@ private:
         detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
         bool may_end_title(std::size_t t) {
-            if (auto const& slot = key_cache[t % key_cache.size()]; slot.token == t) return slot.facts.title_last != 0;
+            if (auto const i = t % key_cache.slots.size(); key_cache.tokens[i] == t) return key_cache.slots[i].facts.title_last != 0;
             // Asked of the word before most runs: when it is plain lower case, it is its own key
             // and needs no folding (nor a slot, unless a title may end there).
             auto const r = raw(t);
