@@ -198,7 +198,11 @@ public:
                 std::uint64_t starts = word & ~(word << 1);
                 std::size_t resume = i + limit;
                 bool general = limit < 64; // at a byte that is not ASCII
-                std::size_t prev_end = prev_end_; // in a register while the block's words go out
+                // In registers while the block's words go out (stores into the tokens could alias
+                // the members): the end of the last word, the line's long words, the tokens.
+                std::size_t prev_end = prev_end_;
+                std::size_t long_lower = line_long_[0], long_capitalised = line_long_[1];
+                auto& out = out_;
                 while (starts != 0) {
                     auto const b = static_cast<unsigned>(std::countr_zero(starts));
                     auto const len = static_cast<unsigned>(std::countr_one(word >> b));
@@ -223,18 +227,26 @@ public:
                         f |= after_space; // most words follow one space
                     } else {
                         f |= gap_flags(text_.substr(prev_end, s - prev_end));
-                        if (f & line_start) new_line();
+                        if (f & line_start) {
+                            line_long_ = {long_lower, long_capitalised};
+                            new_line();
+                            long_lower = line_long_[0];
+                            long_capitalised = line_long_[1];
+                        }
                     }
                     if (f & capitalised) {
                         if (sentence_starts(s)) f |= clause_start;
                         if (shouts(text_.substr(s, len))) f |= all_caps;
+                        long_capitalised += len >= 4;
+                    } else {
+                        long_lower += len >= 4;
                     }
-                    line_long_[f & capitalised] += len >= 4;
-                    out_.push_back({s, s + len, f});
+                    out.push_back({s, s + len, f});
                     prev_end = s + len;
                     starts &= starts - 1;
                 }
                 prev_end_ = prev_end;
+                line_long_ = {long_lower, long_capitalised};
                 i = resume;
                 if (!general) continue;
             }
