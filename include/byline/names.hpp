@@ -209,7 +209,7 @@ private:
             return cache;
         }
         key_cache_t& key_cache = scratch_key_cache();
-        cached_key& slot_of(std::size_t t) {
+        [[gnu::always_inline]] cached_key& slot_of(std::size_t t) {
             key(t);
             return key_cache.slots[t % key_cache.slots.size()];
         }
@@ -266,7 +266,7 @@ private:
             }
             c.plural_checked = true;
         }
-        detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
+        [[gnu::always_inline]] detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
         bool may_end_title(std::size_t t) {
             if (auto const i = t % key_cache.slots.size(); key_cache.tokens[i] == t) return key_cache.slots[i].facts.title_last != 0;
@@ -280,7 +280,7 @@ private:
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
         char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
-        bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
+        [[gnu::always_inline]] bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
             return has(t, detail::names::lower_case) && pred(raw(t));
         }
 
