@@ -32,7 +32,7 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 }
 
 /// Lower-case words that may sit inside a name: particles (da Silva, van der Bellen, bin Salman).
-[[nodiscard]] inline bool is_particle(std::string_view w) noexcept {
+[[nodiscard, gnu::always_inline]] inline bool is_particle(std::string_view w) noexcept {
     if (w.size() > 5) return false; // checked on most lower-case words after a capitalised one
     switch (packed(w)) {
     case packed("y"): case packed("de"): case packed("da"): case packed("do"): case packed("du"):
@@ -46,7 +46,7 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 }
 
 /// Lower-case words that join the parts of an organisation's or office's name.
-[[nodiscard]] inline bool is_connector(std::string_view w) noexcept {
+[[nodiscard, gnu::always_inline]] inline bool is_connector(std::string_view w) noexcept {
     if (w.size() > 3) return false;
     switch (packed(w)) {
     case packed("of"): case packed("for"): case packed("and"): case packed("the"): return true;
@@ -250,21 +250,22 @@ private:
         }
         [[gnu::always_inline]] bool is_common(std::size_t t) {
             auto& c = slot_of(t);
-            if (!c.plural_checked) check_plural(c);
+            if (!c.plural_checked) {
+                if (c.facts.common == 0 && c.key.size() > 4 && c.key.back() == 's') check_plural(c);
+                c.plural_checked = true;
+            }
             return c.facts.common != 0 || c.facts.word_class == 'd'; // days and months are capitalised words too
         }
-        /// Plurals of common words are common too (Galleries, Accounts).
+        /// Plurals of common words are common too (Galleries, Accounts): for a key that is not a
+        /// common word, longer than four bytes and ending in 's'.
         [[gnu::noinline]] void check_plural(cached_key& c) {
             std::string_view const k = c.key;
-            if (c.facts.common == 0 && k.size() > 4 && k.back() == 's') {
-                if (k.ends_with("ies")) {
-                    singular.assign(k.substr(0, k.size() - 3)) += 'y';
-                    c.facts.common = lex.words.find(singular).common;
-                } else {
-                    c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
-                }
+            if (k.ends_with("ies")) {
+                singular.assign(k.substr(0, k.size() - 3)) += 'y';
+                c.facts.common = lex.words.find(singular).common;
+            } else {
+                c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
             }
-            c.plural_checked = true;
         }
         [[gnu::always_inline]] detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
