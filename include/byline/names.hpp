@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +32,7 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 }
 
 /// Lower-case words that may sit inside a name: particles (da Silva, van der Bellen, bin Salman).
-[[nodiscard]] inline bool is_particle(std::string_view w) noexcept {
+[[nodiscard, gnu::always_inline]] inline bool is_particle(std::string_view w) noexcept {
     if (w.size() > 5) return false; // checked on most lower-case words after a capitalised one
     switch (packed(w)) {
     case packed("y"): case packed("de"): case packed("da"): case packed("do"): case packed("du"):
@@ -45,7 +46,7 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 }
 
 /// Lower-case words that join the parts of an organisation's or office's name.
-[[nodiscard]] inline bool is_connector(std::string_view w) noexcept {
+[[nodiscard, gnu::always_inline]] inline bool is_connector(std::string_view w) noexcept {
     if (w.size() > 3) return false;
     switch (packed(w)) {
     case packed("of"): case packed("for"): case packed("and"): case packed("the"): return true;
@@ -153,7 +154,7 @@ private:
             using namespace detail::names;
             tokenize(text, doc.sentences, toks);
             // The cache outlives the document: forget the slots its tokens can use.
-            for (std::size_t i = 0; i < std::min(toks.size(), key_cache.size()); ++i) key_cache[i].token = npos;
+            std::fill_n(key_cache.tokens.begin(), std::min(toks.size(), key_cache.tokens.size()), npos);
             cands.clear();
             find_candidates();
             resolve();
@@ -163,6 +164,13 @@ private:
         detail::names::lexicons const& lex;
         document& doc;
         std::string_view text;
+        // The document's linking tables and lists are carved out of one thread-local block and
+        // dropped together: a news article makes dozens of small ones, each a heap call otherwise.
+        static std::array<std::byte, 32768>& arena_block() {
+            thread_local std::array<std::byte, 32768> block;
+            return block;
+        }
+        std::pmr::monotonic_buffer_resource arena{arena_block().data(), arena_block().size()};
         // Scratch reused by every document this thread annotates (the stage itself stays
         // immutable and shareable): big documents would otherwise fault in fresh pages each time.
         std::vector<detail::names::token>& toks = scratch_tokens();
@@ -180,7 +188,6 @@ private:
         // to still hold a news article's names when they are linked at the end. Thread-local
         // like the token scratch, so that its strings keep their capacity.
         struct cached_key {
-            std::size_t token = detail::names::npos;
             std::string_view key;             // in small_key or large_key
             std::array<char, 16> small_key{}; // short ASCII words
             std::string large_key;
@@ -192,15 +199,19 @@ private:
             std::size_t title_end = 0;  // end token (exclusive),
             std::string title_text;     // and its folded text
         };
-        using key_cache_t = std::array<cached_key, 1024>;
+        struct key_cache_t {
+            std::array<std::size_t, 1024> tokens; // the token each slot holds, apart: cheap to forget
+            std::array<cached_key, 1024> slots;
+            key_cache_t() { tokens.fill(detail::names::npos); }
+        };
         static key_cache_t& scratch_key_cache() {
             thread_local key_cache_t cache;
             return cache;
         }
         key_cache_t& key_cache = scratch_key_cache();
-        cached_key& slot_of(std::size_t t) {
+        [[gnu::always_inline]] cached_key& slot_of(std::size_t t) {
             key(t);
-            return key_cache[t % key_cache.size()];
+            return key_cache.slots[t % key_cache.slots.size()];
         }
         std::string phrase{};
         std::string singular{};
@@ -211,12 +222,12 @@ private:
         // ---- token helpers
         std::string_view raw(std::size_t t) const { return {text.data() + toks[t].begin, toks[t].end - toks[t].begin}; }
         [[gnu::always_inline]] std::string_view key(std::size_t t) {
-            auto& slot = key_cache[t % key_cache.size()];
-            if (slot.token != t) [[unlikely]] fill(slot, t);
-            return slot.key;
+            auto const i = t % key_cache.slots.size();
+            if (key_cache.tokens[i] != t) [[unlikely]] fill(key_cache.slots[i], t);
+            return key_cache.slots[i].key;
         }
         [[gnu::noinline]] void fill(cached_key& slot, std::size_t t) {
-            slot.token = t;
+            key_cache.tokens[t % key_cache.tokens.size()] = t;
             slot.plural_checked = false;
             slot.title_known = false;
             // "U.S." and "Gen." fold without their periods
@@ -239,26 +250,27 @@ private:
         }
         [[gnu::always_inline]] bool is_common(std::size_t t) {
             auto& c = slot_of(t);
-            if (!c.plural_checked) check_plural(c);
+            if (!c.plural_checked) {
+                if (c.facts.common == 0 && c.key.size() > 4 && c.key.back() == 's') check_plural(c);
+                c.plural_checked = true;
+            }
             return c.facts.common != 0 || c.facts.word_class == 'd'; // days and months are capitalised words too
         }
-        /// Plurals of common words are common too (Galleries, Accounts).
+        /// Plurals of common words are common too (Galleries, Accounts): for a key that is not a
+        /// common word, longer than four bytes and ending in 's'.
         [[gnu::noinline]] void check_plural(cached_key& c) {
             std::string_view const k = c.key;
-            if (c.facts.common == 0 && k.size() > 4 && k.back() == 's') {
-                if (k.ends_with("ies")) {
-                    singular.assign(k.substr(0, k.size() - 3)) += 'y';
-                    c.facts.common = lex.words.find(singular).common;
-                } else {
-                    c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
-                }
+            if (k.ends_with("ies")) {
+                singular.assign(k.substr(0, k.size() - 3)) += 'y';
+                c.facts.common = lex.words.find(singular).common;
+            } else {
+                c.facts.common = lex.words.find(k.substr(0, k.size() - 1)).common;
             }
-            c.plural_checked = true;
         }
-        detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
+        [[gnu::always_inline]] detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
         bool may_end_title(std::size_t t) {
-            if (auto const& slot = key_cache[t % key_cache.size()]; slot.token == t) return slot.facts.title_last != 0;
+            if (auto const i = t % key_cache.slots.size(); key_cache.tokens[i] == t) return key_cache.slots[i].facts.title_last != 0;
             // Asked of the word before most runs: when it is plain lower case, it is its own key
             // and needs no folding (nor a slot, unless a title may end there).
             auto const r = raw(t);
@@ -269,7 +281,7 @@ private:
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
         char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
-        bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
+        [[gnu::always_inline]] bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
             return has(t, detail::names::lower_case) && pred(raw(t));
         }
 
@@ -577,17 +589,17 @@ private:
         }
 
         // ---- pass 2: link candidates into entities and merge them with the existing mentions
-        std::vector<detail::names::cluster> clusters{};
+        std::pmr::vector<detail::names::cluster> clusters{&arena};
         // surname, other name or alias -> the clusters it names, oldest first
         /// Hashes strings and views alike, so that folded keys are looked up without a copy.
         struct text_hash {
             using is_transparent = void;
-            std::size_t operator()(std::string_view k) const noexcept { return std::hash<std::string_view>{}(k); }
+            std::size_t operator()(std::string_view k) const noexcept { return detail::names::word_table::hash(k); }
         };
-        std::unordered_map<std::string, std::vector<std::uint32_t>, text_hash, std::equal_to<>> by_key{};
-        std::unordered_map<std::uint64_t, std::vector<std::string const*>> by_prefix{}; // 6-byte prefix -> keys
-        std::unordered_map<std::string, std::uint32_t> orgs{};
-        std::unordered_map<std::string, std::uint32_t, text_hash, std::equal_to<>> aliases{}; // "(aka AMLO)" -> cluster
+        std::pmr::unordered_map<std::pmr::string, std::pmr::vector<std::uint32_t>, text_hash, std::equal_to<>> by_key{&arena};
+        std::pmr::unordered_map<std::uint64_t, std::pmr::vector<std::pmr::string const*>> by_prefix{&arena}; // 6-byte prefix -> keys
+        std::pmr::unordered_map<std::pmr::string, std::uint32_t, text_hash, std::equal_to<>> orgs{&arena};
+        std::pmr::unordered_map<std::pmr::string, std::uint32_t, text_hash, std::equal_to<>> aliases{&arena}; // "(aka AMLO)" -> cluster
 
         /// Spelling variants of one name (Zelenski, Zelensky, Zelenskiy; Antony, Anthony):
         /// equal, or from six bytes on with the same first letter and at most two edits.
@@ -597,7 +609,7 @@ private:
         }
 
         /// The clusters `k` names (exactly, or as a spelling variant), or null.
-        std::vector<std::uint32_t> const* named_by(std::string_view k) {
+        std::pmr::vector<std::uint32_t> const* named_by(std::string_view k) {
             if (auto const it = by_key.find(k); it != by_key.end()) return &it->second;
             if (k.size() < 6) return nullptr;
             if (auto const it = by_prefix.find(prefix6(k)); it != by_prefix.end())
@@ -629,7 +641,7 @@ private:
         }
         void add_key(std::string_view k, std::uint32_t c) {
             if (k.empty()) return;
-            auto const [it, fresh] = by_key.try_emplace(std::string(k));
+            auto const [it, fresh] = by_key.try_emplace(std::pmr::string(k, &arena));
             if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
             if (std::find(it->second.begin(), it->second.end(), c) == it->second.end()) it->second.push_back(c);
         }
@@ -661,22 +673,27 @@ private:
             std::size_t replace_lo, replace_hi; // existing mentions this one replaces
         };
 
+        /// Whether a mention names a PERSON entity (compared as a view: no library call).
+        bool names_person(entity_mention const& m) const {
+            return m.entity < doc.entities.size() && std::string_view(doc.entities[m.entity].type) == std::string_view("PERSON");
+        }
+
         void resolve() {
             using namespace detail::names;
             // Gazetteer people seed the clusters, so that found names take their ids.
             for (auto const& m : doc.mentions) {
-                if (m.entity >= doc.entities.size() || doc.entities[m.entity].type != "PERSON") continue;
+                if (!names_person(m)) continue;
                 auto const words = m.span.in(text);
                 auto const last_space = words.find_last_of(' ');
                 auto const k = folded(last_space == std::string_view::npos ? words : words.substr(last_space + 1));
-                if (by_key.count(k)) continue;
+                if (by_key.count(std::string_view(k))) continue;
                 cluster c;
                 c.entity = m.entity;
                 clusters.push_back(c);
                 add_key(k, static_cast<std::uint32_t>(clusters.size() - 1));
             }
 
-            std::vector<emitted> out;
+            std::pmr::vector<emitted> out{&arena};
             for (auto const& c : cands) {
                 byte_span const span{toks[c.naming_title != npos ? c.naming_title : c.first].begin, toks[c.last - 1].end};
                 auto const [lo, hi] = overlapping(span.begin, span.end);
@@ -684,13 +701,13 @@ private:
                 bool contains_all = true, last_word_free = true;
                 for (auto i = lo; i < hi; ++i) {
                     auto const& m = doc.mentions[i];
-                    if (m.entity < doc.entities.size() && doc.entities[m.entity].type == "PERSON") gazetteer_person = m.entity;
+                    if (names_person(m)) gazetteer_person = m.entity;
                     contains_all = contains_all && m.span.begin >= span.begin && m.span.end <= span.end && m.span != span;
                     last_word_free = last_word_free && m.span.end <= toks[c.last - 1].begin;
                 }
                 if (c.kind == candidate_kind::organisation) {
                     if (lo != hi) continue;
-                    std::string k;
+                    std::pmr::string k{&arena};
                     for (auto t = c.first; t < c.last; ++t) (k += key(t)) += ' ';
                     auto [it, fresh] = orgs.emplace(k, static_cast<std::uint32_t>(clusters.size()));
                     if (fresh) {
@@ -758,7 +775,7 @@ private:
                 if (!particle(t)) add_key(key(t), id);
             if (c.alias != npos) {
                 add_key(key(c.alias), id);
-                aliases.emplace(std::string(key(c.alias)), id);
+                aliases.emplace(std::pmr::string(key(c.alias), &arena), id);
             }
             return id;
         }
@@ -810,18 +827,18 @@ private:
             return out;
         }
 
-        void emit(std::vector<emitted> const& found) {
+        void emit(std::pmr::vector<emitted> const& found) {
             // Entities for the clusters that are mentioned, in order of first mention. Every id
             // made here starts "person:" or "org:", so only such ids can collide; the views stay
             // valid because the entities do not move after this reserve.
             std::size_t fresh = 0;
             {
-                std::vector<std::uint8_t> counted(clusters.size(), 0);
+                std::pmr::vector<std::uint8_t> counted(clusters.size(), 0, &arena);
                 for (auto const& f : found)
                     if (!clusters[f.cluster].entity && !counted[f.cluster]) counted[f.cluster] = 1, ++fresh;
             }
             doc.entities.reserve(doc.entities.size() + fresh);
-            std::unordered_set<std::string_view> ids;
+            std::pmr::unordered_set<std::string_view, text_hash> ids{&arena};
             for (auto const& e : doc.entities)
                 if (e.id.starts_with("person:") || e.id.starts_with("org:")) ids.insert(e.id);
             for (auto const& f : found) {
@@ -848,10 +865,10 @@ private:
                 ids.insert(doc.entities.back().id);
             }
             // Merge: existing mentions that a found one replaces go; the rest interleave.
-            std::vector<std::uint8_t> replaced(doc.mentions.size(), 0);
+            std::pmr::vector<std::uint8_t> replaced(doc.mentions.size(), 0, &arena);
             for (auto const& f : found)
                 for (auto i = f.replace_lo; i < f.replace_hi; ++i) replaced[i] = 1;
-            std::vector<entity_mention> merged;
+            std::pmr::vector<entity_mention> merged{&arena};
             merged.reserve(doc.mentions.size() + found.size());
             std::size_t i = 0;
             for (auto const& f : found) {
@@ -861,7 +878,7 @@ private:
             }
             for (; i < doc.mentions.size(); ++i)
                 if (!replaced[i]) merged.push_back(doc.mentions[i]);
-            doc.mentions = std::move(merged);
+            doc.mentions.assign(merged.begin(), merged.end()); // into the buffer the document keeps
         }
     };
 };

@@ -3,6 +3,7 @@
 // before, in one pass over the text.
 #include <byline/version.hpp>
 #include <byline/span.hpp>
+#include <byline/detail/fold.hpp> // decode_fast, word_char
 #include <byline/detail/utf8.hpp>
 
 #include <array>
@@ -51,7 +52,7 @@ struct token {
     bool line_break = false, other = false, paren = false, starts_clause = false;
     int commas = 0;
     for (std::size_t i = 0; i < gap.size();) {
-        auto const d = decode(gap, i);
+        auto const d = decode_fast(gap, i);
         i += d.length;
         switch (d.cp) {
         case '\n': case '\r': case 0x2028: case 0x2029: line_break = true; break;
@@ -109,8 +110,8 @@ inline constexpr auto byte_classes = [] {
         }
         while (i < n && byte_classes[data[i]] == 1) ++i;
         if (i >= n || data[i] < 0x80) return i;
-        auto const d = decode(text, i);
-        if (!is_word_char(d.cp)) return i;
+        auto const d = decode_fast(text, i);
+        if (!word_char(d.cp)) return i;
         i += d.length;
     }
 }
@@ -197,7 +198,11 @@ public:
                 std::uint64_t starts = word & ~(word << 1);
                 std::size_t resume = i + limit;
                 bool general = limit < 64; // at a byte that is not ASCII
-                std::size_t prev_end = prev_end_; // in a register while the block's words go out
+                // In registers while the block's words go out (stores into the tokens could alias
+                // the members): the end of the last word, the line's long words, the tokens.
+                std::size_t prev_end = prev_end_;
+                std::size_t long_lower = line_long_[0], long_capitalised = line_long_[1];
+                auto& out = out_;
                 while (starts != 0) {
                     auto const b = static_cast<unsigned>(std::countr_zero(starts));
                     auto const len = static_cast<unsigned>(std::countr_one(word >> b));
@@ -222,18 +227,26 @@ public:
                         f |= after_space; // most words follow one space
                     } else {
                         f |= gap_flags(text_.substr(prev_end, s - prev_end));
-                        if (f & line_start) new_line();
+                        if (f & line_start) {
+                            line_long_ = {long_lower, long_capitalised};
+                            new_line();
+                            long_lower = line_long_[0];
+                            long_capitalised = line_long_[1];
+                        }
                     }
                     if (f & capitalised) {
                         if (sentence_starts(s)) f |= clause_start;
                         if (shouts(text_.substr(s, len))) f |= all_caps;
+                        long_capitalised += len >= 4;
+                    } else {
+                        long_lower += len >= 4;
                     }
-                    line_long_[f & capitalised] += len >= 4;
-                    out_.push_back({s, s + len, f});
+                    out.push_back({s, s + len, f});
                     prev_end = s + len;
                     starts &= starts - 1;
                 }
                 prev_end_ = prev_end;
+                line_long_ = {long_lower, long_capitalised};
                 i = resume;
                 if (!general) continue;
             }
@@ -318,9 +331,9 @@ private:
             upper = is_ascii_upper(data_[i]);
             lower = data_[i] >= 'a' && data_[i] <= 'z';
         } else {
-            auto const d = decode(text_, i);
+            auto const d = decode_fast(text_, i);
             if (d.cp == replacement_char && d.length == 1) return invalid_run_end(text_, i + 1, n_); // one separator
-            if (!is_word_char(d.cp) || is_mark(d.cp)) return i + d.length;
+            if (!word_char(d.cp) || is_mark(d.cp)) return i + d.length;
             upper = is_upper(d.cp);
             lower = !upper && is_lower(d.cp);
         }
@@ -334,20 +347,20 @@ private:
             if (i >= n) break;
             // Most words end at a space or punctuation that cannot join two words.
             if (auto const b = static_cast<unsigned char>(text[i]); b < 0x80 && b != '.' && b != '\'' && b != '-') break;
-            auto const joint = decode(text, i);
+            auto const joint = decode_fast(text, i);
             std::size_t const after = i + joint.length;
             // An initial keeps its period; "U.S." continues through letter-period pairs.
-            if (joint.cp == '.' && segment + decode(text, segment).length == i && is_upper(decode(text, segment).cp)) {
+            if (joint.cp == '.' && segment + decode_fast(text, segment).length == i && is_upper(decode_fast(text, segment).cp)) {
                 t.end = i = after;
-                if (after + 1 < n && is_upper(decode(text, after).cp) && text[after + 1] == '.') continue;
+                if (after + 1 < n && is_upper(decode_fast(text, after).cp) && text[after + 1] == '.') continue;
                 break;
             }
             if (after >= n) break;
-            auto const next = decode(text, after);
-            if (!is_word_char(next.cp) || is_mark(next.cp)) break;
+            auto const next = decode_fast(text, after);
+            if (!word_char(next.cp) || is_mark(next.cp)) break;
             if (is_apostrophe(joint.cp)) {
                 std::size_t const past_s = after + 1;
-                if ((next.cp == 's' || next.cp == 'S') && (past_s >= n || !is_word_char(decode(text, past_s).cp))) {
+                if ((next.cp == 's' || next.cp == 'S') && (past_s >= n || !word_char(decode_fast(text, past_s).cp))) {
                     t.flags |= possessive; // the token ends before the apostrophe
                     i = past_s;
                     break;
