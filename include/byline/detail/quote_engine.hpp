@@ -69,7 +69,12 @@ inline constexpr std::array<std::string_view, 11> object_prepositions{"of", "to"
 class quote_engine {
 public:
     quote_engine(document& doc, cue_table const& cues, quote_settings const& settings)
-        : doc_(doc), text_(doc.text), lexicon_(cues.lookup()), settings_(settings) {}
+        : doc_(doc), text_(doc.text), lexicon_(cues.lookup()), settings_(settings) {
+        swap_buffers();
+    }
+    ~quote_engine() { swap_buffers(); }
+    quote_engine(quote_engine const&) = delete;
+    quote_engine& operator=(quote_engine const&) = delete;
 
     void run() {
         std::size_t const n = text_.size();
@@ -148,6 +153,29 @@ private:
         std::size_t paragraphs = 0;
         bool closed = false; ///< ended by a stray closing mark
     };
+
+    /// The per-unit buffers, kept by the thread between documents so that their capacity is
+    /// reused instead of grown again for each one.
+    struct buffers {
+        std::vector<qtoken> toks;
+        std::vector<std::size_t> punct, marks, cue_words, line_first;
+        std::vector<piece> pieces;
+        std::vector<std::uint8_t> inside, closing, sentence_start;
+    };
+    /// Takes the thread's buffers (at construction) or gives them back (at destruction);
+    /// every unit clears what it uses first.
+    void swap_buffers() noexcept {
+        thread_local buffers spare;
+        toks_.swap(spare.toks);
+        punct_.swap(spare.punct);
+        marks_.swap(spare.marks);
+        cue_words_.swap(spare.cue_words);
+        line_first_.swap(spare.line_first);
+        pieces_.swap(spare.pieces);
+        inside_.swap(spare.inside);
+        closing_.swap(spare.closing);
+        sentence_start_.swap(spare.sentence_start);
+    }
 
     // ---- lines and units -------------------------------------------------------------------
 
