@@ -260,9 +260,19 @@ private:
 
     /// Token i's lexicon entry, if any (looked up at the first ask).
     [[nodiscard]] lexeme const* lex(std::size_t i) const noexcept {
+        auto const e = toks_[i].entry;
+        if (e == unknown_entry) [[unlikely]] return look_up(i);
+        return e == no_entry ? nullptr : &lexicon_[e];
+    }
+    [[gnu::noinline]] lexeme const* look_up(std::size_t i) const noexcept {
         auto& t = toks_[i];
-        if (t.entry == unknown_entry) t.entry = lexicon_.find(text_.data() + t.begin, t.end - t.begin, text_.size() - t.begin);
+        t.entry = lexicon_.find(text_.data() + t.begin, t.end - t.begin, text_.size() - t.begin);
         return t.entry == no_entry ? nullptr : &lexicon_[t.entry];
+    }
+    /// Whether token i surely starts no cue, without a lookup (the tokenizer's sink looked up
+    /// every word that may).
+    [[nodiscard]] bool starts_no_cue(std::size_t i) const noexcept {
+        return !is_word(i) || toks_[i].entry == unknown_entry;
     }
 
     // ---- pairing ---------------------------------------------------------------------------
@@ -430,7 +440,7 @@ private:
 
     /// The cue (word or phrase) starting at token i, if any.
     [[nodiscard]] cue_match cue_at(std::size_t i) const {
-        if (!is_word(i)) return {};
+        if (starts_no_cue(i)) return {};
         auto const* l = lex(i);
         if (!l || !l->cue) return {};
         if (!(toks_[i].flags & w_lower) && token_text(i) != "According") return {};

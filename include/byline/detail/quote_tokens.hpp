@@ -266,21 +266,36 @@ inline constexpr std::size_t max_mark_run = 3;
 }
 
 /// The common words, ASCII letters and digits before white space or punctuation that joins
-/// nothing, from `p` on while each is followed by at most one space and the budget lasts: the
-/// general path of tokenize_line_part gives the same tokens, decoding each byte. Returns where
-/// it stopped (`p` when it made no token).
-template <class Sink>
+/// nothing, from `p` on while each is followed by at most a comma or a period and one space (and,
+/// when `Budgeted`, while the budget lasts): the general path of tokenize_line_part gives the
+/// same tokens, decoding each byte. Returns where it stopped (`p` when it made no token).
+template <bool Budgeted, class Sink>
 std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, std::vector<qtoken>& out,
                          std::size_t& tokens_left, alnum_window& alnum, Sink const& sink_ref) {
     // (locals, not references, so that the compiler keeps them in registers across the stores
     // of the tokens, which may alias anything)
     char const* const s = text.data();
     Sink const sink = sink_ref;
-    alnum_window window = alnum;
+    std::size_t base = alnum.base;
+    std::uint64_t bits = alnum.bits;
     std::size_t left = tokens_left;
-    while (left != 0) {
+    for (;;) {
+        if constexpr (Budgeted) {
+            if (left == 0) break;
+        }
         auto const first = static_cast<unsigned char>(s[p]); // (an ASCII letter or digit)
-        std::size_t q = window.run_end(text, p + 1, end);
+        // the end of the run of letters and digits, from the window's bits
+        std::size_t q = p + 1;
+        std::size_t const offset = q - base;
+        std::uint64_t stops = offset < 64 ? ~bits >> offset : 0; // (bits past the window read as letters)
+        if (stops == 0) [[unlikely]] { // the window ends before the word: the next one from here
+            base = q;
+            bits = alnum_bits(text, q);
+            stops = ~bits;
+            if (stops == 0) break; // (a long word: the general path)
+        }
+        q += static_cast<std::size_t>(__builtin_ctzll(stops));
+        if (q > end) q = end;
         std::size_t const after = q < end ? static_cast<unsigned char>(s[q]) : 0u;
         if (after != ' ') {
             if (after >= 0x80) break;
@@ -298,18 +313,29 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
         }
         auto const entry = sink.entry(out, s + p, q - p, text.size() - p);
         out.push_back(qtoken{p, q, qtok::word, simple_word_flags[first], {}, entry});
-        --left;
-        // on over one space to the next word, or back to the caller
-        if (after != ' ' || q + 1 >= end) {
-            p = q < end && s[q] == ' ' ? q + 1 : q;
-            break;
+        if constexpr (Budgeted) --left;
+        p = q;
+        if (p + 1 >= end) break;
+        // a comma or a lone period before the space (the general path's tokens for them)
+        if (s[p] == ',' || (s[p] == '.' && s[p + 1] != '.')) {
+            if constexpr (Budgeted) {
+                if (left == 0) break;
+                --left;
+            }
+            if (s[p] == '.') sink.punct(out.size(), qtok::terminal);
+            out.push_back(qtoken{p, p + 1, s[p] == ',' ? qtok::comma : qtok::terminal, 0, {}, no_entry});
+            ++p;
+            if (p + 1 >= end) break;
         }
-        p = q + 1;
-        auto const next = static_cast<unsigned char>(s[p]);
+        // on over one space to the next word, or back to the caller
+        if (s[p] != ' ') break;
+        auto const next = static_cast<unsigned char>(s[p + 1]);
         if (next >= 0x80 || !(quote_byte_class[next] & qb_word)) break;
+        p += 1;
     }
-    alnum = window;
-    tokens_left = left;
+    alnum.base = base;
+    alnum.bits = bits;
+    if constexpr (Budgeted) tokens_left = left;
     return p;
 }
 
@@ -388,7 +414,10 @@ std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::si
             tokens_left = 1; // look again before the next token
         }
         if (b < 0x80 && (quote_byte_class[b] & qb_word)) {
-            std::size_t const q = simple_words(text, p, end, out, tokens_left, alnum, std::as_const(sink));
+            // (tokens are never fewer bytes than tokens: a budget beyond the rest of the line is not counted)
+            std::size_t const q = end - p > tokens_left
+                                      ? simple_words<true>(text, p, end, out, tokens_left, alnum, std::as_const(sink))
+                                      : simple_words<false>(text, p, end, out, tokens_left, alnum, std::as_const(sink));
             if (q != p) {
                 p = q;
                 continue;
