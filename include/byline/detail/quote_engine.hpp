@@ -394,23 +394,25 @@ private:
         auto const* l = lex(i);
         return l && (l->classes & set.bits);
     }
+    // (word_in with a list and word_is compare the spelling: a lexeme's form is its words'
+    // spelling lower cased, so they need no lookup)
     template <std::size_t N>
     [[nodiscard]] bool word_in(std::size_t i, std::array<std::string_view, N> const& set) const noexcept {
         if (!is_word(i)) return false;
-        if (auto const* l = lex(i)) return one_of(std::string_view(l->form), set); // (see word_is)
-        std::size_t const n = toks_[i].end - toks_[i].begin;
+        std::string_view const t = token_text(i);
         for (auto w : set)
-            if (w.size() == n && word_is(i, w)) return true;
+            if (spelled(t, w)) return true;
         return false;
     }
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
-    [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept {
-        if (!is_word(i) || toks_[i].end - toks_[i].begin != w.size()) return false;
-        if (auto const* l = lex(i)) return l->form == w; // the lexeme's form is the word, lower cased
-        for (std::size_t k = 0; k < w.size(); ++k) {
-            char c = text_[toks_[i].begin + k];
+    [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept { return is_word(i) && spelled(token_text(i), w); }
+    /// Whether `t` is `lower` (lower case), ASCII case-insensitively.
+    [[nodiscard]] static bool spelled(std::string_view t, std::string_view lower) noexcept {
+        if (t.size() != lower.size()) return false;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            char c = t[k];
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-            if (c != w[k]) return false;
+            if (c != lower[k]) return false;
         }
         return true;
     }
