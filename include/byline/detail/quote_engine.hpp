@@ -213,6 +213,7 @@ private:
 
     void begin_unit() {
         toks_.clear();
+        token_count_ = 0;
         punct_.clear();
         marks_.clear();
         cue_words_.clear();
@@ -237,6 +238,7 @@ private:
         line_first_.push_back(first);
         std::size_t const first_mark = marks_.size();
         std::size_t const stop = tokenize_line_part(text_, line_b, from, e, toks_, max_unit_tokens, unit_sink{lexicon_, this});
+        token_count_ = toks_.size();
         pair_double_marks(first, first_mark);
         return stop;
     }
@@ -385,7 +387,7 @@ private:
 
     // ---- token helpers -----------------------------------------------------------------------
 
-    [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < toks_.size() && toks_[i].kind == qtok::word; }
+    [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < token_count_ && toks_[i].kind == qtok::word; }
     [[nodiscard]] std::string_view token_text(std::size_t i) const noexcept {
         return {text_.data() + toks_[i].begin, toks_[i].end - toks_[i].begin};
     }
@@ -2076,6 +2078,7 @@ private:
     quote_settings const& settings_;
 
     mutable std::vector<qtoken> toks_; ///< (mutable: lex() fills in the lexicon entries it looks up)
+    std::size_t token_count_ = 0;      ///< toks_.size(), kept for is_word (a division less per call)
     std::vector<std::size_t> punct_;     ///< the terminals and marks, in order
     std::vector<std::size_t> marks_;     ///< the marks, in order
     std::vector<std::size_t> cue_words_; ///< the words whose lexeme starts a cue, in order
