@@ -48,8 +48,12 @@ private:
 
 template <std::size_t N>
 [[nodiscard]] constexpr bool one_of(std::string_view w, std::array<std::string_view, N> const& set) noexcept {
-    for (auto s : set)
-        if (s == w) return true;
+    for (auto s : set) {
+        if (s.size() != w.size()) continue; // (short words: a byte loop, not a memcmp call)
+        std::size_t k = 0;
+        while (k < w.size() && s[k] == w[k]) ++k;
+        if (k == w.size()) return true;
+    }
     return false;
 }
 
