@@ -151,8 +151,9 @@ inline constexpr auto simple_word_flags = [] {
 /// the text's end are not).
 [[nodiscard]] inline std::uint64_t alnum_bits(std::string_view text, std::size_t p) noexcept {
     char const* at = text.data() + p;
-    char buf[64] = {};
-    if (text.size() - p < 64) {
+    char buf[64];
+    if (text.size() - p < 64) { // past the text's end: zeros, no letters
+        std::memset(buf, 0, sizeof buf);
         std::memcpy(buf, at, text.size() - p);
         at = buf;
     }
