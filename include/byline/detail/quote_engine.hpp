@@ -121,7 +121,7 @@ public:
                 pieces_.push_back({open_, no_token, false});
                 open_ = no_token;
             }
-            process_unit(unit_begin, unit_end);
+            if (!inert_unit()) process_unit(unit_begin, unit_end);
             ++unit_no_;
             if (unit_end < line_end) pos = unit_end; // the rest of a cut line is the next unit
             else next_line(line_end + 1);
@@ -228,6 +228,15 @@ private:
         nested_ = no_token;
         continuation_mark_ = false;
         line_first_.clear();
+    }
+
+    /// A unit with no quotation mark and no cue word, outside a block quote, that neither
+    /// opens with a speaker label nor ends in a colon: no pattern finds anything in it, so
+    /// process_unit would change nothing.
+    [[nodiscard]] bool inert_unit() const {
+        if (!marks_.empty() || !cue_words_.empty() || block_.active || toks_.empty()) return false;
+        if (toks_.back().kind == qtok::colon) return false;
+        return !(is_cap(0) && quote_grammar::speaker_label_at(text_, toks_.front().begin));
     }
 
     /// Most tokens a unit holds: a longer line (no ordinary paragraph comes near: 32768 tokens
