@@ -136,68 +136,89 @@ public:
         add_class(month_words, wc_month);
         add_class(contrast_words, wc_contrast);
         add_class(quantifier_words, wc_quantifier);
+        for (auto const& l : lexemes_)
+            if (l.cue) cue_starts_[cue_start_row(l.form.data(), l.form.size())] |= cue_start_length_bit(l.form.size());
     }
 
     /// The table's arrays, copied out for a loop that stores between lookups (the compiler
     /// would otherwise reload them from the table for every word).
     class view {
     public:
-        /// The lexeme spelled like `word` (ASCII case-insensitively), whose word_hash is `hash`;
-        /// `readable`: how many bytes from word.data() may be read (16 make the compare two loads).
-        [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
+        /// The index of the entry spelled like the `n` bytes at `word` (ASCII case-insensitively),
+        /// or no_entry; `readable`: how many bytes from `word` may be read.
+        [[nodiscard]] std::uint32_t find(char const* word, std::size_t n, std::size_t readable) const noexcept {
+            if (readable < 16) { // (then n <= readable < 16)
+                char buf[16] = {};
+                std::memcpy(buf, word, n);
+                return find(buf, n, 16);
+            }
+            return find_padded(word_hash_padded(word, n), word, n);
+        }
+        /// find() for a word of 16 readable bytes whose word_hash_padded is `hash`.
+        [[nodiscard]] std::uint32_t find_padded(std::uint32_t hash, char const* word, std::size_t n) const noexcept {
             // a slot holds the entry's hash beside its index, so a miss never touches the lexemes
             for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
                 auto const s = slots_[i];
-                if (s == empty_slot) return nullptr;
+                if (s == empty_slot) return no_entry;
                 if (static_cast<std::uint32_t>(s >> 32) != hash) continue;
-                auto const& l = lexemes_[static_cast<std::uint32_t>(s)];
-                if (same_word(l, word, readable)) return &l;
+                auto const index = static_cast<std::uint32_t>(s);
+                if (same_word(lexemes_[index], word, n)) return index;
             }
+        }
+        [[nodiscard]] lexeme const* find(std::string_view word) const noexcept {
+            auto const index = find(word.data(), word.size(), word.size());
+            return index == no_entry ? nullptr : &lexemes_[index];
+        }
+        [[nodiscard]] lexeme const& operator[](std::uint32_t index) const noexcept { return lexemes_[index]; }
+
+        /// Whether the `n` (> 0) bytes at `word` may start a cue (false: they surely do not),
+        /// by their first and last bytes and length: a bit test, so that a caller can leave the
+        /// other words' lookups until it needs them (about one word in four passes).
+        [[nodiscard]] bool may_start_cue(char const* word, std::size_t n) const noexcept {
+            return (cue_starts_[cue_start_row(word, n)] & cue_start_length_bit(n)) != 0;
         }
 
     private:
         friend class cue_table;
-        view(std::uint64_t const* slots, std::size_t mask, lexeme const* lexemes) noexcept
-            : slots_(slots), mask_(mask), lexemes_(lexemes) {}
+        view(std::uint64_t const* slots, std::size_t mask, lexeme const* lexemes, std::uint32_t const* cue_starts) noexcept
+            : slots_(slots), mask_(mask), lexemes_(lexemes), cue_starts_(cue_starts) {}
         std::uint64_t const* slots_;
         std::size_t mask_;
         lexeme const* lexemes_;
+        std::uint32_t const* cue_starts_;
     };
-    [[nodiscard]] view lookup() const noexcept { return {slots_.data(), mask_, lexemes_.data()}; }
+    [[nodiscard]] view lookup() const noexcept { return {slots_.data(), mask_, lexemes_.data(), cue_starts_.data()}; }
 
     /// See view::find.
-    [[nodiscard]] lexeme const* find(std::uint32_t hash, std::string_view word, std::size_t readable = 0) const noexcept {
-        return lookup().find(hash, word, readable);
-    }
+    [[nodiscard]] lexeme const* find(std::string_view word) const noexcept { return lookup().find(word); }
 
 private:
     static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
+    /// The cue filter (see view::may_start_cue): a row per first and last byte, their low five bits
+    /// (the same for both cases of an ASCII letter; other bytes may share a row, which costs
+    /// only a lookup), holding a bit per length, 31 for all longer words.
+    [[nodiscard]] static std::size_t cue_start_row(char const* word, std::size_t n) noexcept {
+        auto const first = static_cast<unsigned char>(word[0]) & 31u;
+        auto const last = static_cast<unsigned char>(word[n - 1]) & 31u;
+        return (std::size_t{first} << 5) | last;
+    }
+    [[nodiscard]] static std::uint32_t cue_start_length_bit(std::size_t n) noexcept {
+        return std::uint32_t{1} << (n < 31 ? n : 31);
+    }
     [[nodiscard]] static std::uint64_t slot_of(std::uint32_t hash, std::size_t index) noexcept {
         return (std::uint64_t{hash} << 32) | index;
     }
 
-    /// ASCII upper-case letters to lower case in eight bytes at once: a byte is A..Z when its
-    /// low seven bits are >= 'A' and <= 'Z' and its high bit is clear.
-    [[nodiscard]] static std::uint64_t ascii_lower8(std::uint64_t x) noexcept {
-        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-        std::uint64_t const low7 = x & ~high;
-        std::uint64_t const at_least_a = low7 + (0x80 - 'A') * ones;
-        std::uint64_t const above_z = low7 + (0x80 - 'Z' - 1) * ones;
-        return x | ((at_least_a & ~above_z & ~x & high) >> 2);
-    }
-
-    static bool same_word(lexeme const& l, std::string_view word, std::size_t readable) noexcept {
-        if (l.form.size() != word.size()) return false;
-        if (word.size() <= 16 && readable >= 16) {
-            std::uint64_t a = 0, b = 0;
-            std::memcpy(&a, word.data(), 8);
-            std::memcpy(&b, word.data() + 8, 8);
-            auto keep = [](std::size_t bytes) { return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1; };
-            a = ascii_lower8(a) & keep(word.size());
-            b = word.size() > 8 ? ascii_lower8(b) & keep(word.size() - 8) : 0;
-            return a == l.packed[0] && b == l.packed[1];
-        }
-        return same_word(l.form, word);
+    /// Whether the `n` bytes at `word` (16 readable when n <= 16) spell l.form, ASCII case-insensitively.
+    static bool same_word(lexeme const& l, char const* word, std::size_t n) noexcept {
+        if (l.form.size() != n) return false;
+        if (n > 16) return same_word(l.form, {word, n});
+        std::uint64_t a = 0, b = 0;
+        std::memcpy(&a, word, 8);
+        if ((ascii_lower8(a) & first_bytes(n < 8 ? n : 8)) != l.packed[0]) return false;
+        if (n <= 8) return true;
+        std::memcpy(&b, word + 8, 8);
+        return (ascii_lower8(b) & first_bytes(n - 8)) == l.packed[1];
     }
 
     static bool same_word(std::string_view lower, std::string_view word) noexcept {
@@ -226,7 +247,7 @@ private:
     }
 
     lexeme& entry(std::string const& lower) {
-        auto const h = word_hash(lower);
+        auto const h = word_hash(lower.data(), lower.size(), lower.size());
         // at most a quarter full: most words of a text miss, and a miss ends at an empty slot
         if (lexemes_.size() * 4 >= slots_.size()) rehash(slots_.size() * 2);
         std::size_t i = h & mask_;
@@ -290,6 +311,7 @@ private:
     std::vector<lexeme> lexemes_;
     std::vector<std::uint64_t> slots_;
     std::size_t mask_ = 0;
+    std::array<std::uint32_t, 1024> cue_starts_{};
 };
 
 } // namespace detail

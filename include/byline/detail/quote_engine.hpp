@@ -48,8 +48,12 @@ private:
 
 template <std::size_t N>
 [[nodiscard]] constexpr bool one_of(std::string_view w, std::array<std::string_view, N> const& set) noexcept {
-    for (auto s : set)
-        if (s == w) return true;
+    for (auto s : set) {
+        if (s.size() != w.size()) continue; // (short words: a byte loop, not a memcmp call)
+        std::size_t k = 0;
+        while (k < w.size() && s[k] == w[k]) ++k;
+        if (k == w.size()) return true;
+    }
     return false;
 }
 
@@ -69,7 +73,12 @@ inline constexpr std::array<std::string_view, 11> object_prepositions{"of", "to"
 class quote_engine {
 public:
     quote_engine(document& doc, cue_table const& cues, quote_settings const& settings)
-        : doc_(doc), text_(doc.text), cues_(cues), settings_(settings) {}
+        : doc_(doc), text_(doc.text), lexicon_(cues.lookup()), settings_(settings) {
+        swap_buffers();
+    }
+    ~quote_engine() { swap_buffers(); }
+    quote_engine(quote_engine const&) = delete;
+    quote_engine& operator=(quote_engine const&) = delete;
 
     void run() {
         std::size_t const n = text_.size();
@@ -112,7 +121,7 @@ public:
                 pieces_.push_back({open_, no_token, false});
                 open_ = no_token;
             }
-            process_unit(unit_begin, unit_end);
+            if (!inert_unit()) process_unit(unit_begin, unit_end);
             ++unit_no_;
             if (unit_end < line_end) pos = unit_end; // the rest of a cut line is the next unit
             else next_line(line_end + 1);
@@ -148,6 +157,29 @@ private:
         std::size_t paragraphs = 0;
         bool closed = false; ///< ended by a stray closing mark
     };
+
+    /// The per-unit buffers, kept by the thread between documents so that their capacity is
+    /// reused instead of grown again for each one.
+    struct buffers {
+        std::vector<qtoken> toks;
+        std::vector<std::size_t> punct, marks, cue_words, line_first;
+        std::vector<piece> pieces;
+        std::vector<std::uint8_t> inside, closing, sentence_start;
+    };
+    /// Takes the thread's buffers (at construction) or gives them back (at destruction);
+    /// every unit clears what it uses first.
+    void swap_buffers() noexcept {
+        thread_local buffers spare;
+        toks_.swap(spare.toks);
+        punct_.swap(spare.punct);
+        marks_.swap(spare.marks);
+        cue_words_.swap(spare.cue_words);
+        line_first_.swap(spare.line_first);
+        pieces_.swap(spare.pieces);
+        inside_.swap(spare.inside);
+        closing_.swap(spare.closing);
+        sentence_start_.swap(spare.sentence_start);
+    }
 
     // ---- lines and units -------------------------------------------------------------------
 
@@ -185,6 +217,10 @@ private:
 
     void begin_unit() {
         toks_.clear();
+        token_count_ = 0;
+        punct_.clear();
+        marks_.clear();
+        cue_words_.clear();
         pieces_.clear();
         inside_.clear();
         sentence_start_.clear();
@@ -192,6 +228,15 @@ private:
         nested_ = no_token;
         continuation_mark_ = false;
         line_first_.clear();
+    }
+
+    /// A unit with no quotation mark and no cue word, outside a block quote, that neither
+    /// opens with a speaker label nor ends in a colon: no pattern finds anything in it, so
+    /// process_unit would change nothing.
+    [[nodiscard]] bool inert_unit() const {
+        if (!marks_.empty() || !cue_words_.empty() || block_.active || toks_.empty()) return false;
+        if (toks_.back().kind == qtok::colon) return false;
+        return !(is_cap(0) && quote_grammar::speaker_label_at(text_, toks_.front().begin));
     }
 
     /// Most tokens a unit holds: a longer line (no ordinary paragraph comes near: 32768 tokens
@@ -204,9 +249,45 @@ private:
     std::size_t add_line(std::size_t line_b, std::size_t from, std::size_t e) {
         std::size_t const first = toks_.size();
         line_first_.push_back(first);
-        std::size_t const stop = tokenize_line_part(text_, line_b, from, e, toks_, max_unit_tokens);
-        pair_double_marks(first);
+        std::size_t const first_mark = marks_.size();
+        std::size_t const stop = tokenize_line_part(text_, line_b, from, e, toks_, max_unit_tokens, unit_sink{lexicon_, this});
+        token_count_ = toks_.size();
+        pair_double_marks(first, first_mark);
         return stop;
+    }
+
+    /// Collects, while a line is tokenised, what the unit's passes look up: the cue words (the
+    /// other words' lexicon entries wait until a pattern asks, see lex()), terminals and marks.
+    struct unit_sink {
+        cue_table::view lexicon; // (a copy: see simple_words)
+        quote_engine* engine;
+        std::uint32_t entry(std::vector<qtoken> const& toks, char const* word, std::size_t n, std::size_t readable) const {
+            if (!lexicon.may_start_cue(word, n)) return unknown_entry;
+            auto const found = lexicon.find(word, n, readable);
+            if (found != no_entry && lexicon[found].cue) engine->cue_words_.push_back(toks.size());
+            return found;
+        }
+        void punct(std::size_t index, qtok kind) const {
+            engine->punct_.push_back(index);
+            if (kind == qtok::mark) engine->marks_.push_back(index);
+        }
+    };
+
+    /// Token i's lexicon entry, if any (looked up at the first ask).
+    [[nodiscard]] lexeme const* lex(std::size_t i) const noexcept {
+        auto const e = toks_[i].entry;
+        if (e == unknown_entry) [[unlikely]] return look_up(i);
+        return e == no_entry ? nullptr : &lexicon_[e];
+    }
+    [[gnu::noinline]] lexeme const* look_up(std::size_t i) const noexcept {
+        auto& t = toks_[i];
+        t.entry = lexicon_.find(text_.data() + t.begin, t.end - t.begin, text_.size() - t.begin);
+        return t.entry == no_entry ? nullptr : &lexicon_[t.entry];
+    }
+    /// Whether token i surely starts no cue, without a lookup (the tokenizer's sink looked up
+    /// every word that may).
+    [[nodiscard]] bool starts_no_cue(std::size_t i) const noexcept {
+        return !is_word(i) || toks_[i].entry == unknown_entry;
     }
 
     // ---- pairing ---------------------------------------------------------------------------
@@ -235,10 +316,11 @@ private:
         return g == mark_glyph::straight_double || g == mark_glyph::two_apostrophes;
     }
 
-    void pair_double_marks(std::size_t first) {
-        for (std::size_t i = first; i < toks_.size(); ++i) {
+    void pair_double_marks(std::size_t first, std::size_t first_mark) {
+        for (std::size_t m = first_mark; m < marks_.size(); ++m) {
+            std::size_t const i = marks_[m];
             auto const& t = toks_[i];
-            if (t.kind != qtok::mark || !is_double_family(t.glyph)) continue;
+            if (!is_double_family(t.glyph)) continue;
             if (continuation_mark_ && i == first) { // the opener of a continued paragraph
                 continuation_mark_ = false;
                 continue;
@@ -254,7 +336,7 @@ private:
                 else if (!can_open(t.glyph) || is_ambiguous(t.glyph) || t.glyph == mark_glyph::left_double) {
                     // a closing mark with no opener: a block or paragraph-initial quote whose
                     // opening mark was lost, when it is the first mark of the paragraph
-                    if (pieces_.empty() && i == first_mark_of_line(first, i)) pieces_.push_back({no_token, i, false});
+                    if (pieces_.empty() && i == first_double_mark(first_mark, i)) pieces_.push_back({no_token, i, false});
                 }
             } else {
                 auto const og = toks_[open_].glyph;
@@ -285,9 +367,10 @@ private:
         }
     }
 
-    [[nodiscard]] std::size_t first_mark_of_line(std::size_t first, std::size_t fallback) const noexcept {
-        for (std::size_t i = first; i < toks_.size(); ++i)
-            if (toks_[i].kind == qtok::mark && is_double_family(toks_[i].glyph)) return i;
+    /// The first double-family mark from marks_[first_mark] on.
+    [[nodiscard]] std::size_t first_double_mark(std::size_t first_mark, std::size_t fallback) const noexcept {
+        for (std::size_t m = first_mark; m < marks_.size(); ++m)
+            if (is_double_family(toks_[marks_[m]].glyph)) return marks_[m];
         return fallback;
     }
 
@@ -317,30 +400,34 @@ private:
 
     // ---- token helpers -----------------------------------------------------------------------
 
-    [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < toks_.size() && toks_[i].kind == qtok::word; }
+    [[nodiscard]] bool is_word(std::size_t i) const noexcept { return i < token_count_ && toks_[i].kind == qtok::word; }
     [[nodiscard]] std::string_view token_text(std::size_t i) const noexcept {
         return {text_.data() + toks_[i].begin, toks_[i].end - toks_[i].begin};
     }
     [[nodiscard]] bool word_in(std::size_t i, word_set set) const noexcept {
-        return is_word(i) && lex_[i] && (lex_[i]->classes & set.bits);
+        if (!is_word(i)) return false;
+        auto const* l = lex(i);
+        return l && (l->classes & set.bits);
     }
+    // (word_in with a list and word_is compare the spelling: a lexeme's form is its words'
+    // spelling lower cased, so they need no lookup)
     template <std::size_t N>
     [[nodiscard]] bool word_in(std::size_t i, std::array<std::string_view, N> const& set) const noexcept {
         if (!is_word(i)) return false;
-        if (lex_[i]) return one_of(std::string_view(lex_[i]->form), set); // (see word_is)
-        std::size_t const n = toks_[i].end - toks_[i].begin;
+        std::string_view const t = token_text(i);
         for (auto w : set)
-            if (w.size() == n && word_is(i, w)) return true;
+            if (spelled(t, w)) return true;
         return false;
     }
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
-    [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept {
-        if (!is_word(i) || toks_[i].end - toks_[i].begin != w.size()) return false;
-        if (lex_[i]) return lex_[i]->form == w; // the lexeme's form is the word, lower cased
-        for (std::size_t k = 0; k < w.size(); ++k) {
-            char c = text_[toks_[i].begin + k];
+    [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept { return is_word(i) && spelled(token_text(i), w); }
+    /// Whether `t` is `lower` (lower case), ASCII case-insensitively.
+    [[nodiscard]] static bool spelled(std::string_view t, std::string_view lower) noexcept {
+        if (t.size() != lower.size()) return false;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            char c = t[k];
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-            if (c != w[k]) return false;
+            if (c != lower[k]) return false;
         }
         return true;
     }
@@ -370,9 +457,11 @@ private:
 
     /// The cue (word or phrase) starting at token i, if any.
     [[nodiscard]] cue_match cue_at(std::size_t i) const {
-        if (!is_word(i) || !lex_[i] || !lex_[i]->cue) return {};
+        if (starts_no_cue(i)) return {};
+        auto const* l = lex(i);
+        if (!l || !l->cue) return {};
         if (!(toks_[i].flags & w_lower) && token_text(i) != "According") return {};
-        auto const& lx = *lex_[i];
+        auto const& lx = *l;
         cue_match best;
         std::size_t longest = 0;
         for (auto const& rest : lx.phrases) {
@@ -1610,25 +1699,6 @@ private:
     }
 
     void process_unit(std::size_t unit_begin, std::size_t unit_end) {
-        lex_.resize(toks_.size());
-        punct_.clear();
-        cue_words_.clear();
-        // (locals: the push_backs would make the compiler reload the members for every token)
-        auto const lexicon = cues_.lookup();
-        qtoken const* const toks = toks_.data();
-        lexeme const** const lex = lex_.data();
-        std::size_t const n = toks_.size();
-        for (std::size_t k = 0; k < n; ++k) {
-            auto const& t = toks[k];
-            lexeme const* l = nullptr;
-            if (t.kind == qtok::word) {
-                l = lexicon.find(t.hash, text_.substr(t.begin, t.end - t.begin), text_.size() - t.begin);
-                if (l && l->cue) cue_words_.push_back(k);
-            } else if (t.kind == qtok::terminal || t.kind == qtok::mark) {
-                punct_.push_back(k);
-            }
-            lex[k] = l;
-        }
         closing_.assign(toks_.size(), 0);
         inside_.assign(toks_.size(), 0);
         for (auto const& p : pieces_) {
@@ -2017,12 +2087,13 @@ private:
 
     document& doc_;
     std::string_view text_;
-    cue_table const& cues_;
+    cue_table::view lexicon_;
     quote_settings const& settings_;
 
-    std::vector<qtoken> toks_;
-    std::vector<lexeme const*> lex_; ///< per token: its lexicon entry, if any
+    mutable std::vector<qtoken> toks_; ///< (mutable: lex() fills in the lexicon entries it looks up)
+    std::size_t token_count_ = 0;      ///< toks_.size(), kept for is_word (a division less per call)
     std::vector<std::size_t> punct_;     ///< the terminals and marks, in order
+    std::vector<std::size_t> marks_;     ///< the marks, in order
     std::vector<std::size_t> cue_words_; ///< the words whose lexeme starts a cue, in order
     std::vector<piece> pieces_;
     std::vector<std::uint8_t> inside_;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -71,38 +72,60 @@ inline constexpr std::uint8_t m_word_before = 4;  ///< a letter or digit right b
 inline constexpr std::uint8_t m_word_after = 8;   ///< a letter or digit right after
 inline constexpr std::uint8_t m_digit_before = 16;
 
+/// No lexicon entry (see qtoken::entry).
+inline constexpr std::uint32_t no_entry = ~std::uint32_t{0};
+/// Not looked up yet (see qtoken::entry).
+inline constexpr std::uint32_t unknown_entry = no_entry - 1;
+
 struct qtoken {
     std::size_t begin = 0;
     std::size_t end = 0;
     qtok kind = qtok::other;
     std::uint8_t flags = 0;
     mark_glyph glyph = mark_glyph::straight_double;
-    std::uint32_t hash = 0; ///< words: word_hash of the bytes (for lexicon lookups)
+    /// Words: the index of the lexicon entry spelled so, no_entry, or unknown_entry (as the
+    /// tokenizer's sink says; the quote engine looks most words up only when a pattern asks).
+    std::uint32_t entry = no_entry;
 };
 
-/// A hash of a word for lexicon lookups, ASCII case folded (bytes | 0x20; the lookup compares
-/// the spelling, so folding punctuation along with letters costs nothing but a rare probe).
-/// Two 8-byte loads: the first 16 bytes and the length. `p` must have 16 readable bytes.
-[[nodiscard]] inline std::uint32_t word_hash_padded(char const* p, std::size_t n) noexcept {
-    std::uint64_t a = 0, b = 0;
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + 8, 8);
-    auto keep = [](std::size_t bytes) { return bytes >= 8 ? ~0ull : (1ull << (8 * bytes)) - 1; };
-    a = (a | 0x2020202020202020ull) & keep(n);
-    b = n > 8 ? (b | 0x2020202020202020ull) & keep(n - 8) : 0;
-    std::uint64_t h = (a ^ (0x9E3779B97F4A7C15ull * (n + 1))) * 0xBF58476D1CE4E5B9ull;
-    h = (h ^ (h >> 31) ^ b) * 0x94D049BB133111EBull;
-    return static_cast<std::uint32_t>(h ^ (h >> 29));
+/// ASCII upper-case letters to lower case in eight bytes at once: a byte is A..Z when its
+/// low seven bits are >= 'A' and <= 'Z' and its high bit is clear.
+[[nodiscard]] inline std::uint64_t ascii_lower8(std::uint64_t x) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    std::uint64_t const low7 = x & ~high;
+    std::uint64_t const at_least_a = low7 + (0x80 - 'A') * ones;
+    std::uint64_t const above_z = low7 + (0x80 - 'Z' - 1) * ones;
+    return x | ((at_least_a & ~above_z & ~x & high) >> 2);
 }
 
-/// word_hash_padded for any string: copies it to a padded buffer when it may end early.
-[[nodiscard]] inline std::uint32_t word_hash(std::string_view w, std::size_t readable) noexcept {
-    if (readable >= 16) return word_hash_padded(w.data(), w.size());
-    char buf[16] = {};
-    std::memcpy(buf, w.data(), w.size() < 16 ? w.size() : 16);
-    return word_hash_padded(buf, w.size());
+/// The mask keeping the first `n` (1..8) bytes of a little-endian load.
+[[nodiscard]] inline std::uint64_t first_bytes(std::size_t n) noexcept { return ~0ull >> (64 - 8 * n); }
+
+/// A hash of the `n` (> 0) bytes at `p`, of which 16 must be readable, for lexicon lookups: ASCII
+/// case folded as bytes | 0x20 (the lookup compares the spelling, so folding punctuation along
+/// with letters costs nothing but a rare probe), from the first 16 bytes and the length.
+[[nodiscard]] inline std::uint32_t word_hash_padded(char const* p, std::size_t n) noexcept {
+    constexpr std::uint64_t case_bits = 0x2020202020202020ull;
+    std::uint64_t a = 0, b = 0;
+    std::memcpy(&a, p, 8);
+    a = (a | case_bits) & first_bytes(n < 8 ? n : 8);
+    if (n > 8) {
+        std::memcpy(&b, p + 8, 8);
+        b = (b | case_bits) & first_bytes(n < 16 ? n - 8 : 8);
+    }
+    std::uint64_t h = a ^ ((b << 31) | (b >> 33)) ^ n;
+    h ^= h >> 29; // (so that the product's high half depends on every byte)
+    h *= 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::uint32_t>(h >> 32);
 }
-[[nodiscard]] inline std::uint32_t word_hash(std::string_view w) noexcept { return word_hash(w, 0); }
+
+/// word_hash_padded for a word of which only `readable` bytes may be read.
+[[nodiscard]] inline std::uint32_t word_hash(char const* p, std::size_t n, std::size_t readable) noexcept {
+    if (readable >= 16) return word_hash_padded(p, n);
+    char buf[16] = {};
+    std::memcpy(buf, p, n < 16 ? n : 16);
+    return word_hash_padded(buf, n);
+}
 
 /// ASCII byte classes for the tokenizer's fast path.
 inline constexpr std::uint8_t qb_alpha = 1, qb_upper = 2, qb_word = 4, qb_joiner = 8;
@@ -115,29 +138,73 @@ inline constexpr auto quote_byte_class = [] {
     return t;
 }();
 
-/// The end of the run of ASCII letters and digits starting at `p` (at most `end`).
-[[nodiscard]] inline std::size_t ascii_alnum_run_end(std::string_view text, std::size_t p, std::size_t end) noexcept {
+/// The flags of a word of ASCII letters and digits, by its first byte.
+inline constexpr auto simple_word_flags = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = w_ascii | w_lower;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = w_ascii | w_cap;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = w_ascii | w_digit;
+    return t;
+}();
+
+/// Which of the 64 bytes from `text[p]` are ASCII letters or digits, one bit each (bytes past
+/// the text's end are not).
+[[nodiscard]] inline std::uint64_t alnum_bits(std::string_view text, std::size_t p) noexcept {
+    char const* at = text.data() + p;
+    char buf[64];
+    if (text.size() - p < 64) { // past the text's end: zeros, no letters
+        std::memset(buf, 0, sizeof buf);
+        std::memcpy(buf, at, text.size() - p);
+        at = buf;
+    }
+    std::uint64_t bits = 0;
 #if defined(__SSE2__)
-    // 16 bytes at a time: (b | 0x20) in a..z, or b in 0..9, via the signed-compare range trick
-    while (p + 16 <= end) {
-        __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + p));
+    // (b | 0x20) in a..z, or b in 0..9, via the signed-compare range trick
+    for (int k = 0; k < 4; ++k) {
+        __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(at + 16 * k));
         __m128i const lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
         __m128i const alpha = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(128 - 'a'))),
                                              _mm_set1_epi8(static_cast<char>(-128 + 26)));
         __m128i const digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(128 - '0'))),
                                              _mm_set1_epi8(static_cast<char>(-128 + 10)));
         auto const mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
-        if (mask != 0xFFFFu) return p + static_cast<std::size_t>(__builtin_ctz(~mask));
-        p += 16;
+        bits |= std::uint64_t{mask} << (16 * k);
+    }
+#else
+    for (std::size_t k = 0; k < 64; ++k) {
+        auto const b = static_cast<unsigned char>(at[k]);
+        if (b < 0x80 && (quote_byte_class[b] & qb_word)) bits |= std::uint64_t{1} << k;
     }
 #endif
-    while (p < end) {
-        auto const b = static_cast<unsigned char>(text[p]);
-        if (b >= 0x80 || !(quote_byte_class[b] & qb_word)) break;
-        ++p;
-    }
-    return p;
+    return bits;
 }
+
+/// alnum_bits of a 64-byte window, kept while the tokenizer moves through it: the end of a
+/// word is then a bit scan, and one window serves the next several words.
+struct alnum_window {
+    /// Where the window starts; first past the text, so that any position loads it.
+    std::size_t base;
+    std::uint64_t bits = 0;
+
+    explicit alnum_window(std::string_view text) noexcept : base(text.size() + 64) {}
+
+    /// The end of the run of ASCII letters and digits starting at `p` (at most `end`).
+    [[nodiscard]] std::size_t run_end(std::string_view text, std::size_t p, std::size_t end) noexcept {
+        while (p < end) {
+            if (p - base >= 64) [[unlikely]] {
+                base = p;
+                bits = alnum_bits(text, p);
+            }
+            std::uint64_t const stops = ~bits >> (p - base); // (bits past the window read as letters)
+            if (stops != 0) {
+                p += static_cast<std::size_t>(__builtin_ctzll(stops));
+                break;
+            }
+            p = base + 64;
+        }
+        return p < end ? p : end;
+    }
+};
 
 /// Where the line starting at `pos` ends: at the next LF, or at a lone CR (old Mac line ends);
 /// a CRLF's line ends at its LF, the CR staying in the line as white space.
@@ -199,13 +266,93 @@ inline constexpr std::size_t max_mark_run = 3;
     return marks > max_mark_run ? q : pos;
 }
 
+/// The common words, ASCII letters and digits before white space or punctuation that joins
+/// nothing, from `p` on while each is followed by at most a comma or a period and one space (and,
+/// when `Budgeted`, while the budget lasts): the general path of tokenize_line_part gives the
+/// same tokens, decoding each byte. Returns where it stopped (`p` when it made no token).
+template <bool Budgeted, class Sink>
+std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, std::vector<qtoken>& out,
+                         std::size_t& tokens_left, alnum_window& alnum, Sink const& sink_ref) {
+    // (locals, not references, so that the compiler keeps them in registers across the stores
+    // of the tokens, which may alias anything)
+    char const* const s = text.data();
+    Sink const sink = sink_ref;
+    std::size_t base = alnum.base;
+    std::uint64_t bits = alnum.bits;
+    std::size_t left = tokens_left;
+    for (;;) {
+        if constexpr (Budgeted) {
+            if (left == 0) break;
+        }
+        auto const first = static_cast<unsigned char>(s[p]); // (an ASCII letter or digit)
+        // the end of the run of letters and digits, from the window's bits
+        std::size_t q = p + 1;
+        std::size_t const offset = q - base;
+        std::uint64_t stops = offset < 64 ? ~bits >> offset : 0; // (bits past the window read as letters)
+        if (stops == 0) [[unlikely]] { // the window ends before the word: the next one from here
+            base = q;
+            bits = alnum_bits(text, q);
+            stops = ~bits;
+            if (stops == 0) break; // (a long word: the general path)
+        }
+        q += static_cast<std::size_t>(__builtin_ctzll(stops));
+        if (q > end) q = end;
+        std::size_t const after = q < end ? static_cast<unsigned char>(s[q]) : 0u;
+        if (after != ' ') {
+            if (after >= 0x80) break;
+            if (after == '.') {
+                std::size_t const after_period = q + 1 < end ? static_cast<unsigned char>(s[q + 1]) : 0u;
+                if (after_period >= 0x80 || (quote_byte_class[after_period] & qb_word)) break;
+                // the period an initial or title keeps (see tokenize_line_part); the word holds no joiner
+                bool const upper = (quote_byte_class[first] & qb_upper) != 0;
+                if ((q == p + 1 && upper) || after_period == ',' ||
+                    (q - p <= 4 && upper && is_title_abbreviation({s + p, q - p})))
+                    ++q;
+            } else if (quote_byte_class[after] & qb_joiner) {
+                break;
+            }
+        }
+        auto const entry = sink.entry(out, s + p, q - p, text.size() - p);
+        out.push_back(qtoken{p, q, qtok::word, simple_word_flags[first], {}, entry});
+        if constexpr (Budgeted) --left;
+        p = q;
+        if (p + 1 >= end) break;
+        // a comma or a lone period before the space (the general path's tokens for them)
+        if (s[p] == ',' || (s[p] == '.' && s[p + 1] != '.')) {
+            if constexpr (Budgeted) {
+                if (left == 0) break;
+                --left;
+            }
+            if (s[p] == '.') sink.punct(out.size(), qtok::terminal);
+            out.push_back(qtoken{p, p + 1, s[p] == ',' ? qtok::comma : qtok::terminal, 0, {}, no_entry});
+            ++p;
+            if (p + 1 >= end) break;
+        }
+        // on over one space to the next word, or back to the caller
+        if (s[p] != ' ') break;
+        auto const next = static_cast<unsigned char>(s[p + 1]);
+        if (next >= 0x80 || !(quote_byte_class[next] & qb_word)) break;
+        p += 1;
+    }
+    alnum.base = base;
+    alnum.bits = bits;
+    if constexpr (Budgeted) tokens_left = left;
+    return p;
+}
+
 /// Splits `text[from, end)`, the rest of the line `text[begin, end)`, into tokens appended to
 /// `out` (a token's flags see the whole line, so a line tokenised in parts gives the tokens of
 /// the whole). Once `budget` tokens are out it stops at the next sentence end (a terminal before
 /// white space), or at twice the budget, before a token; it makes at least one token. Returns
 /// where it stopped (`end` when it did not).
-inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
-                                      std::vector<qtoken>& out, std::size_t budget) {
+///
+/// `sink` hears of what the caller would otherwise search the tokens for:
+/// `sink.entry(out, bytes, size, readable)` gives qtoken::entry for the word about to be appended
+/// to `out` (`readable`: how many bytes may be read from `bytes`), and `sink.punct(index, kind)`
+/// is told of each terminal and mark.
+template <class Sink>
+std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
+                               std::vector<qtoken>& out, std::size_t budget, Sink&& sink) {
     auto is_word_at = [&](std::size_t p) noexcept {
         if (p >= end) return false;
         auto const b = static_cast<unsigned char>(text[p]);
@@ -238,20 +385,23 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
     std::size_t const first = out.size();
     std::size_t tokens_left = budget > 0 ? budget : 1; // counts the tokens pushed down to 0
     auto push_mark = [&](std::size_t b, std::size_t e, mark_glyph g) {
-        qtoken t{b, e, qtok::mark, 0, g, 0};
+        qtoken t{b, e, qtok::mark, 0, g, no_entry};
         if (opening_context(b)) t.flags |= m_space_before;
         if (closing_context(e)) t.flags |= m_space_after;
         if (is_word_before(b)) t.flags |= m_word_before;
         if (is_word_at(e)) t.flags |= m_word_after;
         if (b > begin && text[b - 1] >= '0' && text[b - 1] <= '9') t.flags |= m_digit_before;
+        sink.punct(out.size(), qtok::mark);
         out.push_back(t);
         --tokens_left;
     };
     auto push = [&](std::size_t b, std::size_t e, qtok k) {
-        out.push_back(qtoken{b, e, k, 0, {}, 0});
+        if (k == qtok::terminal) sink.punct(out.size(), k);
+        out.push_back(qtoken{b, e, k, 0, {}, no_entry});
         --tokens_left;
     };
 
+    alnum_window alnum(text);
     std::size_t p = from;
     while (p < end) {
         auto const b = static_cast<unsigned char>(text[p]);
@@ -265,24 +415,12 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
             tokens_left = 1; // look again before the next token
         }
         if (b < 0x80 && (quote_byte_class[b] & qb_word)) {
-            // The common word, ASCII letters and digits before white space or punctuation that
-            // joins nothing: the general path below gives the same token, decoding each byte.
-            std::size_t q = ascii_alnum_run_end(text, p + 1, end);
-            std::size_t const after = q < end ? static_cast<unsigned char>(text[q]) : 0u;
-            bool const period = after == '.';
-            std::size_t const after_period = period && q + 1 < end ? static_cast<unsigned char>(text[q + 1]) : 0u;
-            if (after < 0x80 && (period ? after_period < 0x80 && !(quote_byte_class[after_period] & qb_word)
-                                        : !(quote_byte_class[after] & qb_joiner))) {
-                auto const cls = quote_byte_class[b];
-                bool const upper = (cls & qb_upper) != 0;
-                // the period an initial or title keeps (see below); the word holds no joiner
-                if (period && ((q == p + 1 && upper) || after_period == ',' ||
-                               (q - p <= 4 && upper && is_title_abbreviation({text.data() + p, q - p}))))
-                    ++q;
-                auto const flags = static_cast<std::uint8_t>(w_ascii | (upper ? w_cap : (cls & qb_alpha) ? w_lower : w_digit));
-                out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash({text.data() + p, q - p}, text.size() - p)});
-                --tokens_left;
-                p = q < end && text[q] == ' ' ? q + 1 : q; // (the space the loop would skip)
+            // (tokens are never fewer bytes than tokens: a budget beyond the rest of the line is not counted)
+            std::size_t const q = end - p > tokens_left
+                                      ? simple_words<true>(text, p, end, out, tokens_left, alnum, std::as_const(sink))
+                                      : simple_words<false>(text, p, end, out, tokens_left, alnum, std::as_const(sink));
+            if (q != p) {
+                p = q;
                 continue;
             }
         }
@@ -305,7 +443,7 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
                 if (qb < 0x80) { // ASCII fast path: one table lookup per byte
                     auto const f = quote_byte_class[qb];
                     if (f & qb_word) {
-                        q = ascii_alnum_run_end(text, q + 1, end);
+                        q = alnum.run_end(text, q + 1, end);
                         continue;
                     }
                     if (!(f & qb_joiner)) break;
@@ -340,7 +478,8 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
                 (w[w.size() - 2] == '\'' || (w.size() >= 4 && w.substr(w.size() - 4, 3) == "\xE2\x80\x99")))
                 flags |= w_possessive;
             if (ascii) flags |= w_ascii;
-            out.push_back(qtoken{p, q, qtok::word, flags, {}, word_hash(w, text.size() - p)});
+            auto const entry = sink.entry(out, w.data(), w.size(), text.size() - p);
+            out.push_back(qtoken{p, q, qtok::word, flags, {}, entry});
             --tokens_left;
             p = q;
             continue;
@@ -420,6 +559,17 @@ inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, 
         p = next;
     }
     return end;
+}
+
+/// A sink that wants nothing: words get no lexicon entry.
+struct no_token_sink {
+    std::uint32_t entry(std::vector<qtoken> const&, char const*, std::size_t, std::size_t) const noexcept { return no_entry; }
+    void punct(std::size_t, qtok) const noexcept {}
+};
+
+inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
+                                      std::vector<qtoken>& out, std::size_t budget) {
+    return tokenize_line_part(text, begin, from, end, out, budget, no_token_sink{});
 }
 
 /// Splits `text[begin, end)` (one line) into tokens appended to `out`.
