@@ -58,16 +58,39 @@ struct fold_buffer {
     /// A fast 64-bit hash of the padded token, 8 bytes at a time: one multiply for the usual
     /// token of up to 8 bytes, which keeps the table probe that follows off a long latency chain.
     [[nodiscard]] std::uint64_t hash() const noexcept {
-        constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
         auto const n = size < capacity ? size : capacity;
         std::uint64_t h = n;
         for (std::size_t i = 0; i < n; i += 8) {
             std::uint64_t w;
             std::memcpy(&w, data.data() + i, 8);
-            h = (h ^ w) * k;
+            h = hash_step(h, w);
         }
-        return h ^ (h >> 31);
+        return hash_end(h);
     }
+    static constexpr std::uint64_t hash_step(std::uint64_t h, std::uint64_t word) noexcept {
+        return (h ^ word) * 0x9E3779B97F4A7C15ull;
+    }
+    static constexpr std::uint64_t hash_end(std::uint64_t h) noexcept { return h ^ (h >> 31); }
+};
+
+/// The folded bytes of a token of at most 16 ASCII bytes, kept in registers: `size` bytes in
+/// two zero-padded little-endian words, laid out as in fold_buffer (so the hashes agree).
+struct ascii_key {
+    std::uint64_t lo = 0, hi = 0;
+    std::size_t size = 0;
+
+    [[nodiscard]] std::uint64_t hash() const noexcept {
+        auto h = fold_buffer::hash_step(size, lo);
+        if (size > 8) h = fold_buffer::hash_step(h, hi);
+        return fold_buffer::hash_end(h);
+    }
+};
+
+/// How tokenizer::read() delivered a token.
+enum class token_read : std::uint8_t {
+    end,    ///< no token left
+    ascii,  ///< folded bytes in an ascii_key; the token's case bits are not set (see ascii_case())
+    folded, ///< folded bytes in a fold_buffer; the token is complete
 };
 
 struct raw_token {
@@ -196,6 +219,69 @@ public:
         }
 #endif
         return next_general(tok, folded);
+    }
+
+    /// next(), except that the usual token (after at most one space, an ASCII word of under 16
+    /// bytes that an ASCII byte ends, or one ASCII punctuation character) is not folded into a
+    /// buffer: its folded bytes go to `key`, and its case bits are left for ascii_case(), since
+    /// a scan needs them for the few tokens that can be part of a match only.
+    token_read read(raw_token& tok, ascii_key& key, fold_buffer& folded) noexcept {
+#if defined(__SSE2__)
+        auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
+        auto const n = text_.size();
+        auto pos = pos_;
+        bool const spaced = pos < n && bytes[pos] == ' ';
+        pos += spaced ? 1 : 0;
+        if (n - pos >= 16) {
+            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
+            // letters: (v | 0x20) in 'a'..'z'; digits: v in '0'..'9' (signed compares after a shift to -128)
+            auto const lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));
+            auto const letter = _mm_cmplt_epi8(_mm_add_epi8(lowered, _mm_set1_epi8(0x80 - 'a')), _mm_set1_epi8(-128 + 26));
+            auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
+            auto const word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+            auto const len = static_cast<std::size_t>(std::countr_one(word));
+            if (len - 1 < 15 && bytes[pos + len] < 0x80) { // 1 to 15 ASCII word bytes, then no word byte
+                auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                                   _mm_set1_epi8(static_cast<char>(len)));
+                auto const folded_bytes = _mm_and_si128(lowered, prefix); // digits have 0x20 set already
+                alignas(16) std::array<unsigned char, 16> kept;
+                _mm_store_si128(reinterpret_cast<__m128i*>(kept.data()), folded_bytes);
+                std::memcpy(&key.lo, kept.data(), 8);
+                std::memcpy(&key.hi, kept.data() + 8, 8);
+                key.size = len;
+                tok.begin = pos;
+                tok.gap = spaced ? token_gap::space : token_gap::none;
+                tok.word = true;
+                tok.end = pos_ = pos + len;
+                return token_read::ascii;
+            }
+            auto const first = bytes[pos];
+            if (len == 0 && first < 0x80 && !(ascii_class::table[first] & ascii_class::space)) { // punctuation
+                key.lo = first;
+                key.hi = 0;
+                key.size = 1;
+                tok.begin = pos;
+                tok.gap = spaced ? token_gap::space : token_gap::none;
+                tok.word = false;
+                tok.end = pos_ = pos + 1;
+                return token_read::ascii;
+            }
+        }
+#endif
+        (void)key;
+        return next_general(tok, folded) ? token_read::folded : token_read::end;
+    }
+
+    /// Sets the case bits of a token that read() returned as token_read::ascii.
+    void ascii_case(raw_token& tok) const noexcept {
+        bool lower = false, upper = false;
+        for (auto i = tok.begin; i < tok.end; ++i) {
+            auto const cls = ascii_class::table[static_cast<unsigned char>(text_[i])];
+            lower |= (cls & ascii_class::lower) != 0;
+            upper |= (cls & ascii_class::upper) != 0;
+        }
+        tok.has_lower = lower;
+        tok.has_upper = upper;
     }
 
 private:

@@ -79,6 +79,23 @@ public:
         }
     }
 
+    /// The id of a token read as an ascii_key, or no_id: find() without a buffer.
+    [[nodiscard]] std::uint32_t find(ascii_key const& token) const noexcept {
+        if (token.size == 1) return single_[token.lo & 0xFF];
+        if (slots_.empty()) return no_id;
+        auto const h = token.hash();
+        auto const key = check_key(h, token.size);
+        for (auto i = reduce(h, slots_.size());; i = next_slot(i, slots_.size())) {
+            auto const slot = slots_[i];
+            if (slot == 0) return no_id;
+            if ((slot >> 32) == key) {
+                auto const id = static_cast<std::uint32_t>(slot) - 1;
+                if (first_words_[id] == token.lo && (token.size <= 8 || tail_words_[tail_offsets_[id]] == token.hi))
+                    return id;
+            }
+        }
+    }
+
     std::uint32_t insert(fold_buffer const& token) {
         if (auto const id = find(token); id != no_id) return id;
         auto const id = static_cast<std::uint32_t>(first_words_.size());
@@ -422,9 +439,13 @@ private:
             std::size_t last; ///< token
             std::uint32_t rank;
         };
+        struct kept_token {
+            std::size_t begin, end;
+            bool has_lower, has_upper;
+        };
         std::size_t const capacity = std::bit_ceil(max_depth_ + 1);
         std::size_t const mask = capacity - 1;
-        std::vector<raw_token> ring(capacity); // the last `capacity` tokens
+        std::vector<kept_token> ring(capacity); // the last `capacity` kept tokens
         std::vector<std::vector<found>> by_start(capacity);
         std::size_t next_start = 0; // leftmost policies: the first start after the last match emitted
         std::size_t held = 0;       // matches in by_start
@@ -447,20 +468,31 @@ private:
         };
 
         tokenizer tz(text);
+        raw_token tok;
+        ascii_key key;
         fold_buffer folded;
         std::uint32_t state = 0;
+        // Token numbers count only the kept tokens: those after which the state is not the root.
+        // Every token of a match is one (the alias's prefix up to it is a path of the trie), so
+        // a match is a run of consecutive numbers, and numbers order and overlap as tokens do.
         std::size_t k = 0;
-        for (;; ++k) {
-            if (held != 0 && k >= max_depth_) release(k - max_depth_); // its matches have all ended
-            auto& cur = ring[k & mask]; // tokenized in place: no copy on the hot path
-            if (!tz.next(cur, folded)) break;
-            auto const id = folded.overflow() ? no_id : tokens_.find(folded);
+        for (;;) {
+            auto const how = tz.read(tok, key, folded);
+            std::uint32_t id;
+            if (how == token_read::ascii) id = tokens_.find(key);
+            else if (how == token_read::folded) id = folded.overflow() ? no_id : tokens_.find(folded);
+            else break;
             if (id == no_id) { // no alias has this token: every run breaks here
                 state = 0;
                 continue;
             }
-            if (cur.gap == token_gap::paragraph) state = 0; // aliases do not span paragraphs
-            state = step(state, label(id, cur.gap));
+            if (tok.gap == token_gap::paragraph) state = 0; // aliases do not span paragraphs
+            state = step(state, label(id, tok.gap));
+            if (state == 0) continue;
+
+            if (held != 0 && k >= max_depth_) release(k - max_depth_); // its matches have all ended
+            if (how == token_read::ascii) tz.ascii_case(tok);
+            ring[k & mask] = {tok.begin, tok.end, tok.has_lower, tok.has_upper};
             for (auto node = has_outputs(state) ? state : out_link(state); node != 0; node = out_link(node)) {
                 std::size_t const s = k + 1 - depth(node);
                 auto const& first = ring[s & mask];
@@ -469,14 +501,15 @@ private:
                 for (auto i = out_begin_[node]; i < out_begin_[node + 1]; ++i) {
                     auto const& o = outputs_[i];
                     if ((o.rank & 3) != 0 && !accepts(o.rank, capitals, first, text)) continue;
-                    by_start[s & mask].push_back({{{first.begin, cur.end}, o.entity, o.rank >> 2}, k, o.rank});
+                    by_start[s & mask].push_back({{{first.begin, tok.end}, o.entity, o.rank >> 2}, k, o.rank});
                     ++held;
                     // outputs are sorted by rank: the first acceptable one is this node's best
                     if constexpr (Policy != overlap::all) break;
                 }
             }
+            ++k;
         }
-        for (std::size_t s = k >= max_depth_ ? k - max_depth_ + 1 : 0; held != 0 && s < k; ++s) release(s);
+        for (std::size_t s = k >= max_depth_ ? k - max_depth_ : 0; held != 0 && s < k; ++s) release(s);
     }
 
     /// The Aho-Corasick transition from `state` on a token with edge label `lbl`.
@@ -535,7 +568,8 @@ private:
     }
 
     /// Whether an output's case mode accepts matched text whose first token is `first`.
-    static bool accepts(std::uint32_t rank, bool capitals, raw_token const& first, std::string_view text) noexcept {
+    template <class Token>
+    static bool accepts(std::uint32_t rank, bool capitals, Token const& first, std::string_view text) noexcept {
         switch (static_cast<alias_case>(rank & 3)) {
         case alias_case::capitals: return capitals;
         case alias_case::capitalised: return first.has_upper && starts_upper(text, first.begin);
