@@ -178,6 +178,17 @@ inline void fold_symbol_into(fold_buffer& out, char32_t cp) noexcept {
            (cp >= 0x20000 && cp <= 0x3134F);
 }
 
+/// What tokenizer::skip() passes over besides white space and the ASCII words it is told to.
+struct skip_rules {
+    std::array<std::uint64_t, 2> punct_stops{}; ///< bit per ASCII punctuation character that skip() stops at
+    bool any_punct_stop = false;                ///< any bit set in punct_stops
+    bool pass_typographic = false;              ///< pass over the quotes and dashes of General Punctuation
+                                                ///< that fold_symbol_into() maps (‘ ’ ‛ “ ” „ ‐ ‑ ‒ – —)
+    /// The bit per third byte - 0x80 of E2 80 xx: the characters pass_typographic is about.
+    static constexpr std::uint32_t typographic = 0x1Fu << 0x10 | 1u << 0x18 | 1u << 0x19 | 1u << 0x1B |
+                                                 1u << 0x1C | 1u << 0x1D | 1u << 0x1E;
+};
+
 /// Splits UTF-8 text into tokens, folding each on the fly. A run of invalid bytes is one U+FFFD symbol.
 class tokenizer {
 public:
@@ -272,8 +283,20 @@ public:
         return next_general(tok, folded) ? token_read::folded : token_read::end;
     }
 
-    /// Sets the case bits of a token that read() returned as token_read::ascii.
+    /// Sets the case bits of a token that read() or skip() returned as ASCII (16 bytes from its
+    /// start are readable).
     void ascii_case(raw_token& tok) const noexcept {
+#if defined(__SSE2__)
+        auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text_.data() + tok.begin));
+        auto const keep = (1u << (tok.end - tok.begin)) - 1u;
+        auto within = [v, keep](char lo) {
+            return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(
+                       _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))), _mm_set1_epi8(-128 + 26)))) &
+                   keep;
+        };
+        tok.has_lower = within('a') != 0;
+        tok.has_upper = within('A') != 0;
+#else
         bool lower = false, upper = false;
         for (auto i = tok.begin; i < tok.end; ++i) {
             auto const cls = ascii_class::table[static_cast<unsigned char>(text_[i])];
@@ -282,10 +305,133 @@ public:
         }
         tok.has_lower = lower;
         tok.has_upper = upper;
+#endif
+    }
+
+    /// From a token boundary, skips ahead over white space, punctuation that `rules` lets it
+    /// pass, and ASCII words that `word_stops(ascii_key)` rejects, 64 bytes at a time. Returns
+    /// true with the first word accepted in `tok` and `key` (its gap and case bits unset; the
+    /// tokenizer after it), or false at the token boundary where read() has to go on: before
+    /// punctuation it may not pass, before the token of another non-ASCII byte (or the word it
+    /// ends), before a word of 16 bytes or more, or within 80 bytes of the end. A scan that is
+    /// at the root uses it: the tokens skipped would leave it there.
+    template <class WordStops>
+    bool skip(WordStops&& word_stops, skip_rules const& rules, raw_token& tok, ascii_key& key) noexcept {
+#if defined(__SSE2__)
+        auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
+        auto const n = text_.size();
+        auto base = pos_;
+        // text in another script: read() goes on token by token, without a skip per token
+        if (n - base < 80 || (bytes[base] | bytes[base + 1]) >= 0x80) return false;
+        unsigned from = 0; // the bits of the block before are behind us
+        if (base >= block_.base && base - block_.base < 64) { // back in the block of the last skip
+            from = static_cast<unsigned>(base - block_.base);
+            base = block_.base;
+        } else {
+            classify(bytes + base, rules);
+            block_.base = base;
+        }
+        for (;;) { // bytes[base + from] starts a token or is white space or punctuation
+            auto const* const p = bytes + base;
+            auto const unread = ~std::uint64_t{0} << from;
+            auto const alnum = block_.alnum;
+            auto stop = block_.high & unread;
+            if (rules.any_punct_stop)
+                for (auto punct = block_.punct & unread; punct != 0; punct &= punct - 1) {
+                    auto const i = static_cast<unsigned>(std::countr_zero(punct));
+                    if ((rules.punct_stops[p[i] >> 6] >> (p[i] & 63)) & 1u) {
+                        stop |= std::uint64_t{1} << i;
+                        break;
+                    }
+                }
+            auto const first_stop = static_cast<unsigned>(std::countr_zero(stop)); // 64: none
+            auto const before_stop = first_stop == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << first_stop) - 1;
+            auto starts = (alnum & ~(alnum << 1)) & unread & before_stop;
+            unsigned restart = 64;
+            for (; starts != 0; starts &= starts - 1) {
+                auto const i = static_cast<unsigned>(std::countr_zero(starts));
+                auto const len = static_cast<unsigned>(std::countr_one(alnum >> i));
+                if (i + len >= 64) { // the word may go on in the next block: start that one at it
+                    restart = i;
+                    break;
+                }
+                if (len >= 16 || ((block_.high >> (i + len)) & 1)) { // long, or it may go on with a non-ASCII letter
+                    pos_ = base + i;
+                    return false;
+                }
+                std::uint64_t lo, hi = 0;
+                std::memcpy(&lo, p + i, 8);
+                lo |= 0x2020202020202020ull; // lower case; digits have the bit already
+                if (len <= 8) {
+                    lo &= ~std::uint64_t{0} >> (64 - 8 * len);
+                } else {
+                    std::memcpy(&hi, p + i + 8, 8);
+                    hi = (hi | 0x2020202020202020ull) & (~std::uint64_t{0} >> (128 - 8 * len));
+                }
+                key.lo = lo;
+                key.hi = hi;
+                key.size = len;
+                if (word_stops(key)) {
+                    tok.begin = base + i;
+                    tok.end = pos_ = base + i + len;
+                    tok.word = true;
+                    return true;
+                }
+            }
+            if (restart == 64 && first_stop != 64) {
+                pos_ = base + first_stop;
+                return false;
+            }
+            if (restart == 0) break; // a word of 64 bytes or more
+            base += restart;
+            if (n - base < 80) break;
+            classify(bytes + base, rules);
+            block_.base = base;
+            from = 0;
+        }
+        pos_ = base;
+#else
+        (void)word_stops, (void)rules, (void)tok, (void)key;
+#endif
+        return false;
     }
 
 private:
 #if defined(__SSE2__)
+    /// Sets block_'s masks for the 64 bytes at `p`, p[64..79] readable (the punctuation mask only
+    /// if some punctuation stops skip()).
+    void classify(unsigned char const* p, skip_rules const& rules) noexcept {
+        std::uint64_t alnum = 0, high = 0, space = 0, e2 = 0;
+        for (unsigned j = 0; j < 4; ++j) {
+            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * j));
+            // letters: (v | 0x20) in 'a'..'z'; digits: v in '0'..'9' (signed compares after a shift to -128)
+            auto const letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+                                               _mm_set1_epi8(-128 + 26));
+            auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
+            alnum |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))} << (16 * j);
+            high |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(v))} << (16 * j);
+            if (rules.pass_typographic)
+                e2 |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))}
+                      << (16 * j);
+            if (rules.any_punct_stop) {
+                auto const blank = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                                _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '\t'))),
+                                                               _mm_set1_epi8(-128 + 5)));
+                space |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(blank))} << (16 * j);
+            }
+        }
+        block_.alnum = alnum;
+        block_.punct = ~(alnum | high | space); // ASCII punctuation
+        // a quote or dash within the block is no stop, like ASCII punctuation
+        for (e2 &= (std::uint64_t{1} << 62) - 1; e2 != 0; e2 &= e2 - 1) {
+            auto const i = static_cast<unsigned>(std::countr_zero(e2));
+            auto const third = p[i + 2];
+            if (p[i + 1] == 0x80 && third >= 0x80 && third < 0xA0 && ((skip_rules::typographic >> (third - 0x80)) & 1u))
+                high &= ~(std::uint64_t{7} << i);
+        }
+        block_.high = high;
+    }
+
     /// Folds the ASCII letters and digits that open the 16 readable bytes at `p` into `folded`
     /// (zero padded), sets the token's case bits from them, and returns how many there are.
     static std::size_t fold_ascii_head(unsigned char const* p, raw_token& tok, fold_buffer& folded) noexcept {
@@ -418,6 +564,10 @@ private:
 
     std::string_view text_;
     std::size_t pos_ = 0;
+    struct {
+        std::size_t base = static_cast<std::size_t>(-1) / 2; ///< 64 bytes from here; no block yet
+        std::uint64_t alnum = 0, high = 0, punct = 0;        ///< bit per byte: ASCII letter or digit, >= 0x80, ASCII punctuation
+    } block_; ///< skip(): the block it last classified
 };
 
 } // namespace detail

@@ -114,6 +114,22 @@ public:
     }
 
     [[nodiscard]] std::size_t size() const noexcept { return first_words_.size(); }
+    /// Calls `fn(id, fold_buffer const&)` for every token (padded).
+    template <class Fn>
+    void for_each_token(Fn&& fn) const {
+        fold_buffer token;
+        for (std::size_t c = 0; c < single_.size(); ++c) {
+            if (single_[c] == no_id) continue;
+            char const ch = static_cast<char>(c);
+            token.assign(std::string_view(&ch, 1));
+            fn(single_[c], token);
+        }
+        for (auto const slot : slots_) {
+            if (slot == 0) continue;
+            auto const id = static_cast<std::uint32_t>(slot) - 1;
+            fn(id, spelled(id, (slot >> 32) & 0xFF, token));
+        }
+    }
     /// Drops spare capacity once all tokens are in.
     void shrink() {
         first_words_.shrink_to_fit();
@@ -148,19 +164,21 @@ private:
         while (slots_[i] != 0) i = next_slot(i, slots_.size());
         slots_[i] = slot;
     }
+    /// Token `id` of `size` bytes, spelled out into `token`.
+    fold_buffer const& spelled(std::uint32_t id, std::size_t size, fold_buffer& token) const noexcept {
+        token.size = size;
+        std::memcpy(token.data.data(), &first_words_[id], 8);
+        if (size > 8) std::memcpy(token.data.data() + 8, tail_words_.data() + tail_offsets_[id], (size - 1) / 8 * 8);
+        token.pad();
+        return token;
+    }
     void rehash(std::size_t capacity) {
         std::vector<std::uint64_t> old(capacity, 0);
         old.swap(slots_);
         fold_buffer token;
         for (auto const slot : old) {
             if (slot == 0) continue;
-            auto const id = static_cast<std::uint32_t>(slot) - 1;
-            token.size = (slot >> 32) & 0xFF;
-            std::memcpy(token.data.data(), &first_words_[id], 8);
-            if (token.size > 8)
-                std::memcpy(token.data.data() + 8, tail_words_.data() + tail_offsets_[id], (token.size - 1) / 8 * 8);
-            token.pad();
-            place(slot, token.hash());
+            place(slot, spelled(static_cast<std::uint32_t>(slot) - 1, (slot >> 32) & 0xFF, token).hash());
         }
     }
 
@@ -392,6 +410,7 @@ public:
         }
         for (std::size_t n = 1; n < out_begin_.size(); ++n) out_begin_[n] += out_begin_[n - 1];
         link_suffixes();
+        build_skip_filters();
         aliases_ = pending_.size();
         std::vector<pending>().swap(pending_);
         tokens_.shrink();
@@ -419,7 +438,7 @@ public:
         return tokens_.memory_bytes() + edges_.memory_bytes() +
                (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
                (out_begin_.capacity() + fail_.capacity() + out_link_.capacity()) * sizeof(std::uint32_t) +
-               depth_.capacity() + outputs_.capacity() * sizeof(output);
+               depth_.capacity() + outputs_.capacity() * sizeof(output) + sizeof(starter_filter_);
     }
 
 private:
@@ -476,19 +495,32 @@ private:
         // Every token of a match is one (the alias's prefix up to it is a path of the trie), so
         // a match is a run of consecutive numbers, and numbers order and overlap as tokens do.
         std::size_t k = 0;
+        std::uint32_t starter = no_id; // the token skip() stopped at
+        auto const starts_alias_word = [this, &starter](ascii_key const& word) {
+            auto const h = starter_hash(word);
+            if (((starter_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) == 0) return false;
+            starter = tokens_.find(word);
+            return starts_alias(starter);
+        };
         for (;;) {
-            auto const how = tz.read(tok, key, folded);
-            std::uint32_t id;
-            if (how == token_read::ascii) id = tokens_.find(key);
-            else if (how == token_read::folded) id = folded.overflow() ? no_id : tokens_.find(folded);
-            else break;
-            if (id == no_id) { // no alias has this token: every run breaks here
-                state = 0;
-                continue;
+            token_read how;
+            if (state == 0 && tz.skip(starts_alias_word, skip_rules_, tok, key)) {
+                how = token_read::ascii;
+                state = starter + 1; // see renumber_nodes
+            } else {
+                how = tz.read(tok, key, folded);
+                std::uint32_t id;
+                if (how == token_read::ascii) id = tokens_.find(key);
+                else if (how == token_read::folded) id = folded.overflow() ? no_id : tokens_.find(folded);
+                else break;
+                if (id == no_id) { // no alias has this token: every run breaks here
+                    state = 0;
+                    continue;
+                }
+                if (tok.gap == token_gap::paragraph) state = 0; // aliases do not span paragraphs
+                state = step(state, label(id, tok.gap));
+                if (state == 0) continue;
             }
-            if (tok.gap == token_gap::paragraph) state = 0; // aliases do not span paragraphs
-            state = step(state, label(id, tok.gap));
-            if (state == 0) continue;
 
             if (held != 0 && k >= max_depth_) release(k - max_depth_); // its matches have all ended
             if (how == token_read::ascii) tz.ascii_case(tok);
@@ -628,6 +660,44 @@ private:
         std::vector<std::uint32_t>().swap(root_child_);
     }
 
+    /// The hash of starter_filter_: one multiply for a word of up to 8 bytes.
+    [[nodiscard]] static std::uint64_t starter_hash(ascii_key const& word) noexcept {
+        return (word.lo ^ word.hi * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
+    }
+
+    /// What tokenizer::skip() may pass over: starter_filter_, a one-bit-per-hash filter of the
+    /// tokens an alias starts with that an ASCII word can be (lower-case letters and digits,
+    /// under 16 bytes), and skip_rules_, the punctuation no alias starts with.
+    void build_skip_filters() {
+        starter_filter_.fill(0);
+        skip_rules_ = {};
+        tokens_.for_each_token([this](std::uint32_t id, fold_buffer const& token) {
+            if (!starts_alias(id)) return;
+            auto const spelling = token.view();
+            auto const alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+            if (spelling.size() == 1 && static_cast<unsigned char>(spelling[0]) < 0x80 && !alnum(spelling[0])) {
+                auto const c = static_cast<unsigned char>(spelling[0]);
+                skip_rules_.punct_stops[c >> 6] |= std::uint64_t{1} << (c & 63);
+                skip_rules_.any_punct_stop = true;
+                return;
+            }
+            if (spelling.size() >= 16 || !std::all_of(spelling.begin(), spelling.end(), alnum)) return;
+            ascii_key word; // as skip() reads it: zero padded, `hi` zero up to 8 bytes
+            std::memcpy(&word.lo, token.data.data(), 8);
+            if (spelling.size() > 8) std::memcpy(&word.hi, token.data.data() + 8, 8);
+            word.size = spelling.size();
+            auto const h = starter_hash(word);
+            starter_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+        });
+        // the folded forms of the quotes and dashes skip() may pass: ' - and the double quotes
+        skip_rules_.pass_typographic = true;
+        fold_buffer folded;
+        for (std::string_view const symbol : {"'", "-", "\u201C", "\u201D", "\u201E"}) {
+            folded.assign(symbol);
+            if (starts_alias(tokens_.find(folded))) skip_rules_.pass_typographic = false;
+        }
+    }
+
     struct pending {
         std::uint32_t node, rank, entity;
     };
@@ -648,6 +718,8 @@ private:
     std::vector<std::uint8_t> depth_;       ///< compiled: deep node -> tokens on its path
     std::uint32_t deep_from_ = 1;           ///< compiled: the first node two or more tokens deep
     std::vector<output> outputs_;
+    std::array<std::uint64_t, 1024> starter_filter_{}; ///< compiled: see build_skip_filters
+    skip_rules skip_rules_;                          ///< compiled: see build_skip_filters
     std::vector<pending> pending_;
     std::uint32_t nodes_ = 1; ///< node 0 is the root
     std::size_t max_depth_ = 0;
