@@ -244,22 +244,20 @@ public:
         bool const spaced = pos < n && bytes[pos] == ' ';
         pos += spaced ? 1 : 0;
         if (n - pos >= 16) {
-            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
-            // letters: (v | 0x20) in 'a'..'z'; digits: v in '0'..'9' (signed compares after a shift to -128)
-            auto const lowered = _mm_or_si128(v, _mm_set1_epi8(0x20));
-            auto const letter = _mm_cmplt_epi8(_mm_add_epi8(lowered, _mm_set1_epi8(0x80 - 'a')), _mm_set1_epi8(-128 + 26));
-            auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
-            auto const word = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
-            auto const len = static_cast<std::size_t>(std::countr_one(word));
+            // the run of ASCII letters and digits at pos: from the masks of skip()'s last block
+            // when it ends there, else from the 16 bytes at pos
+            std::size_t len;
+            auto const in_block = pos - block_.base;
+            if (in_block >= 64 || in_block + (len = static_cast<std::size_t>(std::countr_one(block_.alnum >> in_block))) >= 64) {
+                auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
+                // letters: (v | 0x20) in 'a'..'z'; digits: v in '0'..'9' (signed compares after a shift to -128)
+                auto const letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+                                                   _mm_set1_epi8(-128 + 26));
+                auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
+                len = static_cast<std::size_t>(std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))));
+            }
             if (len - 1 < 15 && bytes[pos + len] < 0x80) { // 1 to 15 ASCII word bytes, then no word byte
-                auto const prefix = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-                                                   _mm_set1_epi8(static_cast<char>(len)));
-                auto const folded_bytes = _mm_and_si128(lowered, prefix); // digits have 0x20 set already
-                alignas(16) std::array<unsigned char, 16> kept;
-                _mm_store_si128(reinterpret_cast<__m128i*>(kept.data()), folded_bytes);
-                std::memcpy(&key.lo, kept.data(), 8);
-                std::memcpy(&key.hi, kept.data() + 8, 8);
-                key.size = len;
+                word_key(bytes + pos, len, key);
                 tok.begin = pos;
                 tok.gap = spaced ? token_gap::space : token_gap::none;
                 tok.word = true;
@@ -359,18 +357,7 @@ public:
                     pos_ = base + i;
                     return false;
                 }
-                std::uint64_t lo, hi = 0;
-                std::memcpy(&lo, p + i, 8);
-                lo |= 0x2020202020202020ull; // lower case; digits have the bit already
-                if (len <= 8) {
-                    lo &= ~std::uint64_t{0} >> (64 - 8 * len);
-                } else {
-                    std::memcpy(&hi, p + i + 8, 8);
-                    hi = (hi | 0x2020202020202020ull) & (~std::uint64_t{0} >> (128 - 8 * len));
-                }
-                key.lo = lo;
-                key.hi = hi;
-                key.size = len;
+                word_key(p + i, len, key);
                 if (word_stops(key)) {
                     tok.begin = base + i;
                     tok.end = pos_ = base + i + len;
@@ -397,6 +384,26 @@ public:
     }
 
 private:
+    /// The key of the ASCII word of `len` bytes (1 to 15) at `p` (16 bytes readable).
+    static void word_key(unsigned char const* p, std::size_t len, ascii_key& key) noexcept {
+        static constexpr auto kept = [] { // per length: the bytes of the two words it keeps
+            std::array<std::array<std::uint64_t, 2>, 16> masks{};
+            for (std::size_t l = 0; l < 16; ++l) {
+                std::array<unsigned char, 16> bytes{};
+                for (std::size_t b = 0; b < l; ++b) bytes[b] = 0xFF;
+                masks[l] = std::bit_cast<std::array<std::uint64_t, 2>>(bytes);
+            }
+            return masks;
+        }();
+        std::uint64_t lo, hi;
+        std::memcpy(&lo, p, 8);
+        std::memcpy(&hi, p + 8, 8);
+        // lower case; digits have the bit already
+        key.lo = (lo | 0x2020202020202020ull) & kept[len][0];
+        key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
+        key.size = len;
+    }
+
 #if defined(__SSE2__)
     /// Sets block_'s masks for the 64 bytes at `p`, p[64..79] readable (the punctuation mask only
     /// if some punctuation stops skip()).
