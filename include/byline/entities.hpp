@@ -51,7 +51,10 @@ public:
                 // straight into the document when no view into it has to stay valid
                 auto& into = known == 0 ? doc.entities : added;
                 slot = static_cast<std::uint32_t>(known + into.size());
-                into.push_back({std::string(info.id), std::string(info.type), std::string(info.name), gender::unknown});
+                auto& added_entity = into.emplace_back(); // filled in place: no temporaries to move
+                added_entity.id = info.id;
+                added_entity.type = info.type;
+                added_entity.name = info.name;
             }
             entity_slot.set(e, slot);
             return slot;

@@ -256,7 +256,8 @@ public:
                 auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
                 len = static_cast<std::size_t>(std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))));
             }
-            if (len - 1 < 15 && bytes[pos + len] < 0x80) { // 1 to 15 ASCII word bytes, then no word byte
+            // 1 to 15 ASCII word bytes, then no word byte (General Punctuation, E2 80 xx, has none)
+            if (len - 1 < 15 && (bytes[pos + len] < 0x80 || (bytes[pos + len] == 0xE2 && pos + len + 1 < n && bytes[pos + len + 1] == 0x80))) {
                 word_key(bytes + pos, len, key);
                 tok.begin = pos;
                 tok.gap = spaced ? token_gap::space : token_gap::none;
@@ -275,34 +276,50 @@ public:
                 tok.end = pos_ = pos + 1;
                 return token_read::ascii;
             }
+            if (first == 0xE2 && bytes[pos + 1] == 0x80 && bytes[pos + 2] >= 0x80 && bytes[pos + 2] < 0xA0 &&
+                ((skip_rules::typographic >> (bytes[pos + 2] - 0x80)) & 1u)) { // a quote or dash: as fold_symbol_into()
+                auto const third = bytes[pos + 2];
+                if (third >= 0x9C) { // double quotes fold to themselves
+                    std::memcpy(&key.lo, bytes + pos, 8);
+                    key.lo &= std::bit_cast<std::uint64_t>(std::array<unsigned char, 8>{0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0});
+                    key.size = 3;
+                } else {
+                    key.lo = third >= 0x98 ? '\'' : '-';
+                    key.size = 1;
+                }
+                key.hi = 0;
+                tok.begin = pos;
+                tok.gap = spaced ? token_gap::space : token_gap::none;
+                tok.word = false;
+                tok.end = pos_ = pos + 3;
+                return token_read::ascii;
+            }
         }
 #endif
         (void)key;
         return next_general(tok, folded) ? token_read::folded : token_read::end;
     }
 
-    /// Sets the case bits of a token that read() or skip() returned as ASCII (16 bytes from its
-    /// start are readable).
-    void ascii_case(raw_token& tok) const noexcept {
+    /// The case bits of a token that read() or skip() returned as token_read::ascii: the token
+    /// [begin, end) of `text`, with 16 bytes from `begin` readable.
+    static void ascii_case(std::string_view text, std::size_t begin, std::size_t end, bool& has_lower, bool& has_upper) noexcept {
 #if defined(__SSE2__)
-        auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text_.data() + tok.begin));
-        auto const keep = (1u << (tok.end - tok.begin)) - 1u;
+        auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + begin));
+        auto const keep = (1u << (end - begin)) - 1u;
         auto within = [v, keep](char lo) {
             return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(
                        _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))), _mm_set1_epi8(-128 + 26)))) &
                    keep;
         };
-        tok.has_lower = within('a') != 0;
-        tok.has_upper = within('A') != 0;
+        has_lower = within('a') != 0;
+        has_upper = within('A') != 0;
 #else
-        bool lower = false, upper = false;
-        for (auto i = tok.begin; i < tok.end; ++i) {
-            auto const cls = ascii_class::table[static_cast<unsigned char>(text_[i])];
-            lower |= (cls & ascii_class::lower) != 0;
-            upper |= (cls & ascii_class::upper) != 0;
+        has_lower = has_upper = false;
+        for (auto i = begin; i < end; ++i) {
+            auto const cls = ascii_class::table[static_cast<unsigned char>(text[i])];
+            has_lower |= (cls & ascii_class::lower) != 0;
+            has_upper |= (cls & ascii_class::upper) != 0;
         }
-        tok.has_lower = lower;
-        tok.has_upper = upper;
 #endif
     }
 

@@ -460,7 +460,15 @@ private:
         };
         struct kept_token {
             std::size_t begin, end;
+            bool keyed; ///< read into an ascii_key: the case bits are read on first need
             bool has_lower, has_upper;
+        };
+        auto case_of = [text](kept_token& t) -> kept_token const& {
+            if (t.keyed) {
+                tokenizer::ascii_case(text, t.begin, t.end, t.has_lower, t.has_upper);
+                t.keyed = false;
+            }
+            return t;
         };
         std::size_t const capacity = std::bit_ceil(max_depth_ + 1);
         std::size_t const mask = capacity - 1;
@@ -523,16 +531,23 @@ private:
             }
 
             if (held != 0 && k >= max_depth_) release(k - max_depth_); // its matches have all ended
-            if (how == token_read::ascii) tz.ascii_case(tok);
-            ring[k & mask] = {tok.begin, tok.end, tok.has_lower, tok.has_upper};
+            ring[k & mask] = {tok.begin, tok.end, how == token_read::ascii, tok.has_lower, tok.has_upper};
             for (auto node = has_outputs(state) ? state : out_link(state); node != 0; node = out_link(node)) {
                 std::size_t const s = k + 1 - depth(node);
-                auto const& first = ring[s & mask];
-                bool capitals = true; // acronym aliases need every matched letter in capitals
-                for (std::size_t j = s; j <= k; ++j) capitals = capitals && !ring[j & mask].has_lower;
+                auto& first = ring[s & mask];
+                int capitals = -1; // acronym aliases need every matched letter in capitals (-1: not read yet)
+                auto accepts = [&](alias_case mode) {
+                    if (mode == alias_case::capitalised)
+                        return case_of(first).has_upper && starts_upper(text, first.begin);
+                    if (capitals < 0) {
+                        capitals = 1;
+                        for (std::size_t j = s; j <= k; ++j) capitals &= case_of(ring[j & mask]).has_lower ? 0 : 1;
+                    }
+                    return capitals == 1;
+                };
                 for (auto i = out_begin_[node]; i < out_begin_[node + 1]; ++i) {
                     auto const& o = outputs_[i];
-                    if ((o.rank & 3) != 0 && !accepts(o.rank, capitals, first, text)) continue;
+                    if ((o.rank & 3) != 0 && !accepts(static_cast<alias_case>(o.rank & 3))) continue;
                     by_start[s & mask].push_back({{{first.begin, tok.end}, o.entity, o.rank >> 2}, k, o.rank});
                     ++held;
                     // outputs are sorted by rank: the first acceptable one is this node's best
@@ -599,15 +614,6 @@ private:
         }
     }
 
-    /// Whether an output's case mode accepts matched text whose first token is `first`.
-    template <class Token>
-    static bool accepts(std::uint32_t rank, bool capitals, Token const& first, std::string_view text) noexcept {
-        switch (static_cast<alias_case>(rank & 3)) {
-        case alias_case::capitals: return capitals;
-        case alias_case::capitalised: return first.has_upper && starts_upper(text, first.begin);
-        default: return true;
-        }
-    }
     /// Whether the token at `pos` starts with an upper- or title-case letter.
     static bool starts_upper(std::string_view text, std::size_t pos) noexcept {
         auto const b = static_cast<unsigned char>(text[pos]);
