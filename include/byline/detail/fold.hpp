@@ -178,6 +178,13 @@ inline void fold_symbol_into(fold_buffer& out, char32_t cp) noexcept {
            (cp >= 0x20000 && cp <= 0x3134F);
 }
 
+/// What tokenizer::skip() does at an ASCII word.
+enum class word_stop : std::uint8_t {
+    pass,            ///< pass over it
+    stop,            ///< stop at it
+    unless_followed, ///< stop at it, unless the token after it is an ASCII word that cannot follow it
+};
+
 /// What tokenizer::skip() passes over besides white space and the ASCII words it is told to.
 struct skip_rules {
     std::array<std::uint64_t, 2> punct_stops{}; ///< bit per ASCII punctuation character that skip() stops at
@@ -324,14 +331,17 @@ public:
     }
 
     /// From a token boundary, skips ahead over white space, punctuation that `rules` lets it
-    /// pass, and ASCII words that `word_stops(ascii_key)` rejects, 64 bytes at a time. Returns
-    /// true with the first word accepted in `tok` and `key` (its gap and case bits unset; the
-    /// tokenizer after it), or false at the token boundary where read() has to go on: before
-    /// punctuation it may not pass, before the token of another non-ASCII byte (or the word it
-    /// ends), before a word of 16 bytes or more, or within 80 bytes of the end. A scan that is
-    /// at the root uses it: the tokens skipped would leave it there.
-    template <class WordStops>
-    bool skip(WordStops&& word_stops, skip_rules const& rules, raw_token& tok, ascii_key& key) noexcept {
+    /// pass, and ASCII words that `word_stops(ascii_key)` passes, 64 bytes at a time. Returns
+    /// true with the first word it stops at in `tok` and `key` (its gap and case bits unset;
+    /// the tokenizer after it), or false at the token boundary where read() has to go on:
+    /// before punctuation it may not pass, before the token of another non-ASCII byte (or the
+    /// word it ends), before a word of 16 bytes or more, or within 80 bytes of the end. A scan
+    /// that is at the root uses it: the tokens skipped would leave it there. A word that
+    /// matters only with what follows (word_stop::unless_followed) is passed too when the next
+    /// token is an ASCII word after one space that `word_follows(ascii_key)` rejects.
+    template <class WordStops, class WordFollows>
+    [[gnu::always_inline]] bool skip(WordStops&& word_stops, WordFollows&& word_follows, skip_rules const& rules, raw_token& tok,
+              ascii_key& key) noexcept {
 #if defined(__SSE2__)
         auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
         auto const n = text_.size();
@@ -361,21 +371,42 @@ public:
                 }
             auto const first_stop = static_cast<unsigned>(std::countr_zero(stop)); // 64: none
             auto const before_stop = first_stop == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << first_stop) - 1;
-            auto starts = (alnum & ~(alnum << 1)) & unread & before_stop;
+            // the runs of letters and digits: first and last bytes, paired in order
+            auto const alnum_ends = alnum & ~(alnum >> 1);
+            auto starts = alnum & ~(alnum << 1) & unread & before_stop;
+            auto ends = alnum_ends & unread & before_stop;
+            // runs that may go on: into the next block, or with a non-ASCII letter
+            auto const open = (block_.high >> 1) | std::uint64_t{1} << 63;
             unsigned restart = 64;
-            for (; starts != 0; starts &= starts - 1) {
-                auto const i = static_cast<unsigned>(std::countr_zero(starts));
-                auto const len = static_cast<unsigned>(std::countr_one(alnum >> i));
-                if (i + len >= 64) { // the word may go on in the next block: start that one at it
-                    restart = i;
+            for (; starts != 0; starts &= starts - 1, ends &= ends - 1) {
+                auto const i = lowest_bit(starts);
+                auto const last = lowest_bit(ends);
+                if ((open >> last) & 1) {
+                    if (last != 63) { // read() decides where it ends
+                        pos_ = base + i;
+                        return false;
+                    }
+                    restart = i; // start the next block at it
                     break;
                 }
-                if (len >= 16 || ((block_.high >> (i + len)) & 1)) { // long, or it may go on with a non-ASCII letter
+                auto const len = last + 1 - i;
+                if (len >= 16) {
                     pos_ = base + i;
                     return false;
                 }
-                word_key(p + i, len, key);
-                if (word_stops(key)) {
+                ascii_key word; // a local: `key` may live in memory
+                word_key(p + i, len, word);
+                if (auto const verdict = word_stops(word); verdict != word_stop::pass) {
+                    auto const next = last + 2; // the word after one space, if it lies in the block
+                    if (verdict == word_stop::unless_followed && next < 64 && p[last + 1] == ' ' && ((alnum >> next) & 1)) {
+                        auto const next_last = next + lowest_bit(alnum_ends >> next);
+                        if (!((open >> next_last) & 1) && next_last + 1 - next < 16) {
+                            ascii_key following;
+                            word_key(p + next, next_last + 1 - next, following);
+                            if (!word_follows(following)) continue; // on to that word
+                        }
+                    }
+                    key = word;
                     tok.begin = base + i;
                     tok.end = pos_ = base + i + len;
                     tok.word = true;
@@ -395,12 +426,21 @@ public:
         }
         pos_ = base;
 #else
-        (void)word_stops, (void)rules, (void)tok, (void)key;
+        (void)word_stops, (void)word_follows, (void)rules, (void)tok, (void)key;
 #endif
         return false;
     }
 
 private:
+    /// The index of the lowest set bit of `x`, which is not 0.
+    static unsigned lowest_bit(std::uint64_t x) noexcept {
+#if defined(__GNUC__)
+        return static_cast<unsigned>(__builtin_ctzll(x)); // std::countr_zero also tests for 0
+#else
+        return static_cast<unsigned>(std::countr_zero(x));
+#endif
+    }
+
     /// The key of the ASCII word of `len` bytes (1 to 15) at `p` (16 bytes readable).
     static void word_key(unsigned char const* p, std::size_t len, ascii_key& key) noexcept {
         static constexpr auto kept = [] { // per length: the bytes of the two words it keeps
@@ -412,12 +452,16 @@ private:
             }
             return masks;
         }();
-        std::uint64_t lo, hi;
+        std::uint64_t lo;
         std::memcpy(&lo, p, 8);
-        std::memcpy(&hi, p + 8, 8);
         // lower case; digits have the bit already
         key.lo = (lo | 0x2020202020202020ull) & kept[len][0];
-        key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
+        key.hi = 0;
+        if (len > 8) {
+            std::uint64_t hi;
+            std::memcpy(&hi, p + 8, 8);
+            key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
+        }
         key.size = len;
     }
 

@@ -438,7 +438,8 @@ public:
         return tokens_.memory_bytes() + edges_.memory_bytes() +
                (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
                (out_begin_.capacity() + fail_.capacity() + out_link_.capacity()) * sizeof(std::uint32_t) +
-               depth_.capacity() + outputs_.capacity() * sizeof(output) + sizeof(starter_filter_);
+               depth_.capacity() + outputs_.capacity() * sizeof(output) +
+               sizeof(starter_filter_) + sizeof(follower_filter_);
     }
 
 private:
@@ -506,13 +507,19 @@ private:
         std::uint32_t starter = no_id; // the token skip() stopped at
         auto const starts_alias_word = [this, &starter](ascii_key const& word) {
             auto const h = starter_hash(word);
-            if (((starter_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) == 0) return false;
+            if (((starter_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) == 0) return word_stop::pass;
             starter = tokens_.find(word);
-            return starts_alias(starter);
+            if (!starts_alias(starter)) return word_stop::pass;
+            // an alias of this one word ends here; else only a token after it can make a match
+            return has_outputs(starter + 1) ? word_stop::stop : word_stop::unless_followed;
+        };
+        auto const follows_starter = [this](ascii_key const& word) {
+            auto const h = starter_hash(word);
+            return ((follower_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) != 0;
         };
         for (;;) {
             token_read how;
-            if (state == 0 && tz.skip(starts_alias_word, skip_rules_, tok, key)) {
+            if (state == 0 && tz.skip(starts_alias_word, follows_starter, skip_rules_, tok, key)) {
                 how = token_read::ascii;
                 state = starter + 1; // see renumber_nodes
             } else {
@@ -666,34 +673,47 @@ private:
         std::vector<std::uint32_t>().swap(root_child_);
     }
 
-    /// The hash of starter_filter_: one multiply for a word of up to 8 bytes.
+    /// The hash of starter_filter_ (its top 16 bits): one multiply.
     [[nodiscard]] static std::uint64_t starter_hash(ascii_key const& word) noexcept {
-        return (word.lo ^ word.hi * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
+        return (word.lo + word.hi) * 0x9E3779B97F4A7C15ull;
     }
 
     /// What tokenizer::skip() may pass over: starter_filter_, a one-bit-per-hash filter of the
     /// tokens an alias starts with that an ASCII word can be (lower-case letters and digits,
-    /// under 16 bytes), and skip_rules_, the punctuation no alias starts with.
+    /// under 16 bytes); follower_filter_, the same of the tokens that are an alias's second;
+    /// and skip_rules_, the punctuation no alias starts with.
     void build_skip_filters() {
         starter_filter_.fill(0);
+        follower_filter_.fill(0);
         skip_rules_ = {};
-        tokens_.for_each_token([this](std::uint32_t id, fold_buffer const& token) {
-            if (!starts_alias(id)) return;
+        auto const ascii_word = [](fold_buffer const& token, ascii_key& word) {
             auto const spelling = token.view();
             auto const alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-            if (spelling.size() == 1 && static_cast<unsigned char>(spelling[0]) < 0x80 && !alnum(spelling[0])) {
-                auto const c = static_cast<unsigned char>(spelling[0]);
-                skip_rules_.punct_stops[c >> 6] |= std::uint64_t{1} << (c & 63);
-                skip_rules_.any_punct_stop = true;
-                return;
-            }
-            if (spelling.size() >= 16 || !std::all_of(spelling.begin(), spelling.end(), alnum)) return;
-            ascii_key word; // as skip() reads it: zero padded, `hi` zero up to 8 bytes
+            if (spelling.size() >= 16 || !std::all_of(spelling.begin(), spelling.end(), alnum)) return false;
+            // as skip() reads it: zero padded, `hi` zero up to 8 bytes
             std::memcpy(&word.lo, token.data.data(), 8);
+            word.hi = 0;
             if (spelling.size() > 8) std::memcpy(&word.hi, token.data.data() + 8, 8);
             word.size = spelling.size();
+            return true;
+        };
+        std::vector<bool> second(tokens_.size(), false);
+        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t) {
+            if (parent >= 1 && parent < deep_from_) second[lbl >> 1] = true; // from a one-token node
+        });
+        tokens_.for_each_token([&](std::uint32_t id, fold_buffer const& token) {
+            ascii_key word;
+            if (!ascii_word(token, word)) {
+                auto const c = static_cast<unsigned char>(token.data[0]);
+                if (starts_alias(id) && token.size == 1 && c < 0x80) { // punctuation
+                    skip_rules_.punct_stops[c >> 6] |= std::uint64_t{1} << (c & 63);
+                    skip_rules_.any_punct_stop = true;
+                }
+                return;
+            }
             auto const h = starter_hash(word);
-            starter_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+            if (starts_alias(id)) starter_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+            if (second[id]) follower_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
         });
         // the folded forms of the quotes and dashes skip() may pass: ' - and the double quotes
         skip_rules_.pass_typographic = true;
@@ -724,7 +744,8 @@ private:
     std::vector<std::uint8_t> depth_;       ///< compiled: deep node -> tokens on its path
     std::uint32_t deep_from_ = 1;           ///< compiled: the first node two or more tokens deep
     std::vector<output> outputs_;
-    std::array<std::uint64_t, 1024> starter_filter_{}; ///< compiled: see build_skip_filters
+    std::array<std::uint64_t, 1024> starter_filter_{};  ///< compiled: see build_skip_filters
+    std::array<std::uint64_t, 1024> follower_filter_{}; ///< compiled: see build_skip_filters
     skip_rules skip_rules_;                          ///< compiled: see build_skip_filters
     std::vector<pending> pending_;
     std::uint32_t nodes_ = 1; ///< node 0 is the root
