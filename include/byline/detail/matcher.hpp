@@ -3,9 +3,11 @@
 //
 // Aliases and text go through the same tokenizer (detail/fold.hpp). Each distinct folded token of
 // any alias gets a small integer id in a hash table; an alias is a path of ids in a trie whose
-// edges live in one open-addressing hash table keyed by (node, token id, spaced?). Scanning text,
-// a token that occurs in no alias costs one hash lookup (one array lookup for one-byte tokens),
-// and a token that starts no alias one more bit test; inside a run of alias tokens, an
+// edges live in one open-addressing hash table keyed by (node, token id, spaced?). Scanning text
+// at the root (no alias under way), tokenizer::skip() classifies 64 bytes at a time and passes
+// over white space, punctuation and every ASCII word that a one-bit-per-hash filter of the
+// alias's first words rejects, without folding or numbering them; a word the filter lets through
+// costs one exact lookup. Inside a run of alias tokens, each token is read and looked up, and an
 // Aho-Corasick transition (suffix links over the trie) keeps the work per token independent of
 // the longest alias. Matches start and end on token boundaries, which is what makes matching
 // whole-word, and carry the tokens' original byte offsets.
