@@ -96,3 +96,20 @@ TEST_CASE("gazetteer skip-ahead: an alias found far into a text, at any offset")
         CHECK(ms[3].span.in(text) == "Peru");
     }
 }
+
+TEST_CASE("gazetteer: a match callback may scan again on the same thread (the scan buffers are lent, not shared)") {
+    auto const& g = byline::default_gazetteer();
+    std::string const outer = "Mexico and Peru and Chile, then Ukraine.";
+    std::string const inner = "Russia met Brazil and Kiev.";
+    auto const inner_alone = g.matches<overlap::longest_first>(inner);
+    REQUIRE(inner_alone.size() == 3);
+    std::vector<byline::gazetteer_match> outer_found;
+    g.find<overlap::longest_first>(outer, [&](byline::gazetteer_match const& m) {
+        outer_found.push_back(m);
+        CHECK(g.matches<overlap::longest_first>(inner) == inner_alone);
+        CHECK(g.matches<overlap::leftmost_longest>(inner) == inner_alone);
+    });
+    CHECK(outer_found == g.matches<overlap::longest_first>(outer));
+    REQUIRE(outer_found.size() == 4);
+    CHECK(outer_found[3].span.in(outer) == "Ukraine");
+}

@@ -254,6 +254,38 @@ private:
     std::size_t size_ = 0;
 };
 
+/// Buffers of type B kept per thread and lent to one call at a time, so that a call on a short
+/// text allocates nothing; a call made while they are lent (from a callback) gets its own.
+template <class B>
+class borrowed {
+public:
+    borrowed() noexcept {
+        auto& s = shared();
+        if (!s.lent) {
+            s.lent = true;
+            buffers_ = &s.buffers;
+        }
+    }
+    ~borrowed() {
+        if (buffers_ != &own_) shared().lent = false;
+    }
+    borrowed(borrowed const&) = delete;
+    borrowed& operator=(borrowed const&) = delete;
+    B* operator->() noexcept { return buffers_; }
+
+private:
+    struct slot {
+        B buffers;
+        bool lent = false;
+    };
+    static slot& shared() noexcept {
+        thread_local slot s;
+        return s;
+    }
+    B own_{};
+    B* buffers_ = &own_;
+};
+
 /// Most tokens an alias may have. A scan holds the matches of the last this-many tokens until
 /// they can be handed out in order of start (and a walk of the trie from every token, before
 /// suffix links, took this many steps per token: an alias of 2000 repeated words made a text of
@@ -269,10 +301,24 @@ inline constexpr std::size_t max_alias_tokens = 24;
 /// hostile one ("a a a ..." with an alias "a a") can chain millions, so a cluster is cut after
 /// max_cluster candidates and resolved as if it ended there (later candidates that start before
 /// its last winner ends are dropped): bounded memory and time, exact below the cap.
+/// The buffers of a longest_first_resolver (see borrowed).
+struct resolver_buffers {
+    struct candidate {
+        gazetteer_match match;
+        std::size_t first, last; ///< tokens, relative to the cluster's first
+        bool won;
+    };
+    std::vector<candidate> candidates;
+    std::vector<std::size_t> order;
+    std::vector<std::uint8_t> taken;
+};
+
 template <class OnMatch>
 class longest_first_resolver {
 public:
-    explicit longest_first_resolver(OnMatch& on_match) noexcept : on_match_(on_match) {}
+    explicit longest_first_resolver(OnMatch& on_match) noexcept : on_match_(on_match) {
+        candidates_.clear(); // left over by an exception
+    }
 
     static constexpr std::size_t max_cluster = std::size_t{1} << 14;
 
@@ -320,15 +366,11 @@ public:
     }
 
 private:
-    struct candidate {
-        gazetteer_match match;
-        std::size_t first, last; ///< tokens, relative to the cluster's first
-        bool won;
-    };
     OnMatch& on_match_;
-    std::vector<candidate> candidates_;
-    std::vector<std::size_t> order_;
-    std::vector<std::uint8_t> taken_;
+    borrowed<resolver_buffers> buffers_;
+    std::vector<resolver_buffers::candidate>& candidates_ = buffers_->candidates;
+    std::vector<std::size_t>& order_ = buffers_->order;
+    std::vector<std::uint8_t>& taken_ = buffers_->taken;
     std::size_t cluster_first_ = 0, cluster_last_ = 0;
     std::size_t blocked_until_ = 0; ///< one past the last token of the last winner reported
 };
@@ -456,16 +498,6 @@ private:
     /// every start.
     template <overlap Policy, class Emit>
     void scan(std::string_view text, Emit&& emit) const {
-        struct found {
-            gazetteer_match match;
-            std::size_t last; ///< token
-            std::uint32_t rank;
-        };
-        struct kept_token {
-            std::size_t begin, end;
-            bool keyed; ///< read into an ascii_key: the case bits are read on first need
-            bool has_lower, has_upper;
-        };
         auto case_of = [text](kept_token& t) -> kept_token const& {
             if (t.keyed) {
                 tokenizer::ascii_case(text, t.begin, t.end, t.has_lower, t.has_upper);
@@ -475,8 +507,12 @@ private:
         };
         std::size_t const capacity = std::bit_ceil(max_depth_ + 1);
         std::size_t const mask = capacity - 1;
-        std::vector<kept_token> ring(capacity); // the last `capacity` kept tokens
-        std::vector<std::vector<found>> by_start(capacity);
+        borrowed<scan_buffers> buffers;
+        auto& ring = buffers->ring; // the last `capacity` kept tokens
+        auto& by_start = buffers->by_start;
+        ring.resize(std::max(ring.size(), capacity));
+        by_start.resize(std::max(by_start.size(), capacity));
+        for (auto& list : by_start) list.clear(); // left over by an exception
         std::size_t next_start = 0; // leftmost policies: the first start after the last match emitted
         std::size_t held = 0;       // matches in by_start
         auto release = [&](std::size_t s) {
@@ -567,6 +603,22 @@ private:
         }
         for (std::size_t s = k >= max_depth_ ? k - max_depth_ : 0; held != 0 && s < k; ++s) release(s);
     }
+
+    struct found {
+        gazetteer_match match;
+        std::size_t last; ///< token
+        std::uint32_t rank;
+    };
+    struct kept_token {
+        std::size_t begin, end;
+        bool keyed; ///< read into an ascii_key: the case bits are read on first need
+        bool has_lower, has_upper;
+    };
+    /// The buffers of a scan (see borrowed).
+    struct scan_buffers {
+        std::vector<kept_token> ring;
+        std::vector<std::vector<found>> by_start;
+    };
 
     /// The Aho-Corasick transition from `state` on a token with edge label `lbl`.
     [[nodiscard]] std::uint32_t step(std::uint32_t state, std::uint32_t lbl) const noexcept {
