@@ -34,24 +34,30 @@ public:
         // Their ids, indexed on first need. The views stay valid because new entities go to
         // `added` and reach doc.entities only after the scan.
         std::unordered_map<std::string_view, std::uint32_t> known_slot;
-        std::unordered_map<std::uint32_t, std::uint32_t> entity_slot; // gazetteer entity -> doc.entities
+        auto& entity_slot = slots_for(gazetteer_.entity_count()); // gazetteer entity -> doc.entities
         std::vector<entity> added;
         auto slot_of = [&](std::uint32_t e) {
-            auto const [it, is_new] = entity_slot.try_emplace(e, 0);
-            if (!is_new) return it->second;
+            if (auto const slot = entity_slot.find(e); slot != no_slot) return slot;
             if (known_slot.empty() && known != 0) {
                 known_slot.reserve(known);
                 for (std::size_t i = 0; i < known; ++i) // the first entity of an id, as before
                     known_slot.try_emplace(doc.entities[i].id, static_cast<std::uint32_t>(i));
             }
             auto const info = gazetteer_.entity(e);
+            std::uint32_t slot;
             if (auto const same_id = known_slot.find(info.id); same_id != known_slot.end()) {
-                it->second = same_id->second;
+                slot = same_id->second;
             } else {
-                it->second = static_cast<std::uint32_t>(known + added.size());
-                added.push_back({std::string(info.id), std::string(info.type), std::string(info.name), gender::unknown});
+                // straight into the document when no view into it has to stay valid
+                auto& into = known == 0 ? doc.entities : added;
+                slot = static_cast<std::uint32_t>(known + into.size());
+                auto& added_entity = into.emplace_back(); // filled in place: no temporaries to move
+                added_entity.id = info.id;
+                added_entity.type = info.type;
+                added_entity.name = info.name;
             }
-            return it->second;
+            entity_slot.set(e, slot);
+            return slot;
         };
         std::size_t next_earlier = 0; // first earlier mention that does not end before the match
         gazetteer_.find<overlap::longest_first>(doc.text, [&](gazetteer_match const& m) {
@@ -68,6 +74,36 @@ public:
     }
 
 private:
+    static constexpr std::uint32_t no_slot = 0xFFFFFFFFu;
+
+    /// Gazetteer entity -> its slot in the document being annotated: an array indexed by entity,
+    /// kept per thread and emptied in O(1) per document by a generation stamp, since a hash
+    /// map per document cost more than the scan that fills it.
+    class entity_slots {
+    public:
+        void start(std::size_t entities) {
+            if (slots_.size() < entities) slots_.resize(entities, 0);
+            if (++generation_ == 0) { // wrapped: the stamps of long ago would look current
+                std::fill(slots_.begin(), slots_.end(), 0);
+                generation_ = 1;
+            }
+        }
+        [[nodiscard]] std::uint32_t find(std::uint32_t e) const noexcept {
+            auto const v = slots_[e];
+            return (v >> 32) == generation_ ? static_cast<std::uint32_t>(v) : no_slot;
+        }
+        void set(std::uint32_t e, std::uint32_t slot) noexcept { slots_[e] = std::uint64_t{generation_} << 32 | slot; }
+
+    private:
+        std::vector<std::uint64_t> slots_; ///< generation << 32 | slot
+        std::uint32_t generation_ = 0;
+    };
+    static entity_slots& slots_for(std::size_t entities) {
+        thread_local entity_slots slots;
+        slots.start(entities);
+        return slots;
+    }
+
     byline::gazetteer gazetteer_;
 };
 

@@ -58,16 +58,39 @@ struct fold_buffer {
     /// A fast 64-bit hash of the padded token, 8 bytes at a time: one multiply for the usual
     /// token of up to 8 bytes, which keeps the table probe that follows off a long latency chain.
     [[nodiscard]] std::uint64_t hash() const noexcept {
-        constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
         auto const n = size < capacity ? size : capacity;
         std::uint64_t h = n;
         for (std::size_t i = 0; i < n; i += 8) {
             std::uint64_t w;
             std::memcpy(&w, data.data() + i, 8);
-            h = (h ^ w) * k;
+            h = hash_step(h, w);
         }
-        return h ^ (h >> 31);
+        return hash_end(h);
     }
+    static constexpr std::uint64_t hash_step(std::uint64_t h, std::uint64_t word) noexcept {
+        return (h ^ word) * 0x9E3779B97F4A7C15ull;
+    }
+    static constexpr std::uint64_t hash_end(std::uint64_t h) noexcept { return h ^ (h >> 31); }
+};
+
+/// The folded bytes of a token of at most 16 ASCII bytes, kept in registers: `size` bytes in
+/// two zero-padded little-endian words, laid out as in fold_buffer (so the hashes agree).
+struct ascii_key {
+    std::uint64_t lo = 0, hi = 0;
+    std::size_t size = 0;
+
+    [[nodiscard]] std::uint64_t hash() const noexcept {
+        auto h = fold_buffer::hash_step(size, lo);
+        if (size > 8) h = fold_buffer::hash_step(h, hi);
+        return fold_buffer::hash_end(h);
+    }
+};
+
+/// How tokenizer::read() delivered a token.
+enum class token_read : std::uint8_t {
+    end,    ///< no token left
+    ascii,  ///< folded bytes in an ascii_key; the token's case bits are not set (see ascii_case())
+    folded, ///< folded bytes in a fold_buffer; the token is complete
 };
 
 struct raw_token {
@@ -155,6 +178,24 @@ inline void fold_symbol_into(fold_buffer& out, char32_t cp) noexcept {
            (cp >= 0x20000 && cp <= 0x3134F);
 }
 
+/// What tokenizer::skip() does at an ASCII word.
+enum class word_stop : std::uint8_t {
+    pass,            ///< pass over it
+    stop,            ///< stop at it
+    unless_followed, ///< stop at it, unless the token after it is an ASCII word that cannot follow it
+};
+
+/// What tokenizer::skip() passes over besides white space and the ASCII words it is told to.
+struct skip_rules {
+    std::array<std::uint64_t, 2> punct_stops{}; ///< bit per ASCII punctuation character that skip() stops at
+    bool any_punct_stop = false;                ///< any bit set in punct_stops
+    bool pass_typographic = false;              ///< pass over the quotes and dashes of General Punctuation
+                                                ///< that fold_symbol_into() maps (‘ ’ ‛ “ ” „ ‐ ‑ ‒ – —)
+    /// The bit per third byte - 0x80 of E2 80 xx: the characters pass_typographic is about.
+    static constexpr std::uint32_t typographic = 0x1Fu << 0x10 | 1u << 0x18 | 1u << 0x19 | 1u << 0x1B |
+                                                 1u << 0x1C | 1u << 0x1D | 1u << 0x1E;
+};
+
 /// Splits UTF-8 text into tokens, folding each on the fly. A run of invalid bytes is one U+FFFD symbol.
 class tokenizer {
 public:
@@ -198,8 +239,267 @@ public:
         return next_general(tok, folded);
     }
 
-private:
+    /// next(), except that the usual token (after at most one space, an ASCII word of under 16
+    /// bytes that an ASCII byte ends, or one ASCII punctuation character) is not folded into a
+    /// buffer: its folded bytes go to `key`, and its case bits are left for ascii_case(), since
+    /// a scan needs them for the few tokens that can be part of a match only.
+    token_read read(raw_token& tok, ascii_key& key, fold_buffer& folded) noexcept {
 #if defined(__SSE2__)
+        auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
+        auto const n = text_.size();
+        auto pos = pos_;
+        bool const spaced = pos < n && bytes[pos] == ' ';
+        pos += spaced ? 1 : 0;
+        if (n - pos >= 16) {
+            // the run of ASCII letters and digits at pos: from the masks of skip()'s last block
+            // when it ends there, else from the 16 bytes at pos
+            std::size_t len;
+            auto const in_block = pos - block_.base;
+            if (in_block >= 64 || in_block + (len = static_cast<std::size_t>(std::countr_one(block_.alnum >> in_block))) >= 64) {
+                auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
+                // letters: (v | 0x20) in 'a'..'z'; digits: v in '0'..'9' (signed compares after a shift to -128)
+                auto const letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+                                                   _mm_set1_epi8(-128 + 26));
+                auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
+                len = static_cast<std::size_t>(std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))));
+            }
+            // 1 to 15 ASCII word bytes, then no word byte (General Punctuation, E2 80 xx, has none)
+            if (len - 1 < 15 && (bytes[pos + len] < 0x80 || (bytes[pos + len] == 0xE2 && pos + len + 1 < n && bytes[pos + len + 1] == 0x80))) {
+                word_key(bytes + pos, len, key);
+                tok.begin = pos;
+                tok.gap = spaced ? token_gap::space : token_gap::none;
+                tok.word = true;
+                tok.end = pos_ = pos + len;
+                return token_read::ascii;
+            }
+            auto const first = bytes[pos];
+            if (len == 0 && first < 0x80 && !(ascii_class::table[first] & ascii_class::space)) { // punctuation
+                key.lo = first;
+                key.hi = 0;
+                key.size = 1;
+                tok.begin = pos;
+                tok.gap = spaced ? token_gap::space : token_gap::none;
+                tok.word = false;
+                tok.end = pos_ = pos + 1;
+                return token_read::ascii;
+            }
+            if (first == 0xE2 && bytes[pos + 1] == 0x80 && bytes[pos + 2] >= 0x80 && bytes[pos + 2] < 0xA0 &&
+                ((skip_rules::typographic >> (bytes[pos + 2] - 0x80)) & 1u)) { // a quote or dash: as fold_symbol_into()
+                auto const third = bytes[pos + 2];
+                if (third >= 0x9C) { // double quotes fold to themselves
+                    std::memcpy(&key.lo, bytes + pos, 8);
+                    key.lo &= std::bit_cast<std::uint64_t>(std::array<unsigned char, 8>{0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0});
+                    key.size = 3;
+                } else {
+                    key.lo = third >= 0x98 ? '\'' : '-';
+                    key.size = 1;
+                }
+                key.hi = 0;
+                tok.begin = pos;
+                tok.gap = spaced ? token_gap::space : token_gap::none;
+                tok.word = false;
+                tok.end = pos_ = pos + 3;
+                return token_read::ascii;
+            }
+        }
+#endif
+        (void)key;
+        return next_general(tok, folded) ? token_read::folded : token_read::end;
+    }
+
+    /// The case bits of a token that read() or skip() returned as token_read::ascii: the token
+    /// [begin, end) of `text`, with 16 bytes from `begin` readable.
+    static void ascii_case(std::string_view text, std::size_t begin, std::size_t end, bool& has_lower, bool& has_upper) noexcept {
+#if defined(__SSE2__)
+        auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + begin));
+        auto const keep = (1u << (end - begin)) - 1u;
+        auto within = [v, keep](char lo) {
+            return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(
+                       _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo))), _mm_set1_epi8(-128 + 26)))) &
+                   keep;
+        };
+        has_lower = within('a') != 0;
+        has_upper = within('A') != 0;
+#else
+        has_lower = has_upper = false;
+        for (auto i = begin; i < end; ++i) {
+            auto const cls = ascii_class::table[static_cast<unsigned char>(text[i])];
+            has_lower |= (cls & ascii_class::lower) != 0;
+            has_upper |= (cls & ascii_class::upper) != 0;
+        }
+#endif
+    }
+
+    /// From a token boundary, skips ahead over white space, punctuation that `rules` lets it
+    /// pass, and ASCII words that `word_stops(ascii_key)` passes, 64 bytes at a time. Returns
+    /// true with the first word it stops at in `tok` and `key` (its gap and case bits unset;
+    /// the tokenizer after it), or false at the token boundary where read() has to go on:
+    /// before punctuation it may not pass, before the token of another non-ASCII byte (or the
+    /// word it ends), before a word of 16 bytes or more, or within 80 bytes of the end. A scan
+    /// that is at the root uses it: the tokens skipped would leave it there. A word that
+    /// matters only with what follows (word_stop::unless_followed) is passed too when the next
+    /// token is an ASCII word after one space that `word_follows(ascii_key)` rejects.
+    template <class WordStops, class WordFollows>
+    [[gnu::always_inline]] bool skip(WordStops&& word_stops, WordFollows&& word_follows, skip_rules const& rules, raw_token& tok,
+              ascii_key& key) noexcept {
+#if defined(__SSE2__)
+        auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
+        auto const n = text_.size();
+        auto base = pos_;
+        // text in another script: read() goes on token by token, without a skip per token
+        if (n - base < 80 || (bytes[base] | bytes[base + 1]) >= 0x80) return false;
+        unsigned from = 0; // the bits of the block before are behind us
+        if (base >= block_.base && base - block_.base < 64) { // back in the block of the last skip
+            from = static_cast<unsigned>(base - block_.base);
+            base = block_.base;
+        } else {
+            classify(bytes + base, rules);
+            block_.base = base;
+        }
+        for (;;) { // bytes[base + from] starts a token or is white space or punctuation
+            auto const* const p = bytes + base;
+            auto const unread = ~std::uint64_t{0} << from;
+            auto const alnum = block_.alnum;
+            auto stop = block_.high & unread;
+            if (rules.any_punct_stop)
+                for (auto punct = block_.punct & unread; punct != 0; punct &= punct - 1) {
+                    auto const i = static_cast<unsigned>(std::countr_zero(punct));
+                    if ((rules.punct_stops[p[i] >> 6] >> (p[i] & 63)) & 1u) {
+                        stop |= std::uint64_t{1} << i;
+                        break;
+                    }
+                }
+            auto const first_stop = static_cast<unsigned>(std::countr_zero(stop)); // 64: none
+            auto const before_stop = first_stop == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << first_stop) - 1;
+            // the runs of letters and digits: first and last bytes, paired in order
+            auto const alnum_ends = alnum & ~(alnum >> 1);
+            auto starts = alnum & ~(alnum << 1) & unread & before_stop;
+            auto ends = alnum_ends & unread & before_stop;
+            // runs that may go on: into the next block, or with a non-ASCII letter
+            auto const open = (block_.high >> 1) | std::uint64_t{1} << 63;
+            unsigned restart = 64;
+            for (; starts != 0; starts &= starts - 1, ends &= ends - 1) {
+                auto const i = lowest_bit(starts);
+                auto const last = lowest_bit(ends);
+                if ((open >> last) & 1) {
+                    if (last != 63) { // read() decides where it ends
+                        pos_ = base + i;
+                        return false;
+                    }
+                    restart = i; // start the next block at it
+                    break;
+                }
+                auto const len = last + 1 - i;
+                if (len >= 16) {
+                    pos_ = base + i;
+                    return false;
+                }
+                ascii_key word; // a local: `key` may live in memory
+                word_key(p + i, len, word);
+                if (auto const verdict = word_stops(word); verdict != word_stop::pass) {
+                    auto const next = last + 2; // the word after one space, if it lies in the block
+                    if (verdict == word_stop::unless_followed && next < 64 && p[last + 1] == ' ' && ((alnum >> next) & 1)) {
+                        auto const next_last = next + lowest_bit(alnum_ends >> next);
+                        if (!((open >> next_last) & 1) && next_last + 1 - next < 16) {
+                            ascii_key following;
+                            word_key(p + next, next_last + 1 - next, following);
+                            if (!word_follows(following)) continue; // on to that word
+                        }
+                    }
+                    key = word;
+                    tok.begin = base + i;
+                    tok.end = pos_ = base + i + len;
+                    tok.word = true;
+                    return true;
+                }
+            }
+            if (restart == 64 && first_stop != 64) {
+                pos_ = base + first_stop;
+                return false;
+            }
+            if (restart == 0) break; // a word of 64 bytes or more
+            base += restart;
+            if (n - base < 80) break;
+            classify(bytes + base, rules);
+            block_.base = base;
+            from = 0;
+        }
+        pos_ = base;
+#else
+        (void)word_stops, (void)word_follows, (void)rules, (void)tok, (void)key;
+#endif
+        return false;
+    }
+
+private:
+    /// The index of the lowest set bit of `x`, which is not 0.
+    static unsigned lowest_bit(std::uint64_t x) noexcept {
+#if defined(__GNUC__)
+        return static_cast<unsigned>(__builtin_ctzll(x)); // std::countr_zero also tests for 0
+#else
+        return static_cast<unsigned>(std::countr_zero(x));
+#endif
+    }
+
+    /// The key of the ASCII word of `len` bytes (1 to 15) at `p` (16 bytes readable).
+    static void word_key(unsigned char const* p, std::size_t len, ascii_key& key) noexcept {
+        static constexpr auto kept = [] { // per length: the bytes of the two words it keeps
+            std::array<std::array<std::uint64_t, 2>, 16> masks{};
+            for (std::size_t l = 0; l < 16; ++l) {
+                std::array<unsigned char, 16> bytes{};
+                for (std::size_t b = 0; b < l; ++b) bytes[b] = 0xFF;
+                masks[l] = std::bit_cast<std::array<std::uint64_t, 2>>(bytes);
+            }
+            return masks;
+        }();
+        std::uint64_t lo;
+        std::memcpy(&lo, p, 8);
+        // lower case; digits have the bit already
+        key.lo = (lo | 0x2020202020202020ull) & kept[len][0];
+        key.hi = 0;
+        if (len > 8) {
+            std::uint64_t hi;
+            std::memcpy(&hi, p + 8, 8);
+            key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
+        }
+        key.size = len;
+    }
+
+#if defined(__SSE2__)
+    /// Sets block_'s masks for the 64 bytes at `p`, p[64..79] readable (the punctuation mask only
+    /// if some punctuation stops skip()).
+    void classify(unsigned char const* p, skip_rules const& rules) noexcept {
+        std::uint64_t alnum = 0, high = 0, space = 0, e2 = 0;
+        for (unsigned j = 0; j < 4; ++j) {
+            auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * j));
+            // letters: (v | 0x20) in 'a'..'z'; digits: v in '0'..'9' (signed compares after a shift to -128)
+            auto const letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
+                                               _mm_set1_epi8(-128 + 26));
+            auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
+            alnum |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))} << (16 * j);
+            high |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(v))} << (16 * j);
+            if (rules.pass_typographic)
+                e2 |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))}
+                      << (16 * j);
+            if (rules.any_punct_stop) {
+                auto const blank = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                                _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '\t'))),
+                                                               _mm_set1_epi8(-128 + 5)));
+                space |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(blank))} << (16 * j);
+            }
+        }
+        block_.alnum = alnum;
+        block_.punct = ~(alnum | high | space); // ASCII punctuation
+        // a quote or dash within the block is no stop, like ASCII punctuation
+        for (e2 &= (std::uint64_t{1} << 62) - 1; e2 != 0; e2 &= e2 - 1) {
+            auto const i = static_cast<unsigned>(std::countr_zero(e2));
+            auto const third = p[i + 2];
+            if (p[i + 1] == 0x80 && third >= 0x80 && third < 0xA0 && ((skip_rules::typographic >> (third - 0x80)) & 1u))
+                high &= ~(std::uint64_t{7} << i);
+        }
+        block_.high = high;
+    }
+
     /// Folds the ASCII letters and digits that open the 16 readable bytes at `p` into `folded`
     /// (zero padded), sets the token's case bits from them, and returns how many there are.
     static std::size_t fold_ascii_head(unsigned char const* p, raw_token& tok, fold_buffer& folded) noexcept {
@@ -332,6 +632,10 @@ private:
 
     std::string_view text_;
     std::size_t pos_ = 0;
+    struct {
+        std::size_t base = static_cast<std::size_t>(-1) / 2; ///< 64 bytes from here; no block yet
+        std::uint64_t alnum = 0, high = 0, punct = 0;        ///< bit per byte: ASCII letter or digit, >= 0x80, ASCII punctuation
+    } block_; ///< skip(): the block it last classified
 };
 
 } // namespace detail

@@ -3,9 +3,11 @@
 //
 // Aliases and text go through the same tokenizer (detail/fold.hpp). Each distinct folded token of
 // any alias gets a small integer id in a hash table; an alias is a path of ids in a trie whose
-// edges live in one open-addressing hash table keyed by (node, token id, spaced?). Scanning text,
-// a token that occurs in no alias costs one hash lookup (one array lookup for one-byte tokens),
-// and a token that starts no alias one more bit test; inside a run of alias tokens, an
+// edges live in one open-addressing hash table keyed by (node, token id, spaced?). Scanning text
+// at the root (no alias under way), tokenizer::skip() classifies 64 bytes at a time and passes
+// over white space, punctuation and every ASCII word that a one-bit-per-hash filter of the
+// alias's first words rejects, without folding or numbering them; a word the filter lets through
+// costs one exact lookup. Inside a run of alias tokens, each token is read and looked up, and an
 // Aho-Corasick transition (suffix links over the trie) keeps the work per token independent of
 // the longest alias. Matches start and end on token boundaries, which is what makes matching
 // whole-word, and carry the tokens' original byte offsets.
@@ -79,6 +81,23 @@ public:
         }
     }
 
+    /// The id of a token read as an ascii_key, or no_id: find() without a buffer.
+    [[nodiscard]] std::uint32_t find(ascii_key const& token) const noexcept {
+        if (token.size == 1) return single_[token.lo & 0xFF];
+        if (slots_.empty()) return no_id;
+        auto const h = token.hash();
+        auto const key = check_key(h, token.size);
+        for (auto i = reduce(h, slots_.size());; i = next_slot(i, slots_.size())) {
+            auto const slot = slots_[i];
+            if (slot == 0) return no_id;
+            if ((slot >> 32) == key) {
+                auto const id = static_cast<std::uint32_t>(slot) - 1;
+                if (first_words_[id] == token.lo && (token.size <= 8 || tail_words_[tail_offsets_[id]] == token.hi))
+                    return id;
+            }
+        }
+    }
+
     std::uint32_t insert(fold_buffer const& token) {
         if (auto const id = find(token); id != no_id) return id;
         auto const id = static_cast<std::uint32_t>(first_words_.size());
@@ -97,6 +116,22 @@ public:
     }
 
     [[nodiscard]] std::size_t size() const noexcept { return first_words_.size(); }
+    /// Calls `fn(id, fold_buffer const&)` for every token (padded).
+    template <class Fn>
+    void for_each_token(Fn&& fn) const {
+        fold_buffer token;
+        for (std::size_t c = 0; c < single_.size(); ++c) {
+            if (single_[c] == no_id) continue;
+            char const ch = static_cast<char>(c);
+            token.assign(std::string_view(&ch, 1));
+            fn(single_[c], token);
+        }
+        for (auto const slot : slots_) {
+            if (slot == 0) continue;
+            auto const id = static_cast<std::uint32_t>(slot) - 1;
+            fn(id, spelled(id, (slot >> 32) & 0xFF, token));
+        }
+    }
     /// Drops spare capacity once all tokens are in.
     void shrink() {
         first_words_.shrink_to_fit();
@@ -131,19 +166,21 @@ private:
         while (slots_[i] != 0) i = next_slot(i, slots_.size());
         slots_[i] = slot;
     }
+    /// Token `id` of `size` bytes, spelled out into `token`.
+    fold_buffer const& spelled(std::uint32_t id, std::size_t size, fold_buffer& token) const noexcept {
+        token.size = size;
+        std::memcpy(token.data.data(), &first_words_[id], 8);
+        if (size > 8) std::memcpy(token.data.data() + 8, tail_words_.data() + tail_offsets_[id], (size - 1) / 8 * 8);
+        token.pad();
+        return token;
+    }
     void rehash(std::size_t capacity) {
         std::vector<std::uint64_t> old(capacity, 0);
         old.swap(slots_);
         fold_buffer token;
         for (auto const slot : old) {
             if (slot == 0) continue;
-            auto const id = static_cast<std::uint32_t>(slot) - 1;
-            token.size = (slot >> 32) & 0xFF;
-            std::memcpy(token.data.data(), &first_words_[id], 8);
-            if (token.size > 8)
-                std::memcpy(token.data.data() + 8, tail_words_.data() + tail_offsets_[id], (token.size - 1) / 8 * 8);
-            token.pad();
-            place(slot, token.hash());
+            place(slot, spelled(static_cast<std::uint32_t>(slot) - 1, (slot >> 32) & 0xFF, token).hash());
         }
     }
 
@@ -217,6 +254,38 @@ private:
     std::size_t size_ = 0;
 };
 
+/// Buffers of type B kept per thread and lent to one call at a time, so that a call on a short
+/// text allocates nothing; a call made while they are lent (from a callback) gets its own.
+template <class B>
+class borrowed {
+public:
+    borrowed() noexcept {
+        auto& s = shared();
+        if (!s.lent) {
+            s.lent = true;
+            buffers_ = &s.buffers;
+        }
+    }
+    ~borrowed() {
+        if (buffers_ != &own_) shared().lent = false;
+    }
+    borrowed(borrowed const&) = delete;
+    borrowed& operator=(borrowed const&) = delete;
+    B* operator->() noexcept { return buffers_; }
+
+private:
+    struct slot {
+        B buffers;
+        bool lent = false;
+    };
+    static slot& shared() noexcept {
+        thread_local slot s;
+        return s;
+    }
+    B own_{};
+    B* buffers_ = &own_;
+};
+
 /// Most tokens an alias may have. A scan holds the matches of the last this-many tokens until
 /// they can be handed out in order of start (and a walk of the trie from every token, before
 /// suffix links, took this many steps per token: an alias of 2000 repeated words made a text of
@@ -232,10 +301,24 @@ inline constexpr std::size_t max_alias_tokens = 24;
 /// hostile one ("a a a ..." with an alias "a a") can chain millions, so a cluster is cut after
 /// max_cluster candidates and resolved as if it ended there (later candidates that start before
 /// its last winner ends are dropped): bounded memory and time, exact below the cap.
+/// The buffers of a longest_first_resolver (see borrowed).
+struct resolver_buffers {
+    struct candidate {
+        gazetteer_match match;
+        std::size_t first, last; ///< tokens, relative to the cluster's first
+        bool won;
+    };
+    std::vector<candidate> candidates;
+    std::vector<std::size_t> order;
+    std::vector<std::uint8_t> taken;
+};
+
 template <class OnMatch>
 class longest_first_resolver {
 public:
-    explicit longest_first_resolver(OnMatch& on_match) noexcept : on_match_(on_match) {}
+    explicit longest_first_resolver(OnMatch& on_match) noexcept : on_match_(on_match) {
+        candidates_.clear(); // left over by an exception
+    }
 
     static constexpr std::size_t max_cluster = std::size_t{1} << 14;
 
@@ -283,15 +366,11 @@ public:
     }
 
 private:
-    struct candidate {
-        gazetteer_match match;
-        std::size_t first, last; ///< tokens, relative to the cluster's first
-        bool won;
-    };
     OnMatch& on_match_;
-    std::vector<candidate> candidates_;
-    std::vector<std::size_t> order_;
-    std::vector<std::uint8_t> taken_;
+    borrowed<resolver_buffers> buffers_;
+    std::vector<resolver_buffers::candidate>& candidates_ = buffers_->candidates;
+    std::vector<std::size_t>& order_ = buffers_->order;
+    std::vector<std::uint8_t>& taken_ = buffers_->taken;
     std::size_t cluster_first_ = 0, cluster_last_ = 0;
     std::size_t blocked_until_ = 0; ///< one past the last token of the last winner reported
 };
@@ -375,6 +454,7 @@ public:
         }
         for (std::size_t n = 1; n < out_begin_.size(); ++n) out_begin_[n] += out_begin_[n - 1];
         link_suffixes();
+        build_skip_filters();
         aliases_ = pending_.size();
         std::vector<pending>().swap(pending_);
         tokens_.shrink();
@@ -402,7 +482,8 @@ public:
         return tokens_.memory_bytes() + edges_.memory_bytes() +
                (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
                (out_begin_.capacity() + fail_.capacity() + out_link_.capacity()) * sizeof(std::uint32_t) +
-               depth_.capacity() + outputs_.capacity() * sizeof(output);
+               depth_.capacity() + outputs_.capacity() * sizeof(output) +
+               sizeof(starter_filter_) + sizeof(follower_filter_);
     }
 
 private:
@@ -417,15 +498,21 @@ private:
     /// every start.
     template <overlap Policy, class Emit>
     void scan(std::string_view text, Emit&& emit) const {
-        struct found {
-            gazetteer_match match;
-            std::size_t last; ///< token
-            std::uint32_t rank;
+        auto case_of = [text](kept_token& t) -> kept_token const& {
+            if (t.keyed) {
+                tokenizer::ascii_case(text, t.begin, t.end, t.has_lower, t.has_upper);
+                t.keyed = false;
+            }
+            return t;
         };
         std::size_t const capacity = std::bit_ceil(max_depth_ + 1);
         std::size_t const mask = capacity - 1;
-        std::vector<raw_token> ring(capacity); // the last `capacity` tokens
-        std::vector<std::vector<found>> by_start(capacity);
+        borrowed<scan_buffers> buffers;
+        auto& ring = buffers->ring; // the last `capacity` kept tokens
+        auto& by_start = buffers->by_start;
+        ring.resize(std::max(ring.size(), capacity));
+        by_start.resize(std::max(by_start.size(), capacity));
+        for (auto& list : by_start) list.clear(); // left over by an exception
         std::size_t next_start = 0; // leftmost policies: the first start after the last match emitted
         std::size_t held = 0;       // matches in by_start
         auto release = [&](std::size_t s) {
@@ -447,37 +534,91 @@ private:
         };
 
         tokenizer tz(text);
+        raw_token tok;
+        ascii_key key;
         fold_buffer folded;
         std::uint32_t state = 0;
+        // Token numbers count only the kept tokens: those after which the state is not the root.
+        // Every token of a match is one (the alias's prefix up to it is a path of the trie), so
+        // a match is a run of consecutive numbers, and numbers order and overlap as tokens do.
         std::size_t k = 0;
-        for (;; ++k) {
-            if (held != 0 && k >= max_depth_) release(k - max_depth_); // its matches have all ended
-            auto& cur = ring[k & mask]; // tokenized in place: no copy on the hot path
-            if (!tz.next(cur, folded)) break;
-            auto const id = folded.overflow() ? no_id : tokens_.find(folded);
-            if (id == no_id) { // no alias has this token: every run breaks here
-                state = 0;
-                continue;
+        std::uint32_t starter = no_id; // the token skip() stopped at
+        auto const starts_alias_word = [this, &starter](ascii_key const& word) {
+            auto const h = starter_hash(word);
+            if (((starter_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) == 0) return word_stop::pass;
+            starter = tokens_.find(word);
+            if (!starts_alias(starter)) return word_stop::pass;
+            // an alias of this one word ends here; else only a token after it can make a match
+            return has_outputs(starter + 1) ? word_stop::stop : word_stop::unless_followed;
+        };
+        auto const follows_starter = [this](ascii_key const& word) {
+            auto const h = starter_hash(word);
+            return ((follower_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) != 0;
+        };
+        for (;;) {
+            token_read how;
+            if (state == 0 && tz.skip(starts_alias_word, follows_starter, skip_rules_, tok, key)) {
+                how = token_read::ascii;
+                state = starter + 1; // see renumber_nodes
+            } else {
+                how = tz.read(tok, key, folded);
+                std::uint32_t id;
+                if (how == token_read::ascii) id = tokens_.find(key);
+                else if (how == token_read::folded) id = folded.overflow() ? no_id : tokens_.find(folded);
+                else break;
+                if (id == no_id) { // no alias has this token: every run breaks here
+                    state = 0;
+                    continue;
+                }
+                if (tok.gap == token_gap::paragraph) state = 0; // aliases do not span paragraphs
+                state = step(state, label(id, tok.gap));
+                if (state == 0) continue;
             }
-            if (cur.gap == token_gap::paragraph) state = 0; // aliases do not span paragraphs
-            state = step(state, label(id, cur.gap));
+
+            if (held != 0 && k >= max_depth_) release(k - max_depth_); // its matches have all ended
+            ring[k & mask] = {tok.begin, tok.end, how == token_read::ascii, tok.has_lower, tok.has_upper};
             for (auto node = has_outputs(state) ? state : out_link(state); node != 0; node = out_link(node)) {
                 std::size_t const s = k + 1 - depth(node);
-                auto const& first = ring[s & mask];
-                bool capitals = true; // acronym aliases need every matched letter in capitals
-                for (std::size_t j = s; j <= k; ++j) capitals = capitals && !ring[j & mask].has_lower;
+                auto& first = ring[s & mask];
+                int capitals = -1; // acronym aliases need every matched letter in capitals (-1: not read yet)
+                auto accepts = [&](alias_case mode) {
+                    if (mode == alias_case::capitalised)
+                        return case_of(first).has_upper && starts_upper(text, first.begin);
+                    if (capitals < 0) {
+                        capitals = 1;
+                        for (std::size_t j = s; j <= k; ++j) capitals &= case_of(ring[j & mask]).has_lower ? 0 : 1;
+                    }
+                    return capitals == 1;
+                };
                 for (auto i = out_begin_[node]; i < out_begin_[node + 1]; ++i) {
                     auto const& o = outputs_[i];
-                    if ((o.rank & 3) != 0 && !accepts(o.rank, capitals, first, text)) continue;
-                    by_start[s & mask].push_back({{{first.begin, cur.end}, o.entity, o.rank >> 2}, k, o.rank});
+                    if ((o.rank & 3) != 0 && !accepts(static_cast<alias_case>(o.rank & 3))) continue;
+                    by_start[s & mask].push_back({{{first.begin, tok.end}, o.entity, o.rank >> 2}, k, o.rank});
                     ++held;
                     // outputs are sorted by rank: the first acceptable one is this node's best
                     if constexpr (Policy != overlap::all) break;
                 }
             }
+            ++k;
         }
-        for (std::size_t s = k >= max_depth_ ? k - max_depth_ + 1 : 0; held != 0 && s < k; ++s) release(s);
+        for (std::size_t s = k >= max_depth_ ? k - max_depth_ : 0; held != 0 && s < k; ++s) release(s);
     }
+
+    struct found {
+        gazetteer_match match;
+        std::size_t last; ///< token
+        std::uint32_t rank;
+    };
+    struct kept_token {
+        std::size_t begin, end;
+        bool keyed; ///< read into an ascii_key: the case bits are read on first need
+        bool has_lower, has_upper;
+    };
+    /// The buffers of a scan (see borrowed).
+    struct scan_buffers {
+        std::vector<kept_token> ring;
+        std::vector<std::vector<found>> by_start;
+    };
 
     /// The Aho-Corasick transition from `state` on a token with edge label `lbl`.
     [[nodiscard]] std::uint32_t step(std::uint32_t state, std::uint32_t lbl) const noexcept {
@@ -534,14 +675,6 @@ private:
         }
     }
 
-    /// Whether an output's case mode accepts matched text whose first token is `first`.
-    static bool accepts(std::uint32_t rank, bool capitals, raw_token const& first, std::string_view text) noexcept {
-        switch (static_cast<alias_case>(rank & 3)) {
-        case alias_case::capitals: return capitals;
-        case alias_case::capitalised: return first.has_upper && starts_upper(text, first.begin);
-        default: return true;
-        }
-    }
     /// Whether the token at `pos` starts with an upper- or title-case letter.
     static bool starts_upper(std::string_view text, std::size_t pos) noexcept {
         auto const b = static_cast<unsigned char>(text[pos]);
@@ -594,6 +727,57 @@ private:
         std::vector<std::uint32_t>().swap(root_child_);
     }
 
+    /// The hash of starter_filter_ (its top 16 bits): one multiply.
+    [[nodiscard]] static std::uint64_t starter_hash(ascii_key const& word) noexcept {
+        return (word.lo + word.hi) * 0x9E3779B97F4A7C15ull;
+    }
+
+    /// What tokenizer::skip() may pass over: starter_filter_, a one-bit-per-hash filter of the
+    /// tokens an alias starts with that an ASCII word can be (lower-case letters and digits,
+    /// under 16 bytes); follower_filter_, the same of the tokens that are an alias's second;
+    /// and skip_rules_, the punctuation no alias starts with.
+    void build_skip_filters() {
+        starter_filter_.fill(0);
+        follower_filter_.fill(0);
+        skip_rules_ = {};
+        auto const ascii_word = [](fold_buffer const& token, ascii_key& word) {
+            auto const spelling = token.view();
+            auto const alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+            if (spelling.size() >= 16 || !std::all_of(spelling.begin(), spelling.end(), alnum)) return false;
+            // as skip() reads it: zero padded, `hi` zero up to 8 bytes
+            std::memcpy(&word.lo, token.data.data(), 8);
+            word.hi = 0;
+            if (spelling.size() > 8) std::memcpy(&word.hi, token.data.data() + 8, 8);
+            word.size = spelling.size();
+            return true;
+        };
+        std::vector<bool> second(tokens_.size(), false);
+        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t) {
+            if (parent >= 1 && parent < deep_from_) second[lbl >> 1] = true; // from a one-token node
+        });
+        tokens_.for_each_token([&](std::uint32_t id, fold_buffer const& token) {
+            ascii_key word;
+            if (!ascii_word(token, word)) {
+                auto const c = static_cast<unsigned char>(token.data[0]);
+                if (starts_alias(id) && token.size == 1 && c < 0x80) { // punctuation
+                    skip_rules_.punct_stops[c >> 6] |= std::uint64_t{1} << (c & 63);
+                    skip_rules_.any_punct_stop = true;
+                }
+                return;
+            }
+            auto const h = starter_hash(word);
+            if (starts_alias(id)) starter_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+            if (second[id]) follower_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+        });
+        // the folded forms of the quotes and dashes skip() may pass: ' - and the double quotes
+        skip_rules_.pass_typographic = true;
+        fold_buffer folded;
+        for (std::string_view const symbol : {"'", "-", "\u201C", "\u201D", "\u201E"}) {
+            folded.assign(symbol);
+            if (starts_alias(tokens_.find(folded))) skip_rules_.pass_typographic = false;
+        }
+    }
+
     struct pending {
         std::uint32_t node, rank, entity;
     };
@@ -614,6 +798,9 @@ private:
     std::vector<std::uint8_t> depth_;       ///< compiled: deep node -> tokens on its path
     std::uint32_t deep_from_ = 1;           ///< compiled: the first node two or more tokens deep
     std::vector<output> outputs_;
+    std::array<std::uint64_t, 1024> starter_filter_{};  ///< compiled: see build_skip_filters
+    std::array<std::uint64_t, 1024> follower_filter_{}; ///< compiled: see build_skip_filters
+    skip_rules skip_rules_;                          ///< compiled: see build_skip_filters
     std::vector<pending> pending_;
     std::uint32_t nodes_ = 1; ///< node 0 is the root
     std::size_t max_depth_ = 0;
