@@ -187,11 +187,11 @@ private:
         // of the others it is compared with, so a direct-mapped cache does; it is large enough
         // to still hold a news article's names when they are linked at the end. Thread-local
         // like the token scratch, so that its strings keep their capacity.
-        struct cached_key {
+        // 128 bytes (a power of two): a slot's address is a shift of its index.
+        struct alignas(128) cached_key {
             std::string_view key;             // in small_key or large_key
             std::array<char, 16> small_key{}; // short ASCII words
             std::string large_key;
-            std::size_t hash = 0;
             detail::names::word_facts facts;  // one lookup for every single-word table
             bool plural_checked = false;      // facts.common also covers plurals (Galleries)
             bool title_known = false;
@@ -232,12 +232,16 @@ private:
             slot.title_known = false;
             // "U.S." and "Gen." fold without their periods
             slot.key = detail::names::fold_key_at(slot.small_key, slot.large_key, text, toks[t].begin, toks[t].end);
-            slot.hash = detail::names::word_table::hash(slot.key);
-            // The small key's bytes after the key are zero: its head is its first eight bytes.
-            std::uint64_t head;
-            if (slot.key.data() == slot.small_key.data()) std::memcpy(&head, slot.small_key.data(), 8);
-            else head = detail::names::key_head(slot.key);
-            slot.facts = lex.words.find(slot.key, slot.hash, head);
+            // The small key's bytes after the key are zero: its first sixteen bytes as they are.
+            std::uint64_t head, second;
+            if (slot.key.data() == slot.small_key.data()) {
+                std::memcpy(&head, slot.small_key.data(), 8);
+                std::memcpy(&second, slot.small_key.data() + 8, 8);
+            } else {
+                head = detail::names::key_head(slot.key);
+                second = detail::names::key_second(slot.key);
+            }
+            slot.facts = lex.words.find(slot.key, detail::names::facts_hash(head, second, slot.key.size()), head);
         }
         /// The key as a view, for comparisons with literals.
         std::string_view word(std::size_t t) { return key(t); }
