@@ -236,7 +236,9 @@ public:
                     }
                     if (f & capitalised) {
                         if (sentence_starts(s)) f |= clause_start;
-                        if (shouts(text_.substr(s, len))) f |= all_caps;
+                        // A lower-case second letter rules shouting out ("The"), as does one letter.
+                        if (len >= 2 && !(data_[s + 1] >= 'a' && data_[s + 1] <= 'z') && shouts(text_.substr(s, len)))
+                            f |= all_caps;
                         long_capitalised += len >= 4;
                     } else {
                         long_lower += len >= 4;
