@@ -45,28 +45,47 @@ struct token {
 [[nodiscard]] inline bool is_apostrophe(char32_t c) noexcept { return c == '\'' || c == 0x2019; }
 [[nodiscard]] inline bool is_hyphen(char32_t c) noexcept { return c == '-' || c == 0x2010 || c == 0x2011; }
 
+/// What an ASCII byte between two words is, for gap_flags.
+enum gap_class : std::uint8_t { gap_break = 1, gap_paren = 2, gap_clause = 4, gap_other = 8 };
+inline constexpr auto ascii_gap_classes = [] {
+    std::array<std::uint8_t, 128> g{};
+    for (int c = 0; c < 128; ++c) {
+        std::uint8_t v = c == ' ' || (c >= '\t' && c <= '\r') ? 0 : gap_other; // white space, as is_space
+        if (c == '\n' || c == '\r') v = gap_break;
+        if (c == ',') v = 0; // counted apart
+        if (c == '(' || c == '[') v = gap_paren | gap_clause;
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"') v = gap_clause | gap_other;
+        g[static_cast<std::size_t>(c)] = v;
+    }
+    return g;
+}();
+
 /// What the characters between two words say about the second one.
 [[nodiscard]] inline std::uint16_t gap_flags(std::string_view gap) noexcept {
     if (gap.size() == 1 && gap[0] == ' ') return after_space;
     if (gap.size() == 2 && gap[0] == ',' && gap[1] == ' ') return after_comma;
-    bool line_break = false, other = false, paren = false, starts_clause = false;
+    unsigned seen = 0;
     int commas = 0;
     for (std::size_t i = 0; i < gap.size();) {
+        if (auto const c = static_cast<unsigned char>(gap[i]); c < 0x80) { // most gaps: a table look-up a byte
+            seen |= ascii_gap_classes[c];
+            commas += c == ',';
+            ++i;
+            continue;
+        }
         auto const d = decode_fast(gap, i);
         i += d.length;
         switch (d.cp) {
-        case '\n': case '\r': case 0x2028: case 0x2029: line_break = true; break;
-        case ',': ++commas; break;
-        case '(': case '[': paren = true; starts_clause = true; break;
-        case '.': case '!': case '?': case ':': case ';': case '"': case 0x201C: case 0x201D:
-        case 0x2018: case 0xAB: case 0xBB: case 0x2014: case 0x2013: case 0x2022:
-            starts_clause = true; other = true; break;
+        case 0x2028: case 0x2029: seen |= gap_break; break;
+        case 0x201C: case 0x201D: case 0x2018: case 0xAB: case 0xBB: case 0x2014: case 0x2013: case 0x2022:
+            seen |= gap_clause | gap_other; break;
         default:
-            if (!is_space(d.cp)) other = true;
+            if (!is_space(d.cp)) seen |= gap_other;
         }
     }
+    bool const line_break = (seen & gap_break) != 0, other = (seen & gap_other) != 0, paren = (seen & gap_paren) != 0;
     std::uint16_t f = 0;
-    if (line_break || starts_clause) f |= clause_start;
+    if (seen & (gap_break | gap_clause)) f |= clause_start;
     if (line_break) f |= line_start;
     if (!line_break && !other && !paren) {
         if (commas == 0 && !gap.empty()) f |= after_space;
@@ -376,7 +395,9 @@ private:
             }
             break;
         }
-        if (t.has(capitalised) && shouts(text.substr(t.begin, t.end - t.begin))) t.flags |= all_caps;
+        if (t.has(capitalised) && t.end - t.begin >= 2 && !(text[t.begin + 1] >= 'a' && text[t.begin + 1] <= 'z') &&
+            shouts(text.substr(t.begin, t.end - t.begin)))
+            t.flags |= all_caps;
         prev_end_ = i;
         push(t);
         return i;
