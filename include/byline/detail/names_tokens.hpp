@@ -209,67 +209,82 @@ public:
         while (i < n_) {
             // Sixty-four bytes at a time: the ASCII words that end before the first other byte, at
             // a byte that cannot join them to more (not ' - or the period of an initial), are
-            // done here; the general path takes the rest.
+            // done here; step() takes the word or the byte there, and the block goes on after it.
             if (i + 64 <= n_) {
                 auto const m = classify_block(data_ + i);
-                auto const limit = m.high == 0 ? 64u : static_cast<unsigned>(std::countr_zero(m.high));
-                std::uint64_t const word = limit == 64 ? m.word : m.word & ((std::uint64_t{1} << limit) - 1);
-                std::uint64_t starts = word & ~(word << 1);
-                std::size_t resume = i + limit;
-                bool general = limit < 64; // at a byte that is not ASCII
+                unsigned from = 0; // the block's bytes before it are done
+                std::size_t resume;
                 // In registers while the block's words go out (stores into the tokens could alias
                 // the members): the end of the last word, the line's long words, the tokens.
                 std::size_t prev_end = prev_end_;
                 std::size_t long_lower = line_long_[0], long_capitalised = line_long_[1];
                 auto& out = out_;
-                while (starts != 0) {
-                    auto const b = static_cast<unsigned>(std::countr_zero(starts));
-                    auto const len = static_cast<unsigned>(std::countr_one(word >> b));
-                    std::size_t const s = i + b;
-                    if (b + len >= limit) { // the word may go on past these bytes
-                        resume = s;
-                        general = b == 0 || limit < 64;
-                        break;
-                    }
-                    auto const first = data_[s];
-                    if ((m.join >> (b + len)) & 1u) {
-                        auto const c = data_[s + len];
-                        if (c != '.' || (len == 1 && is_ascii_upper(first))) {
+                for (;;) {
+                    std::uint64_t const rest = ~std::uint64_t{0} << from;
+                    std::uint64_t const high = m.high & rest;
+                    auto const limit = high == 0 ? 64u : static_cast<unsigned>(std::countr_zero(high));
+                    std::uint64_t const word = (limit == 64 ? m.word : m.word & ((std::uint64_t{1} << limit) - 1)) & rest;
+                    std::uint64_t starts = word & ~(word << 1);
+                    resume = i + limit;
+                    bool general = limit < 64; // at a byte that is not ASCII
+                    while (starts != 0) {
+                        auto const b = static_cast<unsigned>(std::countr_zero(starts));
+                        auto const len = static_cast<unsigned>(std::countr_one(word >> b));
+                        std::size_t const s = i + b;
+                        if (b + len >= limit) { // the word may go on past these bytes
                             resume = s;
-                            general = true;
+                            general = b == 0 || limit < 64;
                             break;
                         }
-                    }
-                    // An ASCII word [s, s + len) that nothing joins to the next.
-                    std::uint16_t f = ascii_case_flags[first];
-                    if (s - prev_end == 1 && data_[prev_end] == ' ') {
-                        f |= after_space; // most words follow one space
-                    } else {
-                        f |= gap_flags(text_.substr(prev_end, s - prev_end));
-                        if (f & line_start) {
-                            line_long_ = {long_lower, long_capitalised};
-                            new_line();
-                            long_lower = line_long_[0];
-                            long_capitalised = line_long_[1];
+                        auto const first = data_[s];
+                        if ((m.join >> (b + len)) & 1u) {
+                            auto const c = data_[s + len];
+                            if (c != '.' || (len == 1 && is_ascii_upper(first))) {
+                                resume = s;
+                                general = true;
+                                break;
+                            }
                         }
+                        // An ASCII word [s, s + len) that nothing joins to the next.
+                        std::uint16_t f = ascii_case_flags[first];
+                        if (s - prev_end == 1 && data_[prev_end] == ' ') {
+                            f |= after_space; // most words follow one space
+                        } else {
+                            f |= gap_flags(text_.substr(prev_end, s - prev_end));
+                            if (f & line_start) {
+                                line_long_ = {long_lower, long_capitalised};
+                                new_line();
+                                long_lower = line_long_[0];
+                                long_capitalised = line_long_[1];
+                            }
+                        }
+                        if (f & capitalised) {
+                            if (sentence_starts(s)) f |= clause_start;
+                            // A lower-case second letter rules shouting out ("The"), as does one letter.
+                            if (len >= 2 && !(data_[s + 1] >= 'a' && data_[s + 1] <= 'z') && shouts(text_.substr(s, len)))
+                                f |= all_caps;
+                            long_capitalised += len >= 4;
+                        } else {
+                            long_lower += len >= 4;
+                        }
+                        out.push_back({s, s + len, f});
+                        prev_end = s + len;
+                        starts &= starts - 1;
                     }
-                    if (f & capitalised) {
-                        if (sentence_starts(s)) f |= clause_start;
-                        // A lower-case second letter rules shouting out ("The"), as does one letter.
-                        if (len >= 2 && !(data_[s + 1] >= 'a' && data_[s + 1] <= 'z') && shouts(text_.substr(s, len)))
-                            f |= all_caps;
-                        long_capitalised += len >= 4;
-                    } else {
-                        long_lower += len >= 4;
-                    }
-                    out.push_back({s, s + len, f});
-                    prev_end = s + len;
-                    starts &= starts - 1;
+                    if (!general) break;
+                    prev_end_ = prev_end;
+                    line_long_ = {long_lower, long_capitalised};
+                    resume = step(resume);
+                    prev_end = prev_end_;
+                    long_lower = line_long_[0];
+                    long_capitalised = line_long_[1];
+                    if (resume >= i + 64) break;
+                    from = static_cast<unsigned>(resume - i);
                 }
                 prev_end_ = prev_end;
                 line_long_ = {long_lower, long_capitalised};
                 i = resume;
-                if (!general) continue;
+                continue;
             }
             i = step(i);
         }
