@@ -19,6 +19,10 @@
 #include <unordered_set>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 BYLINE_BEGIN_NAMESPACE
 namespace detail::names {
 
@@ -277,10 +281,28 @@ private:
             if (auto const i = t % key_cache.slots.size(); key_cache.tokens[i] == t) return key_cache.slots[i].facts.title_last != 0;
             // Asked of the word before most runs: when it is plain lower case, it is its own key
             // and needs no folding (nor a slot, unless a title may end there).
-            auto const r = raw(t);
-            if (std::all_of(r.begin(), r.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; }))
+            if (plain_lower(t)) {
+                auto const r = raw(t);
                 if (!lex.title_last_filter.may_hold(r) || lex.words.find(r).title_last == 0) return false;
+            }
             return slot_of(t).facts.title_last != 0;
+        }
+        /// Whether token `t` is only a-z, hyphens and apostrophes: its own key.
+        bool plain_lower(std::size_t t) const {
+            auto const begin = toks[t].begin, len = toks[t].end - begin;
+#if defined(__SSE2__)
+            if (len <= 16 && text.size() - begin >= 16) { // one vector step
+                __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + begin));
+                __m128i const lower =
+                    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+                __m128i const joint = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+                auto const ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(lower, joint)));
+                auto const in_word = (1u << len) - 1u;
+                return (ok & in_word) == in_word;
+            }
+#endif
+            auto const r = raw(t);
+            return std::all_of(r.begin(), r.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; });
         }
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
         char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
