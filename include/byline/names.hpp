@@ -248,7 +248,7 @@ private:
             slot.facts = lex.words.find(slot.key, detail::names::facts_hash(head, second, slot.key.size()), head);
         }
         /// The key as a view, for comparisons with literals.
-        std::string_view word(std::size_t t) { return key(t); }
+        [[gnu::always_inline]] std::string_view word(std::size_t t) { return key(t); }
         bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
         /// A regnal or generational numeral of two letters or more ("George III", "Henry VIII"):
         /// part of the name, not an acronym. "I" and "V" alone are too often a pronoun or an initial.
