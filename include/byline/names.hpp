@@ -19,6 +19,10 @@
 #include <unordered_set>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 BYLINE_BEGIN_NAMESPACE
 namespace detail::names {
 
@@ -153,6 +157,7 @@ private:
         void run() {
             using namespace detail::names;
             tokenize(text, doc.sentences, toks);
+            tok = toks.data();
             // The cache outlives the document: forget the slots its tokens can use.
             std::fill_n(key_cache.tokens.begin(), std::min(toks.size(), key_cache.tokens.size()), npos);
             cands.clear();
@@ -174,6 +179,8 @@ private:
         // Scratch reused by every document this thread annotates (the stage itself stays
         // immutable and shareable): big documents would otherwise fault in fresh pages each time.
         std::vector<detail::names::token>& toks = scratch_tokens();
+        // toks.data() while the document is annotated: one load per token access, not two.
+        detail::names::token const* tok = nullptr;
         std::vector<detail::names::candidate>& cands = scratch_candidates();
         static std::vector<detail::names::token>& scratch_tokens() {
             thread_local std::vector<detail::names::token> v;
@@ -187,11 +194,11 @@ private:
         // of the others it is compared with, so a direct-mapped cache does; it is large enough
         // to still hold a news article's names when they are linked at the end. Thread-local
         // like the token scratch, so that its strings keep their capacity.
-        struct cached_key {
+        // 128 bytes (a power of two): a slot's address is a shift of its index.
+        struct alignas(128) cached_key {
             std::string_view key;             // in small_key or large_key
             std::array<char, 16> small_key{}; // short ASCII words
             std::string large_key;
-            std::size_t hash = 0;
             detail::names::word_facts facts;  // one lookup for every single-word table
             bool plural_checked = false;      // facts.common also covers plurals (Galleries)
             bool title_known = false;
@@ -220,7 +227,7 @@ private:
         char gender_hint = 0;     // from a gendered title before the current run
 
         // ---- token helpers
-        std::string_view raw(std::size_t t) const { return {text.data() + toks[t].begin, toks[t].end - toks[t].begin}; }
+        std::string_view raw(std::size_t t) const { return {text.data() + tok[t].begin, tok[t].end - tok[t].begin}; }
         [[gnu::always_inline]] std::string_view key(std::size_t t) {
             auto const i = t % key_cache.slots.size();
             if (key_cache.tokens[i] != t) [[unlikely]] fill(key_cache.slots[i], t);
@@ -231,17 +238,21 @@ private:
             slot.plural_checked = false;
             slot.title_known = false;
             // "U.S." and "Gen." fold without their periods
-            slot.key = detail::names::fold_key_at(slot.small_key, slot.large_key, text, toks[t].begin, toks[t].end);
-            slot.hash = detail::names::word_table::hash(slot.key);
-            // The small key's bytes after the key are zero: its head is its first eight bytes.
-            std::uint64_t head;
-            if (slot.key.data() == slot.small_key.data()) std::memcpy(&head, slot.small_key.data(), 8);
-            else head = detail::names::key_head(slot.key);
-            slot.facts = lex.words.find(slot.key, slot.hash, head);
+            slot.key = detail::names::fold_key_at(slot.small_key, slot.large_key, text, tok[t].begin, tok[t].end);
+            // The small key's bytes after the key are zero: its first sixteen bytes as they are.
+            std::uint64_t head, second;
+            if (slot.key.data() == slot.small_key.data()) {
+                std::memcpy(&head, slot.small_key.data(), 8);
+                std::memcpy(&second, slot.small_key.data() + 8, 8);
+            } else {
+                head = detail::names::key_head(slot.key);
+                second = detail::names::key_second(slot.key);
+            }
+            slot.facts = lex.words.find(slot.key, detail::names::facts_hash(head, second, slot.key.size()), head);
         }
         /// The key as a view, for comparisons with literals.
-        std::string_view word(std::size_t t) { return key(t); }
-        bool has(std::size_t t, std::uint16_t f) const { return toks[t].has(f); }
+        [[gnu::always_inline]] std::string_view word(std::size_t t) { return key(t); }
+        bool has(std::size_t t, std::uint16_t f) const { return tok[t].has(f); }
         /// A regnal or generational numeral of two letters or more ("George III", "Henry VIII"):
         /// part of the name, not an acronym. "I" and "V" alone are too often a pronoun or an initial.
         bool regnal_numeral(std::size_t t) const {
@@ -273,10 +284,28 @@ private:
             if (auto const i = t % key_cache.slots.size(); key_cache.tokens[i] == t) return key_cache.slots[i].facts.title_last != 0;
             // Asked of the word before most runs: when it is plain lower case, it is its own key
             // and needs no folding (nor a slot, unless a title may end there).
-            auto const r = raw(t);
-            if (std::all_of(r.begin(), r.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; }))
+            if (plain_lower(t)) {
+                auto const r = raw(t);
                 if (!lex.title_last_filter.may_hold(r) || lex.words.find(r).title_last == 0) return false;
+            }
             return slot_of(t).facts.title_last != 0;
+        }
+        /// Whether token `t` is only a-z, hyphens and apostrophes: its own key.
+        bool plain_lower(std::size_t t) const {
+            auto const begin = tok[t].begin, len = tok[t].end - begin;
+#if defined(__SSE2__)
+            if (len <= 16 && text.size() - begin >= 16) { // one vector step
+                __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(text.data() + begin));
+                __m128i const lower =
+                    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+                __m128i const joint = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+                auto const ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(lower, joint)));
+                auto const in_word = (1u << len) - 1u;
+                return (ok & in_word) == in_word;
+            }
+#endif
+            auto const r = raw(t);
+            return std::all_of(r.begin(), r.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-' || c == '\''; });
         }
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
         char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
@@ -294,7 +323,7 @@ private:
         }
         /// joined() when more than one space separates the words.
         [[gnu::noinline]] bool joined_by_period(std::size_t t) {
-            auto const gap = text.substr(toks[t - 1].end, toks[t].begin - toks[t - 1].end);
+            auto const gap = text.substr(tok[t - 1].end, tok[t].begin - tok[t - 1].end);
             if (gap.size() < 2 || gap[0] != '.' || has(t - 1, detail::names::possessive)) return false;
             for (std::size_t i = 1; i < gap.size(); ++i)
                 if (gap[i] != ' ') return false;
@@ -389,7 +418,7 @@ private:
             std::size_t const n = toks.size();
             for (std::size_t i = 0; i < n;) {
                 // Most words are neither capitalised nor the first of a line: nothing to do there.
-                while (i < n && (toks[i].flags & (capitalised | line_start)) == 0) ++i;
+                while (i < n && (tok[i].flags & (capitalised | line_start)) == 0) ++i;
                 if (i >= n) break;
                 if (has(i, line_start)) in_headline = has(i, headline); // a title-case line
                 if (!has(i, capitalised) || headline_word(i)) {
@@ -574,14 +603,14 @@ private:
                 if (k == "aka" || k == "or") ++t;
                 else if (k == "also" && t + 2 < toks.size() && word(t + 1) == "known" && word(t + 2) == "as") t += 3;
                 else if (k == "known" && t + 1 < toks.size() && word(t + 1) == "as") t += 2;
-                else if (k == "a" && raw(t).size() == 1 && text.substr(toks[t].end, 5) == ".k.a.") t += 1;
+                else if (k == "a" && raw(t).size() == 1 && text.substr(tok[t].end, 5) == ".k.a.") t += 1;
                 else return npos;
-                while (t < toks.size() && toks[t].begin < toks[b].end + 24 && has(t, lower_case)) ++t; // "k", "a"
+                while (t < toks.size() && tok[t].begin < tok[b].end + 24 && has(t, lower_case)) ++t; // "k", "a"
             }
             if (t >= toks.size() || !has(t, capitalised) || (t > b && !has(t, adjacent))) return npos;
             // Without "aka", only an acronym is an alias: "(R-Utah)" and "(D)" are not.
             if (!introduced && !has(t, all_caps)) return npos;
-            auto const rest = text.substr(toks[t].end, 4);
+            auto const rest = text.substr(tok[t].end, 4);
             auto const close = rest.find(')');
             if (close == std::string_view::npos || rest.substr(0, close).find_first_not_of(' ') != std::string_view::npos)
                 return npos;
@@ -695,7 +724,7 @@ private:
 
             std::pmr::vector<emitted> out{&arena};
             for (auto const& c : cands) {
-                byte_span const span{toks[c.naming_title != npos ? c.naming_title : c.first].begin, toks[c.last - 1].end};
+                byte_span const span{tok[c.naming_title != npos ? c.naming_title : c.first].begin, tok[c.last - 1].end};
                 auto const [lo, hi] = overlapping(span.begin, span.end);
                 std::optional<std::uint32_t> gazetteer_person;
                 bool contains_all = true, last_word_free = true;
@@ -703,7 +732,7 @@ private:
                     auto const& m = doc.mentions[i];
                     if (names_person(m)) gazetteer_person = m.entity;
                     contains_all = contains_all && m.span.begin >= span.begin && m.span.end <= span.end && m.span != span;
-                    last_word_free = last_word_free && m.span.end <= toks[c.last - 1].begin;
+                    last_word_free = last_word_free && m.span.end <= tok[c.last - 1].begin;
                 }
                 if (c.kind == candidate_kind::organisation) {
                     if (lo != hi) continue;
@@ -725,14 +754,14 @@ private:
                 // unless its last word is what the gazetteer found and nothing but an
                 // ambiguous first name makes it a name ("Will Ukraine", not "Whitney Houston").
                 bool const clear_first_name = lo != hi && given(c.first) && !given(c.first).word_too() &&
-                                              c.last - c.first >= 2 && doc.mentions[lo].span.begin > toks[c.first].begin;
+                                              c.last - c.first >= 2 && doc.mentions[lo].span.begin > tok[c.first].begin;
                 if (lo != hi && !(contains_all && (last_word_free || gazetteer_person || clear_first_name))) continue;
                 auto const id = link_person(c, gazetteer_person);
                 out.push_back({span, id, lo, hi});
             }
             for (auto const& c : cands) {
                 if (c.kind != candidate_kind::weak_person) continue;
-                byte_span const span{toks[c.naming_title != npos ? c.naming_title : c.first].begin, toks[c.last - 1].end};
+                byte_span const span{tok[c.naming_title != npos ? c.naming_title : c.first].begin, tok[c.last - 1].end};
                 if (auto const [lo, hi] = overlapping(span.begin, span.end); lo != hi) continue;
                 if (auto const id = link_weak(c)) out.push_back({span, *id, 0, 0});
             }
@@ -827,6 +856,13 @@ private:
             return out;
         }
 
+        /// Whether an entity id has the form the name finder gives ("person:", "org:"): compared
+        /// in place, without a library call per entity.
+        static bool made_here(std::string_view id) {
+            return (id.size() >= 7 && std::memcmp(id.data(), "person:", 7) == 0) ||
+                   (id.size() >= 4 && std::memcmp(id.data(), "org:", 4) == 0);
+        }
+
         void emit(std::pmr::vector<emitted> const& found) {
             // Entities for the clusters that are mentioned, in order of first mention. Every id
             // made here starts "person:" or "org:", so only such ids can collide; the views stay
@@ -840,7 +876,7 @@ private:
             doc.entities.reserve(doc.entities.size() + fresh);
             std::pmr::unordered_set<std::string_view, text_hash> ids{&arena};
             for (auto const& e : doc.entities)
-                if (e.id.starts_with("person:") || e.id.starts_with("org:")) ids.insert(e.id);
+                if (made_here(e.id)) ids.insert(e.id);
             for (auto const& f : found) {
                 auto& cl = clusters[f.cluster];
                 if (cl.entity) {
@@ -857,7 +893,7 @@ private:
                 }
                 ent.type = cl.organisation ? "ORG" : "PERSON";
                 auto const shown = cl.naming_title != detail::names::npos ? cl.naming_title : cl.name_first;
-                ent.name = std::string(text.substr(toks[shown].begin, toks[cl.name_last - 1].end - toks[shown].begin));
+                ent.name = std::string(text.substr(tok[shown].begin, tok[cl.name_last - 1].end - tok[shown].begin));
                 if (cl.gender == 'M') ent.gender = gender::male;
                 if (cl.gender == 'F') ent.gender = gender::female;
                 cl.entity = static_cast<std::uint32_t>(doc.entities.size());

@@ -250,6 +250,24 @@ struct word_facts {
     std::memcpy(&head, key.data(), std::min<std::size_t>(key.size(), 8));
     return head;
 }
+/// The next eight bytes of a key, zero-padded.
+[[nodiscard]] inline std::uint64_t key_second(std::string_view key) noexcept {
+    std::uint64_t second = 0;
+    if (key.size() > 8) std::memcpy(&second, key.data() + 8, std::min<std::size_t>(key.size() - 8, 8));
+    return second;
+}
+/// The facts table's hash: a key's first sixteen bytes and its length, without a branch on
+/// the length (longer keys that share them only cost probes).
+[[gnu::always_inline]] inline std::size_t facts_hash(std::uint64_t head, std::uint64_t second, std::size_t size) noexcept {
+    std::uint64_t h = (head ^ 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+    h ^= (second + size) * 0x94D049BB133111EBull;
+    h ^= h >> 32; // every byte's bits reach the low bits that pick the slot
+    h *= 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+}
+[[nodiscard]] inline std::size_t facts_hash(std::string_view key) noexcept {
+    return facts_hash(key_head(key), key_second(key), key.size());
+}
 
 /// The word tables merged into one, so that a word is looked up once for all of them. Keys
 /// point into the tables' static (or lexicon-owned) text.
@@ -267,7 +285,7 @@ public:
         slots_.resize(mask_ + 1);
         for (auto const& s : sources)
             for_each_keyed_line(s.lines, [this, field = s.field](std::string_view key, char value) {
-                auto i = word_table::hash(key) & mask_;
+                auto i = facts_hash(key) & mask_;
                 while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask_;
                 slots_[i].key = key;
                 slots_[i].head = key_head(key);
@@ -276,9 +294,9 @@ public:
     }
 
     [[nodiscard]] word_facts find(std::string_view key) const noexcept {
-        return find(key, word_table::hash(key), key_head(key));
+        return find(key, facts_hash(key), key_head(key));
     }
-    /// The same, with `key_hash == word_table::hash(key)` and `head == key_head(key)` known.
+    /// The same, with `key_hash == facts_hash(key)` and `head == key_head(key)` known.
     [[nodiscard]] word_facts find(std::string_view key, std::size_t key_hash, std::uint64_t head) const noexcept {
         if (key.empty()) return {};
         for (auto i = key_hash & mask_;; i = (i + 1) & mask_) {

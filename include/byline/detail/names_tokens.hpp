@@ -42,31 +42,60 @@ struct token {
     [[nodiscard]] bool has(std::uint16_t f) const noexcept { return (flags & f) != 0; }
 };
 
+/// decode_fast() with its most frequent answers here inline: ASCII, and the General Punctuation
+/// of news text (’ “ ” — as E2 80 xx) that ends or joins words.
+[[nodiscard, gnu::always_inline]] inline decoded decode_near(std::string_view text, std::size_t i) noexcept {
+    auto const* p = reinterpret_cast<unsigned char const*>(text.data()) + i;
+    if (p[0] < 0x80) return {p[0], 1};
+    if (p[0] == 0xE2 && text.size() - i >= 3 && p[1] == 0x80 && (p[2] & 0xC0) == 0x80)
+        return {static_cast<char32_t>(0x2000u | (p[2] & 0x3Fu)), 3};
+    return decode_fast(text, i);
+}
+
 [[nodiscard]] inline bool is_apostrophe(char32_t c) noexcept { return c == '\'' || c == 0x2019; }
 [[nodiscard]] inline bool is_hyphen(char32_t c) noexcept { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+/// What an ASCII byte between two words is, for gap_flags.
+enum gap_class : std::uint8_t { gap_break = 1, gap_paren = 2, gap_clause = 4, gap_other = 8 };
+inline constexpr auto ascii_gap_classes = [] {
+    std::array<std::uint8_t, 128> g{};
+    for (int c = 0; c < 128; ++c) {
+        std::uint8_t v = c == ' ' || (c >= '\t' && c <= '\r') ? 0 : gap_other; // white space, as is_space
+        if (c == '\n' || c == '\r') v = gap_break;
+        if (c == ',') v = 0; // counted apart
+        if (c == '(' || c == '[') v = gap_paren | gap_clause;
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"') v = gap_clause | gap_other;
+        g[static_cast<std::size_t>(c)] = v;
+    }
+    return g;
+}();
 
 /// What the characters between two words say about the second one.
 [[nodiscard]] inline std::uint16_t gap_flags(std::string_view gap) noexcept {
     if (gap.size() == 1 && gap[0] == ' ') return after_space;
     if (gap.size() == 2 && gap[0] == ',' && gap[1] == ' ') return after_comma;
-    bool line_break = false, other = false, paren = false, starts_clause = false;
+    unsigned seen = 0;
     int commas = 0;
     for (std::size_t i = 0; i < gap.size();) {
+        if (auto const c = static_cast<unsigned char>(gap[i]); c < 0x80) { // most gaps: a table look-up a byte
+            seen |= ascii_gap_classes[c];
+            commas += c == ',';
+            ++i;
+            continue;
+        }
         auto const d = decode_fast(gap, i);
         i += d.length;
         switch (d.cp) {
-        case '\n': case '\r': case 0x2028: case 0x2029: line_break = true; break;
-        case ',': ++commas; break;
-        case '(': case '[': paren = true; starts_clause = true; break;
-        case '.': case '!': case '?': case ':': case ';': case '"': case 0x201C: case 0x201D:
-        case 0x2018: case 0xAB: case 0xBB: case 0x2014: case 0x2013: case 0x2022:
-            starts_clause = true; other = true; break;
+        case 0x2028: case 0x2029: seen |= gap_break; break;
+        case 0x201C: case 0x201D: case 0x2018: case 0xAB: case 0xBB: case 0x2014: case 0x2013: case 0x2022:
+            seen |= gap_clause | gap_other; break;
         default:
-            if (!is_space(d.cp)) other = true;
+            if (!is_space(d.cp)) seen |= gap_other;
         }
     }
+    bool const line_break = (seen & gap_break) != 0, other = (seen & gap_other) != 0, paren = (seen & gap_paren) != 0;
     std::uint16_t f = 0;
-    if (line_break || starts_clause) f |= clause_start;
+    if (seen & (gap_break | gap_clause)) f |= clause_start;
     if (line_break) f |= line_start;
     if (!line_break && !other && !paren) {
         if (commas == 0 && !gap.empty()) f |= after_space;
@@ -110,7 +139,7 @@ inline constexpr auto byte_classes = [] {
         }
         while (i < n && byte_classes[data[i]] == 1) ++i;
         if (i >= n || data[i] < 0x80) return i;
-        auto const d = decode_fast(text, i);
+        auto const d = decode_near(text, i);
         if (!word_char(d.cp)) return i;
         i += d.length;
     }
@@ -190,65 +219,82 @@ public:
         while (i < n_) {
             // Sixty-four bytes at a time: the ASCII words that end before the first other byte, at
             // a byte that cannot join them to more (not ' - or the period of an initial), are
-            // done here; the general path takes the rest.
+            // done here; step() takes the word or the byte there, and the block goes on after it.
             if (i + 64 <= n_) {
                 auto const m = classify_block(data_ + i);
-                auto const limit = m.high == 0 ? 64u : static_cast<unsigned>(std::countr_zero(m.high));
-                std::uint64_t const word = limit == 64 ? m.word : m.word & ((std::uint64_t{1} << limit) - 1);
-                std::uint64_t starts = word & ~(word << 1);
-                std::size_t resume = i + limit;
-                bool general = limit < 64; // at a byte that is not ASCII
+                unsigned from = 0; // the block's bytes before it are done
+                std::size_t resume;
                 // In registers while the block's words go out (stores into the tokens could alias
                 // the members): the end of the last word, the line's long words, the tokens.
                 std::size_t prev_end = prev_end_;
                 std::size_t long_lower = line_long_[0], long_capitalised = line_long_[1];
                 auto& out = out_;
-                while (starts != 0) {
-                    auto const b = static_cast<unsigned>(std::countr_zero(starts));
-                    auto const len = static_cast<unsigned>(std::countr_one(word >> b));
-                    std::size_t const s = i + b;
-                    if (b + len >= limit) { // the word may go on past these bytes
-                        resume = s;
-                        general = b == 0 || limit < 64;
-                        break;
-                    }
-                    auto const first = data_[s];
-                    if ((m.join >> (b + len)) & 1u) {
-                        auto const c = data_[s + len];
-                        if (c != '.' || (len == 1 && is_ascii_upper(first))) {
+                for (;;) {
+                    std::uint64_t const rest = ~std::uint64_t{0} << from;
+                    std::uint64_t const high = m.high & rest;
+                    auto const limit = high == 0 ? 64u : static_cast<unsigned>(std::countr_zero(high));
+                    std::uint64_t const word = (limit == 64 ? m.word : m.word & ((std::uint64_t{1} << limit) - 1)) & rest;
+                    std::uint64_t starts = word & ~(word << 1);
+                    resume = i + limit;
+                    bool general = limit < 64; // at a byte that is not ASCII
+                    while (starts != 0) {
+                        auto const b = static_cast<unsigned>(std::countr_zero(starts));
+                        auto const len = static_cast<unsigned>(std::countr_one(word >> b));
+                        std::size_t const s = i + b;
+                        if (b + len >= limit) { // the word may go on past these bytes
                             resume = s;
-                            general = true;
+                            general = b == 0 || limit < 64;
                             break;
                         }
-                    }
-                    // An ASCII word [s, s + len) that nothing joins to the next.
-                    std::uint16_t f = ascii_case_flags[first];
-                    if (s - prev_end == 1 && data_[prev_end] == ' ') {
-                        f |= after_space; // most words follow one space
-                    } else {
-                        f |= gap_flags(text_.substr(prev_end, s - prev_end));
-                        if (f & line_start) {
-                            line_long_ = {long_lower, long_capitalised};
-                            new_line();
-                            long_lower = line_long_[0];
-                            long_capitalised = line_long_[1];
+                        auto const first = data_[s];
+                        if ((m.join >> (b + len)) & 1u) {
+                            auto const c = data_[s + len];
+                            if (c != '.' || (len == 1 && is_ascii_upper(first))) {
+                                resume = s;
+                                general = true;
+                                break;
+                            }
                         }
+                        // An ASCII word [s, s + len) that nothing joins to the next.
+                        std::uint16_t f = ascii_case_flags[first];
+                        if (s - prev_end == 1 && data_[prev_end] == ' ') {
+                            f |= after_space; // most words follow one space
+                        } else {
+                            f |= gap_flags(text_.substr(prev_end, s - prev_end));
+                            if (f & line_start) {
+                                line_long_ = {long_lower, long_capitalised};
+                                new_line();
+                                long_lower = line_long_[0];
+                                long_capitalised = line_long_[1];
+                            }
+                        }
+                        if (f & capitalised) {
+                            if (sentence_starts(s)) f |= clause_start;
+                            // A lower-case second letter rules shouting out ("The"), as does one letter.
+                            if (len >= 2 && !(data_[s + 1] >= 'a' && data_[s + 1] <= 'z') && shouts(text_.substr(s, len)))
+                                f |= all_caps;
+                            long_capitalised += len >= 4;
+                        } else {
+                            long_lower += len >= 4;
+                        }
+                        out.push_back({s, s + len, f});
+                        prev_end = s + len;
+                        starts &= starts - 1;
                     }
-                    if (f & capitalised) {
-                        if (sentence_starts(s)) f |= clause_start;
-                        if (shouts(text_.substr(s, len))) f |= all_caps;
-                        long_capitalised += len >= 4;
-                    } else {
-                        long_lower += len >= 4;
-                    }
-                    out.push_back({s, s + len, f});
-                    prev_end = s + len;
-                    starts &= starts - 1;
+                    if (!general) break;
+                    prev_end_ = prev_end;
+                    line_long_ = {long_lower, long_capitalised};
+                    resume = step(resume);
+                    prev_end = prev_end_;
+                    long_lower = line_long_[0];
+                    long_capitalised = line_long_[1];
+                    if (resume >= i + 64) break;
+                    from = static_cast<unsigned>(resume - i);
                 }
                 prev_end_ = prev_end;
                 line_long_ = {long_lower, long_capitalised};
                 i = resume;
-                if (!general) continue;
+                continue;
             }
             i = step(i);
         }
@@ -331,7 +377,7 @@ private:
             upper = is_ascii_upper(data_[i]);
             lower = data_[i] >= 'a' && data_[i] <= 'z';
         } else {
-            auto const d = decode_fast(text_, i);
+            auto const d = decode_near(text_, i);
             if (d.cp == replacement_char && d.length == 1) return invalid_run_end(text_, i + 1, n_); // one separator
             if (!word_char(d.cp) || is_mark(d.cp)) return i + d.length;
             upper = is_upper(d.cp);
@@ -347,20 +393,20 @@ private:
             if (i >= n) break;
             // Most words end at a space or punctuation that cannot join two words.
             if (auto const b = static_cast<unsigned char>(text[i]); b < 0x80 && b != '.' && b != '\'' && b != '-') break;
-            auto const joint = decode_fast(text, i);
+            auto const joint = decode_near(text, i);
             std::size_t const after = i + joint.length;
             // An initial keeps its period; "U.S." continues through letter-period pairs.
-            if (joint.cp == '.' && segment + decode_fast(text, segment).length == i && is_upper(decode_fast(text, segment).cp)) {
+            if (joint.cp == '.' && segment + decode_near(text, segment).length == i && is_upper(decode_near(text, segment).cp)) {
                 t.end = i = after;
-                if (after + 1 < n && is_upper(decode_fast(text, after).cp) && text[after + 1] == '.') continue;
+                if (after + 1 < n && is_upper(decode_near(text, after).cp) && text[after + 1] == '.') continue;
                 break;
             }
             if (after >= n) break;
-            auto const next = decode_fast(text, after);
+            auto const next = decode_near(text, after);
             if (!word_char(next.cp) || is_mark(next.cp)) break;
             if (is_apostrophe(joint.cp)) {
                 std::size_t const past_s = after + 1;
-                if ((next.cp == 's' || next.cp == 'S') && (past_s >= n || !word_char(decode_fast(text, past_s).cp))) {
+                if ((next.cp == 's' || next.cp == 'S') && (past_s >= n || !word_char(decode_near(text, past_s).cp))) {
                     t.flags |= possessive; // the token ends before the apostrophe
                     i = past_s;
                     break;
@@ -374,7 +420,9 @@ private:
             }
             break;
         }
-        if (t.has(capitalised) && shouts(text.substr(t.begin, t.end - t.begin))) t.flags |= all_caps;
+        if (t.has(capitalised) && t.end - t.begin >= 2 && !(text[t.begin + 1] >= 'a' && text[t.begin + 1] <= 'z') &&
+            shouts(text.substr(t.begin, t.end - t.begin)))
+            t.flags |= all_caps;
         prev_end_ = i;
         push(t);
         return i;
