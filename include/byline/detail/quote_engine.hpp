@@ -161,7 +161,7 @@ private:
     /// The per-unit buffers, kept by the thread between documents so that their capacity is
     /// reused instead of grown again for each one.
     struct buffers {
-        std::vector<qtoken> toks;
+        token_buffer toks;
         std::vector<std::size_t> punct, marks, cue_words, line_first;
         std::vector<piece> pieces;
         std::vector<std::uint8_t> inside, closing, sentence_start;
@@ -261,10 +261,16 @@ private:
     struct unit_sink {
         cue_table::view lexicon; // (a copy: see simple_words)
         quote_engine* engine;
-        std::uint32_t entry(std::vector<qtoken> const& toks, char const* word, std::size_t n, std::size_t readable) const {
-            if (!lexicon.may_start_cue(word, n)) return unknown_entry;
+        [[gnu::always_inline]] std::uint32_t entry(token_buffer const& toks, char const* word, std::size_t n,
+                                                   std::size_t readable) const {
+            if (!lexicon.may_start_cue(word, n)) [[likely]] return unknown_entry;
+            return look_up(toks.size(), word, n, readable);
+        }
+        // (out of line: the filter passes few words, and the caller's loop keeps its registers)
+        [[gnu::noinline]] std::uint32_t look_up(std::size_t index, char const* word, std::size_t n,
+                                                std::size_t readable) const {
             auto const found = lexicon.find(word, n, readable);
-            if (found != no_entry && lexicon[found].cue) engine->cue_words_.push_back(toks.size());
+            if (found != no_entry && lexicon[found].cue) engine->cue_words_.push_back(index);
             return found;
         }
         void punct(std::size_t index, qtok kind) const {
@@ -1003,7 +1009,14 @@ private:
             while (sentence_cursor_ < ss.size() && ss[sentence_cursor_].begin < toks_.front().begin) ++sentence_cursor_;
             std::size_t t = 0;
             for (std::size_t s = sentence_cursor_; s < ss.size() && ss[s].begin < toks_.back().end; ++s) {
-                while (t < toks_.size() && toks_[t].begin < ss[s].begin) ++t;
+                // (the first token not before the boundary: a binary search, as sentences are fewer than tokens)
+                std::size_t lo = t, hi = toks_.size();
+                while (lo < hi) {
+                    std::size_t const mid = lo + (hi - lo) / 2;
+                    if (toks_[mid].begin < ss[s].begin) lo = mid + 1;
+                    else hi = mid;
+                }
+                t = lo;
                 // not after a word that kept its period ("Mr. King", "U.S. officials")
                 if (t < toks_.size() && toks_[t].begin == ss[s].begin && !inside_[t] && !is_lower_word(t) &&
                     (t == 0 || toks_[t - 1].kind != qtok::word || text_[toks_[t - 1].end - 1] != '.'))
@@ -2090,7 +2103,7 @@ private:
     cue_table::view lexicon_;
     quote_settings const& settings_;
 
-    mutable std::vector<qtoken> toks_; ///< (mutable: lex() fills in the lexicon entries it looks up)
+    mutable token_buffer toks_; ///< (mutable: lex() fills in the lexicon entries it looks up)
     std::size_t token_count_ = 0;      ///< toks_.size(), kept for is_word (a division less per call)
     std::vector<std::size_t> punct_;     ///< the terminals and marks, in order
     std::vector<std::size_t> marks_;     ///< the marks, in order

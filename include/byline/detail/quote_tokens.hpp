@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -86,6 +87,50 @@ struct qtoken {
     /// Words: the index of the lexicon entry spelled so, no_entry, or unknown_entry (as the
     /// tokenizer's sink says; the quote engine looks most words up only when a pattern asks).
     std::uint32_t entry = no_entry;
+};
+
+/// A growable array of tokens whose append is a capacity check and a store: the tokenizer
+/// appends one per word, and std::vector's emplace_back was not inlined there (a call per token).
+class token_buffer {
+public:
+    token_buffer() noexcept = default;
+    token_buffer(token_buffer const&) = delete;
+    token_buffer& operator=(token_buffer const&) = delete;
+    ~token_buffer() { std::allocator<qtoken>{}.deallocate(data_, capacity_); }
+
+    void push_back(qtoken const& t) {
+        if (size_ == capacity_) [[unlikely]] grow();
+        std::construct_at(data_ + size_, t);
+        ++size_;
+    }
+    void clear() noexcept { size_ = 0; }
+    void swap(token_buffer& other) noexcept {
+        std::swap(data_, other.data_);
+        std::swap(size_, other.size_);
+        std::swap(capacity_, other.capacity_);
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] qtoken& operator[](std::size_t i) noexcept { return data_[i]; }
+    [[nodiscard]] qtoken const& operator[](std::size_t i) const noexcept { return data_[i]; }
+    [[nodiscard]] qtoken& front() noexcept { return data_[0]; }
+    [[nodiscard]] qtoken const& front() const noexcept { return data_[0]; }
+    [[nodiscard]] qtoken& back() noexcept { return data_[size_ - 1]; }
+    [[nodiscard]] qtoken const& back() const noexcept { return data_[size_ - 1]; }
+
+private:
+    [[gnu::noinline]] void grow() {
+        std::size_t const capacity = capacity_ < 256 ? 256 : 2 * capacity_;
+        qtoken* const data = std::allocator<qtoken>{}.allocate(capacity);
+        std::uninitialized_copy(data_, data_ + size_, data); // (trivially copyable: a memmove)
+        std::allocator<qtoken>{}.deallocate(data_, capacity_);
+        data_ = data;
+        capacity_ = capacity;
+    }
+
+    qtoken* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
 };
 
 /// ASCII upper-case letters to lower case in eight bytes at once: a byte is A..Z when its
@@ -270,8 +315,8 @@ inline constexpr std::size_t max_mark_run = 3;
 /// nothing, from `p` on while each is followed by at most a comma or a period and one space (and,
 /// when `Budgeted`, while the budget lasts): the general path of tokenize_line_part gives the
 /// same tokens, decoding each byte. Returns where it stopped (`p` when it made no token).
-template <bool Budgeted, class Sink>
-std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, std::vector<qtoken>& out,
+template <bool Budgeted, class Sink, class Tokens>
+std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, Tokens& out,
                          std::size_t& tokens_left, alnum_window& alnum, Sink const& sink_ref) {
     // (locals, not references, so that the compiler keeps them in registers across the stores
     // of the tokens, which may alias anything)
@@ -350,9 +395,9 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
 /// `sink.entry(out, bytes, size, readable)` gives qtoken::entry for the word about to be appended
 /// to `out` (`readable`: how many bytes may be read from `bytes`), and `sink.punct(index, kind)`
 /// is told of each terminal and mark.
-template <class Sink>
+template <class Sink, class Tokens>
 std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
-                               std::vector<qtoken>& out, std::size_t budget, Sink&& sink) {
+                               Tokens& out, std::size_t budget, Sink&& sink) {
     auto is_word_at = [&](std::size_t p) noexcept {
         if (p >= end) return false;
         auto const b = static_cast<unsigned char>(text[p]);
@@ -563,7 +608,8 @@ std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::si
 
 /// A sink that wants nothing: words get no lexicon entry.
 struct no_token_sink {
-    std::uint32_t entry(std::vector<qtoken> const&, char const*, std::size_t, std::size_t) const noexcept { return no_entry; }
+    template <class Tokens>
+    std::uint32_t entry(Tokens const&, char const*, std::size_t, std::size_t) const noexcept { return no_entry; }
     void punct(std::size_t, qtok) const noexcept {}
 };
 
