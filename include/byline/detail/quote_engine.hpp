@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -1054,22 +1055,35 @@ private:
 
     [[nodiscard]] bool is_closing_mark(std::size_t i) const noexcept { return closing_[i] != 0; }
 
+    /// First token of the sentence holding token i, at most 200 tokens back.
     [[nodiscard]] std::size_t sentence_begin(std::size_t i) const noexcept {
-        std::size_t steps = 0;
-        while (i > 0 && !sentence_start_[i] && steps < 200) {
-            --i;
-            ++steps;
+        // the last start among flags [floor + 1, i], else floor; eight flags (0 or 1) at once
+        std::size_t const floor = i >= 200 ? i - 200 : 0;
+        std::uint8_t const* const flags = sentence_start_.data();
+        std::size_t k = i + 1; // flags [floor + 1, k) are left
+        while (k - (floor + 1) >= 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, flags + k - 8, 8);
+            if (w != 0) {
+                auto const latest = std::endian::native == std::endian::little ? (63 - __builtin_clzll(w)) / 8
+                                                                               : 7 - __builtin_ctzll(w) / 8;
+                return k - 8 + static_cast<std::size_t>(latest);
+            }
+            k -= 8;
         }
-        return i;
+        while (k > floor + 1) {
+            --k;
+            if (flags[k]) return k;
+        }
+        return floor;
     }
-    /// Last token of the sentence holding token i.
+    /// Last token of the sentence holding token i, at most 200 tokens on.
     [[nodiscard]] std::size_t sentence_last(std::size_t i) const noexcept {
-        std::size_t steps = 0;
-        while (i + 1 < toks_.size() && !sentence_start_[i + 1] && steps < 200) {
-            ++i;
-            ++steps;
-        }
-        return i;
+        std::size_t const limit = std::min(toks_.size(), i + 201); // flags (i, limit) are searched
+        if (i + 1 >= limit) return i;
+        auto const* const start = std::memchr(sentence_start_.data() + i + 1, 1, limit - i - 1);
+        if (!start) return limit - 1;
+        return static_cast<std::size_t>(static_cast<std::uint8_t const*>(start) - sentence_start_.data()) - 1;
     }
 
     // ---- attribution -------------------------------------------------------------------------

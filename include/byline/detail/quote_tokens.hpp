@@ -362,8 +362,9 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
         if constexpr (Budgeted) --left;
         p = q;
         if (p + 1 >= end) break;
-        // a comma or a lone period before the space (the general path's tokens for them)
-        if (s[p] == ',' || (s[p] == '.' && s[p + 1] != '.')) {
+        if (s[p] != ' ') { // (most words end at a space)
+            // a comma or a lone period before the space (the general path's tokens for them)
+            if (!(s[p] == ',' || (s[p] == '.' && s[p + 1] != '.'))) break;
             if constexpr (Budgeted) {
                 if (left == 0) break;
                 --left;
@@ -371,10 +372,9 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
             if (s[p] == '.') sink.punct(out.size(), qtok::terminal);
             out.push_back(qtoken{p, p + 1, s[p] == ',' ? qtok::comma : qtok::terminal, 0, {}, no_entry});
             ++p;
-            if (p + 1 >= end) break;
+            if (p + 1 >= end || s[p] != ' ') break;
         }
         // on over one space to the next word, or back to the caller
-        if (s[p] != ' ') break;
         auto const next = static_cast<unsigned char>(s[p + 1]);
         if (next >= 0x80 || !(quote_byte_class[next] & qb_word)) break;
         p += 1;
