@@ -202,7 +202,7 @@ private:
     static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
     /// The cue filter (see view::may_start_cue): a row per first and last byte, their low five bits
     /// (the same for both cases of an ASCII letter; other bytes may share a row, which costs
-    /// only a lookup), holding a bit per length, 31 for all longer words.
+    /// only a lookup), holding a bit per length modulo 32 (a shift's own count).
     [[nodiscard]] static std::size_t cue_start_row(char const* word, std::size_t n) noexcept {
         auto const first = static_cast<unsigned char>(word[0]) & 31u;
         auto const last = static_cast<unsigned char>(word[n - 1]) & 31u;
@@ -216,7 +216,7 @@ private:
         return 1024 + ((std::size_t{second} << 5) | second_last);
     }
     [[nodiscard]] static std::uint32_t cue_start_length_bit(std::size_t n) noexcept {
-        return std::uint32_t{1} << (n < 31 ? n : 31);
+        return std::uint32_t{1} << (n & 31);
     }
     [[nodiscard]] static std::uint64_t slot_of(std::uint32_t hash, std::size_t index) noexcept {
         return (std::uint64_t{hash} << 32) | index;

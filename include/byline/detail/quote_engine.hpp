@@ -262,10 +262,10 @@ private:
     struct unit_sink {
         cue_table::view lexicon; // (a copy: see simple_words)
         quote_engine* engine;
-        [[gnu::always_inline]] std::uint32_t entry(token_buffer const& toks, char const* word, std::size_t n,
+        [[gnu::always_inline]] std::uint32_t entry(std::size_t index, char const* word, std::size_t n,
                                                    std::size_t readable) const {
             if (!lexicon.may_start_cue(word, n)) [[likely]] return unknown_entry;
-            return look_up(toks.size(), word, n, readable);
+            return look_up(index, word, n, readable);
         }
         // (out of line: the filter passes few words, and the caller's loop keeps its registers)
         [[gnu::noinline]] std::uint32_t look_up(std::size_t index, char const* word, std::size_t n,
