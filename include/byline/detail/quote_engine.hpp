@@ -1939,8 +1939,10 @@ private:
         for (std::size_t k = sb; k < colon; ++k)
             if (inside_[k] || toks_[k].kind == qtok::mark) return; // the introduction is the last, unquoted sentence
         std::optional<attribution> who;
-        for (std::size_t k = colon; k-- > sb;) {
-            auto c = cue_at(k);
+        // the cue words in [sb, colon), nearest first (cue_at finds no cue at any other token)
+        for (auto it = std::lower_bound(cue_words_.begin(), cue_words_.end(), colon);
+             it != cue_words_.begin() && *(it - 1) >= sb;) {
+            auto c = cue_at(*--it);
             if (c.first == no_token || c.last >= colon || !reliable(c.info)) continue;
             who = speaker_of_cue(c, sb, colon);
             if (who) break;
@@ -1983,7 +1985,7 @@ private:
         }
         if (has_marks) return false;
         // later paragraphs: the writer's voice returns with an attribution verb
-        for (std::size_t k = 0; k < toks_.size(); ++k) {
+        for (std::size_t const k : cue_words_) { // (no other word starts a cue)
             auto const c = cue_at(k);
             if (c.first != no_token && word_in(k, std::array<std::string_view, 12>{"said", "says", "told", "tells", "added",
                 "wrote", "according", "noted", "asked", "reported", "argued", "explained"}))
