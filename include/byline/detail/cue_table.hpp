@@ -137,7 +137,10 @@ public:
         add_class(contrast_words, wc_contrast);
         add_class(quantifier_words, wc_quantifier);
         for (auto const& l : lexemes_)
-            if (l.cue) cue_starts_[cue_start_row(l.form.data(), l.form.size())] |= cue_start_length_bit(l.form.size());
+            if (l.cue) {
+                cue_starts_[cue_start_row(l.form.data(), l.form.size())] |= cue_start_length_bit(l.form.size());
+                cue_starts_[cue_inner_row(l.form.data(), l.form.size())] |= cue_start_length_bit(l.form.size());
+            }
     }
 
     /// The table's arrays, copied out for a loop that stores between lookups (the compiler
@@ -172,10 +175,13 @@ public:
         [[nodiscard]] lexeme const& operator[](std::uint32_t index) const noexcept { return lexemes_[index]; }
 
         /// Whether the `n` (> 0) bytes at `word` may start a cue (false: they surely do not),
-        /// by their first and last bytes and length: a bit test, so that a caller can leave the
-        /// other words' lookups until it needs them (about one word in four passes).
+        /// by their first and last bytes and length, then their second and second-to-last: two
+        /// bit tests, so that a caller can leave the other words' lookups until it needs them
+        /// (about one word in ten passes).
         [[nodiscard]] bool may_start_cue(char const* word, std::size_t n) const noexcept {
-            return (cue_starts_[cue_start_row(word, n)] & cue_start_length_bit(n)) != 0;
+            std::uint32_t const length = cue_start_length_bit(n);
+            return (cue_starts_[cue_start_row(word, n)] & length) != 0 &&
+                   (cue_starts_[cue_inner_row(word, n)] & length) != 0;
         }
 
     private:
@@ -196,14 +202,21 @@ private:
     static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
     /// The cue filter (see view::may_start_cue): a row per first and last byte, their low five bits
     /// (the same for both cases of an ASCII letter; other bytes may share a row, which costs
-    /// only a lookup), holding a bit per length, 31 for all longer words.
+    /// only a lookup), holding a bit per length modulo 32 (a shift's own count).
     [[nodiscard]] static std::size_t cue_start_row(char const* word, std::size_t n) noexcept {
         auto const first = static_cast<unsigned char>(word[0]) & 31u;
         auto const last = static_cast<unsigned char>(word[n - 1]) & 31u;
         return (std::size_t{first} << 5) | last;
     }
+    /// The second filter's row (after the first's 1024): the second and second-to-last bytes
+    /// (the first byte for a word too short to have them).
+    [[nodiscard]] static std::size_t cue_inner_row(char const* word, std::size_t n) noexcept {
+        auto const second = static_cast<unsigned char>(word[n > 1 ? 1 : 0]) & 31u;
+        auto const second_last = static_cast<unsigned char>(word[n > 1 ? n - 2 : 0]) & 31u;
+        return 1024 + ((std::size_t{second} << 5) | second_last);
+    }
     [[nodiscard]] static std::uint32_t cue_start_length_bit(std::size_t n) noexcept {
-        return std::uint32_t{1} << (n < 31 ? n : 31);
+        return std::uint32_t{1} << (n & 31);
     }
     [[nodiscard]] static std::uint64_t slot_of(std::uint32_t hash, std::size_t index) noexcept {
         return (std::uint64_t{hash} << 32) | index;
@@ -311,7 +324,7 @@ private:
     std::vector<lexeme> lexemes_;
     std::vector<std::uint64_t> slots_;
     std::size_t mask_ = 0;
-    std::array<std::uint32_t, 1024> cue_starts_{};
+    std::array<std::uint32_t, 2048> cue_starts_{}; ///< the two filters' rows (see may_start_cue)
 };
 
 } // namespace detail

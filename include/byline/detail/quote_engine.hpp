@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -161,7 +162,7 @@ private:
     /// The per-unit buffers, kept by the thread between documents so that their capacity is
     /// reused instead of grown again for each one.
     struct buffers {
-        std::vector<qtoken> toks;
+        token_buffer toks;
         std::vector<std::size_t> punct, marks, cue_words, line_first;
         std::vector<piece> pieces;
         std::vector<std::uint8_t> inside, closing, sentence_start;
@@ -261,10 +262,16 @@ private:
     struct unit_sink {
         cue_table::view lexicon; // (a copy: see simple_words)
         quote_engine* engine;
-        std::uint32_t entry(std::vector<qtoken> const& toks, char const* word, std::size_t n, std::size_t readable) const {
-            if (!lexicon.may_start_cue(word, n)) return unknown_entry;
+        [[gnu::always_inline]] std::uint32_t entry(std::size_t index, char const* word, std::size_t n,
+                                                   std::size_t readable) const {
+            if (!lexicon.may_start_cue(word, n)) [[likely]] return unknown_entry;
+            return look_up(index, word, n, readable);
+        }
+        // (out of line: the filter passes few words, and the caller's loop keeps its registers)
+        [[gnu::noinline]] std::uint32_t look_up(std::size_t index, char const* word, std::size_t n,
+                                                std::size_t readable) const {
             auto const found = lexicon.find(word, n, readable);
-            if (found != no_entry && lexicon[found].cue) engine->cue_words_.push_back(toks.size());
+            if (found != no_entry && lexicon[found].cue) engine->cue_words_.push_back(index);
             return found;
         }
         void punct(std::size_t index, qtok kind) const {
@@ -1003,7 +1010,14 @@ private:
             while (sentence_cursor_ < ss.size() && ss[sentence_cursor_].begin < toks_.front().begin) ++sentence_cursor_;
             std::size_t t = 0;
             for (std::size_t s = sentence_cursor_; s < ss.size() && ss[s].begin < toks_.back().end; ++s) {
-                while (t < toks_.size() && toks_[t].begin < ss[s].begin) ++t;
+                // (the first token not before the boundary: a binary search, as sentences are fewer than tokens)
+                std::size_t lo = t, hi = toks_.size();
+                while (lo < hi) {
+                    std::size_t const mid = lo + (hi - lo) / 2;
+                    if (toks_[mid].begin < ss[s].begin) lo = mid + 1;
+                    else hi = mid;
+                }
+                t = lo;
                 // not after a word that kept its period ("Mr. King", "U.S. officials")
                 if (t < toks_.size() && toks_[t].begin == ss[s].begin && !inside_[t] && !is_lower_word(t) &&
                     (t == 0 || toks_[t - 1].kind != qtok::word || text_[toks_[t - 1].end - 1] != '.'))
@@ -1041,22 +1055,35 @@ private:
 
     [[nodiscard]] bool is_closing_mark(std::size_t i) const noexcept { return closing_[i] != 0; }
 
+    /// First token of the sentence holding token i, at most 200 tokens back.
     [[nodiscard]] std::size_t sentence_begin(std::size_t i) const noexcept {
-        std::size_t steps = 0;
-        while (i > 0 && !sentence_start_[i] && steps < 200) {
-            --i;
-            ++steps;
+        // the last start among flags [floor + 1, i], else floor; eight flags (0 or 1) at once
+        std::size_t const floor = i >= 200 ? i - 200 : 0;
+        std::uint8_t const* const flags = sentence_start_.data();
+        std::size_t k = i + 1; // flags [floor + 1, k) are left
+        while (k - (floor + 1) >= 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, flags + k - 8, 8);
+            if (w != 0) {
+                auto const latest = std::endian::native == std::endian::little ? (63 - __builtin_clzll(w)) / 8
+                                                                               : 7 - __builtin_ctzll(w) / 8;
+                return k - 8 + static_cast<std::size_t>(latest);
+            }
+            k -= 8;
         }
-        return i;
+        while (k > floor + 1) {
+            --k;
+            if (flags[k]) return k;
+        }
+        return floor;
     }
-    /// Last token of the sentence holding token i.
+    /// Last token of the sentence holding token i, at most 200 tokens on.
     [[nodiscard]] std::size_t sentence_last(std::size_t i) const noexcept {
-        std::size_t steps = 0;
-        while (i + 1 < toks_.size() && !sentence_start_[i + 1] && steps < 200) {
-            ++i;
-            ++steps;
-        }
-        return i;
+        std::size_t const limit = std::min(toks_.size(), i + 201); // flags (i, limit) are searched
+        if (i + 1 >= limit) return i;
+        auto const* const start = std::memchr(sentence_start_.data() + i + 1, 1, limit - i - 1);
+        if (!start) return limit - 1;
+        return static_cast<std::size_t>(static_cast<std::uint8_t const*>(start) - sentence_start_.data()) - 1;
     }
 
     // ---- attribution -------------------------------------------------------------------------
@@ -1912,8 +1939,10 @@ private:
         for (std::size_t k = sb; k < colon; ++k)
             if (inside_[k] || toks_[k].kind == qtok::mark) return; // the introduction is the last, unquoted sentence
         std::optional<attribution> who;
-        for (std::size_t k = colon; k-- > sb;) {
-            auto c = cue_at(k);
+        // the cue words in [sb, colon), nearest first (cue_at finds no cue at any other token)
+        for (auto it = std::lower_bound(cue_words_.begin(), cue_words_.end(), colon);
+             it != cue_words_.begin() && *(it - 1) >= sb;) {
+            auto c = cue_at(*--it);
             if (c.first == no_token || c.last >= colon || !reliable(c.info)) continue;
             who = speaker_of_cue(c, sb, colon);
             if (who) break;
@@ -1956,7 +1985,7 @@ private:
         }
         if (has_marks) return false;
         // later paragraphs: the writer's voice returns with an attribution verb
-        for (std::size_t k = 0; k < toks_.size(); ++k) {
+        for (std::size_t const k : cue_words_) { // (no other word starts a cue)
             auto const c = cue_at(k);
             if (c.first != no_token && word_in(k, std::array<std::string_view, 12>{"said", "says", "told", "tells", "added",
                 "wrote", "according", "noted", "asked", "reported", "argued", "explained"}))
@@ -2090,7 +2119,7 @@ private:
     cue_table::view lexicon_;
     quote_settings const& settings_;
 
-    mutable std::vector<qtoken> toks_; ///< (mutable: lex() fills in the lexicon entries it looks up)
+    mutable token_buffer toks_; ///< (mutable: lex() fills in the lexicon entries it looks up)
     std::size_t token_count_ = 0;      ///< toks_.size(), kept for is_word (a division less per call)
     std::vector<std::size_t> punct_;     ///< the terminals and marks, in order
     std::vector<std::size_t> marks_;     ///< the marks, in order

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -86,6 +87,60 @@ struct qtoken {
     /// Words: the index of the lexicon entry spelled so, no_entry, or unknown_entry (as the
     /// tokenizer's sink says; the quote engine looks most words up only when a pattern asks).
     std::uint32_t entry = no_entry;
+};
+
+/// A growable array of tokens whose append is a capacity check and a store: the tokenizer
+/// appends one per word, and std::vector's emplace_back was not inlined there (a call per token).
+class token_buffer {
+public:
+    token_buffer() noexcept = default;
+    token_buffer(token_buffer const&) = delete;
+    token_buffer& operator=(token_buffer const&) = delete;
+    ~token_buffer() { std::allocator<qtoken>{}.deallocate(data_, capacity_); }
+
+    void push_back(qtoken const& t) {
+        if (size_ == capacity_) [[unlikely]] grow(size_ + 1);
+        std::construct_at(data_ + size_, t);
+        ++size_;
+    }
+    void clear() noexcept { size_ = 0; }
+    /// Room for `n` more tokens: where the next goes, for writes ended by commit() (a loop that
+    /// appends many keeps its cursor in a register).
+    [[nodiscard]] qtoken* claim(std::size_t n) {
+        if (capacity_ - size_ < n) grow(size_ + n);
+        return data_ + size_;
+    }
+    /// Ends the writes from claim(): the tokens now end at `end`.
+    void commit(qtoken* end) noexcept { size_ = static_cast<std::size_t>(end - data_); }
+    [[nodiscard]] qtoken const* data() const noexcept { return data_; }
+    void swap(token_buffer& other) noexcept {
+        std::swap(data_, other.data_);
+        std::swap(size_, other.size_);
+        std::swap(capacity_, other.capacity_);
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+    [[nodiscard]] qtoken& operator[](std::size_t i) noexcept { return data_[i]; }
+    [[nodiscard]] qtoken const& operator[](std::size_t i) const noexcept { return data_[i]; }
+    [[nodiscard]] qtoken& front() noexcept { return data_[0]; }
+    [[nodiscard]] qtoken const& front() const noexcept { return data_[0]; }
+    [[nodiscard]] qtoken& back() noexcept { return data_[size_ - 1]; }
+    [[nodiscard]] qtoken const& back() const noexcept { return data_[size_ - 1]; }
+
+private:
+    [[gnu::noinline]] void grow(std::size_t at_least) {
+        std::size_t capacity = capacity_ < 256 ? 256 : 2 * capacity_;
+        if (capacity < at_least) capacity = at_least;
+        qtoken* const data = std::allocator<qtoken>{}.allocate(capacity);
+        std::uninitialized_copy(data_, data_ + size_, data); // (trivially copyable: a memmove)
+        std::allocator<qtoken>{}.deallocate(data_, capacity_);
+        data_ = data;
+        capacity_ = capacity;
+    }
+
+    qtoken* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
 };
 
 /// ASCII upper-case letters to lower case in eight bytes at once: a byte is A..Z when its
@@ -271,7 +326,7 @@ inline constexpr std::size_t max_mark_run = 3;
 /// when `Budgeted`, while the budget lasts): the general path of tokenize_line_part gives the
 /// same tokens, decoding each byte. Returns where it stopped (`p` when it made no token).
 template <bool Budgeted, class Sink>
-std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, std::vector<qtoken>& out,
+std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, token_buffer& out,
                          std::size_t& tokens_left, alnum_window& alnum, Sink const& sink_ref) {
     // (locals, not references, so that the compiler keeps them in registers across the stores
     // of the tokens, which may alias anything)
@@ -280,6 +335,11 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
     std::size_t base = alnum.base;
     std::uint64_t bits = alnum.bits;
     std::size_t left = tokens_left;
+    // (tokens are at least a byte each, and when Budgeted no more than the budget left)
+    std::size_t const most = Budgeted && left < end - p ? left : end - p;
+    qtoken* const first_out = out.claim(most);
+    qtoken* w = first_out;
+    std::size_t const first_index = out.size();
     for (;;) {
         if constexpr (Budgeted) {
             if (left == 0) break;
@@ -312,28 +372,29 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
                 break;
             }
         }
-        auto const entry = sink.entry(out, s + p, q - p, text.size() - p);
-        out.push_back(qtoken{p, q, qtok::word, simple_word_flags[first], {}, entry});
+        auto const entry = sink.entry(first_index + static_cast<std::size_t>(w - first_out), s + p, q - p, text.size() - p);
+        *w++ = qtoken{p, q, qtok::word, simple_word_flags[first], {}, entry};
         if constexpr (Budgeted) --left;
         p = q;
         if (p + 1 >= end) break;
-        // a comma or a lone period before the space (the general path's tokens for them)
-        if (s[p] == ',' || (s[p] == '.' && s[p + 1] != '.')) {
+        if (s[p] != ' ') { // (most words end at a space)
+            // a comma or a lone period before the space (the general path's tokens for them)
+            if (!(s[p] == ',' || (s[p] == '.' && s[p + 1] != '.'))) break;
             if constexpr (Budgeted) {
                 if (left == 0) break;
                 --left;
             }
-            if (s[p] == '.') sink.punct(out.size(), qtok::terminal);
-            out.push_back(qtoken{p, p + 1, s[p] == ',' ? qtok::comma : qtok::terminal, 0, {}, no_entry});
+            if (s[p] == '.') sink.punct(first_index + static_cast<std::size_t>(w - first_out), qtok::terminal);
+            *w++ = qtoken{p, p + 1, s[p] == ',' ? qtok::comma : qtok::terminal, 0, {}, no_entry};
             ++p;
-            if (p + 1 >= end) break;
+            if (p + 1 >= end || s[p] != ' ') break;
         }
         // on over one space to the next word, or back to the caller
-        if (s[p] != ' ') break;
         auto const next = static_cast<unsigned char>(s[p + 1]);
         if (next >= 0x80 || !(quote_byte_class[next] & qb_word)) break;
         p += 1;
     }
+    out.commit(w);
     alnum.base = base;
     alnum.bits = bits;
     if constexpr (Budgeted) tokens_left = left;
@@ -347,12 +408,12 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
 /// where it stopped (`end` when it did not).
 ///
 /// `sink` hears of what the caller would otherwise search the tokens for:
-/// `sink.entry(out, bytes, size, readable)` gives qtoken::entry for the word about to be appended
-/// to `out` (`readable`: how many bytes may be read from `bytes`), and `sink.punct(index, kind)`
+/// `sink.entry(index, bytes, size, readable)` gives qtoken::entry for the word about to be appended
+/// to `out` at `index` (`readable`: how many bytes may be read from `bytes`), and `sink.punct(index, kind)`
 /// is told of each terminal and mark.
 template <class Sink>
 std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
-                               std::vector<qtoken>& out, std::size_t budget, Sink&& sink) {
+                               token_buffer& out, std::size_t budget, Sink&& sink) {
     auto is_word_at = [&](std::size_t p) noexcept {
         if (p >= end) return false;
         auto const b = static_cast<unsigned char>(text[p]);
@@ -478,7 +539,7 @@ std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::si
                 (w[w.size() - 2] == '\'' || (w.size() >= 4 && w.substr(w.size() - 4, 3) == "\xE2\x80\x99")))
                 flags |= w_possessive;
             if (ascii) flags |= w_ascii;
-            auto const entry = sink.entry(out, w.data(), w.size(), text.size() - p);
+            auto const entry = sink.entry(out.size(), w.data(), w.size(), text.size() - p);
             out.push_back(qtoken{p, q, qtok::word, flags, {}, entry});
             --tokens_left;
             p = q;
@@ -563,13 +624,16 @@ std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::si
 
 /// A sink that wants nothing: words get no lexicon entry.
 struct no_token_sink {
-    std::uint32_t entry(std::vector<qtoken> const&, char const*, std::size_t, std::size_t) const noexcept { return no_entry; }
+    std::uint32_t entry(std::size_t, char const*, std::size_t, std::size_t) const noexcept { return no_entry; }
     void punct(std::size_t, qtok) const noexcept {}
 };
 
 inline std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::size_t from, std::size_t end,
                                       std::vector<qtoken>& out, std::size_t budget) {
-    return tokenize_line_part(text, begin, from, end, out, budget, no_token_sink{});
+    token_buffer tokens; // (the budget counts this call's tokens alone, so a fresh buffer gives the same)
+    std::size_t const stop = tokenize_line_part(text, begin, from, end, tokens, budget, no_token_sink{});
+    out.insert(out.end(), tokens.data(), tokens.data() + tokens.size());
+    return stop;
 }
 
 /// Splits `text[begin, end)` (one line) into tokens appended to `out`.
