@@ -7,6 +7,7 @@
 //  - folding is NFKD + case folding + mark stripping (utf8proc), so case, accents and NFC/NFD
 //    spelling do not matter; curly apostrophes fold to ' and dashes to -;
 //  - each token remembers its original byte span, so results never point into folded text.
+#include <byline/detail/ascii_simd.hpp>
 #include <byline/detail/utf8.hpp>
 
 #include <array>
@@ -218,20 +219,15 @@ public:
                 // next_general() rewrites `tok` and `folded` when the word goes on
                 auto const len = fold_ascii_head(bytes + pos, tok, folded);
                 if (len < 16 && bytes[pos + len] < 0x80) { // the word ends here
-                    tok.begin = pos;
-                    tok.gap = spaced ? token_gap::space : token_gap::none;
-                    tok.word = true;
-                    tok.end = pos_ = pos + len;
+                    take(tok, pos, pos + len, spaced, true);
                     return true;
                 }
             } else if (!(cls & ascii_class::space)) { // punctuation: a token of its own
-                tok.begin = pos;
-                tok.gap = spaced ? token_gap::space : token_gap::none;
-                tok.word = tok.has_lower = tok.has_upper = false;
+                take(tok, pos, pos + 1, spaced, false);
+                tok.has_lower = tok.has_upper = false;
                 folded.clear();
                 folded.push(static_cast<char>(first));
                 folded.pad();
-                tok.end = pos_ = pos + 1;
                 return true;
             }
         }
@@ -257,19 +253,12 @@ public:
             auto const in_block = pos - block_.base;
             if (in_block >= 64 || in_block + (len = static_cast<std::size_t>(std::countr_one(block_.alnum >> in_block))) >= 64) {
                 auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(bytes + pos));
-                // letters: (v | 0x20) in 'a'..'z'; digits: v in '0'..'9' (signed compares after a shift to -128)
-                auto const letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
-                                                   _mm_set1_epi8(-128 + 26));
-                auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
-                len = static_cast<std::size_t>(std::countr_one(static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))));
+                len = static_cast<std::size_t>(std::countr_one(ascii_alnum_mask(v)));
             }
             // 1 to 15 ASCII word bytes, then no word byte (General Punctuation, E2 80 xx, has none)
             if (len - 1 < 15 && (bytes[pos + len] < 0x80 || (bytes[pos + len] == 0xE2 && pos + len + 1 < n && bytes[pos + len + 1] == 0x80))) {
                 word_key(bytes + pos, len, key);
-                tok.begin = pos;
-                tok.gap = spaced ? token_gap::space : token_gap::none;
-                tok.word = true;
-                tok.end = pos_ = pos + len;
+                take(tok, pos, pos + len, spaced, true);
                 return token_read::ascii;
             }
             auto const first = bytes[pos];
@@ -277,10 +266,7 @@ public:
                 key.lo = first;
                 key.hi = 0;
                 key.size = 1;
-                tok.begin = pos;
-                tok.gap = spaced ? token_gap::space : token_gap::none;
-                tok.word = false;
-                tok.end = pos_ = pos + 1;
+                take(tok, pos, pos + 1, spaced, false);
                 return token_read::ascii;
             }
             if (first == 0xE2 && bytes[pos + 1] == 0x80 && bytes[pos + 2] >= 0x80 && bytes[pos + 2] < 0xA0 &&
@@ -295,10 +281,7 @@ public:
                     key.size = 1;
                 }
                 key.hi = 0;
-                tok.begin = pos;
-                tok.gap = spaced ? token_gap::space : token_gap::none;
-                tok.word = false;
-                tok.end = pos_ = pos + 3;
+                take(tok, pos, pos + 3, spaced, false);
                 return token_read::ascii;
             }
         }
@@ -432,6 +415,13 @@ public:
     }
 
 private:
+    /// Ends the usual token [begin, end) that an inline path of next() or read() found.
+    [[gnu::always_inline]] void take(raw_token& tok, std::size_t begin, std::size_t end, bool spaced, bool word) noexcept {
+        tok.begin = begin;
+        tok.gap = spaced ? token_gap::space : token_gap::none;
+        tok.word = word;
+        tok.end = pos_ = end;
+    }
     /// The index of the lowest set bit of `x`, which is not 0.
     static unsigned lowest_bit(std::uint64_t x) noexcept {
 #if defined(__GNUC__)
@@ -472,11 +462,7 @@ private:
         std::uint64_t alnum = 0, high = 0, space = 0, e2 = 0;
         for (unsigned j = 0; j < 4; ++j) {
             auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * j));
-            // letters: (v | 0x20) in 'a'..'z'; digits: v in '0'..'9' (signed compares after a shift to -128)
-            auto const letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x80 - 'a')),
-                                               _mm_set1_epi8(-128 + 26));
-            auto const digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x80 - '0')), _mm_set1_epi8(-128 + 10));
-            alnum |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))} << (16 * j);
+            alnum |= std::uint64_t{ascii_alnum_mask(v)} << (16 * j);
             high |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(v))} << (16 * j);
             if (rules.pass_typographic)
                 e2 |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))}

@@ -2,6 +2,7 @@
 // Tokens for quotation finding: words, the punctuation attribution patterns care about, and
 // quotation-mark candidates with the flanking facts needed to tell openers, closers and
 // apostrophes apart. One line (paragraph) is tokenised at a time, on the caller's bytes.
+#include <byline/detail/ascii_simd.hpp>
 #include <byline/detail/utf8.hpp>
 
 #include <array>
@@ -214,17 +215,8 @@ inline constexpr auto simple_word_flags = [] {
     }
     std::uint64_t bits = 0;
 #if defined(__SSE2__)
-    // (b | 0x20) in a..z, or b in 0..9, via the signed-compare range trick
-    for (int k = 0; k < 4; ++k) {
-        __m128i const x = _mm_loadu_si128(reinterpret_cast<__m128i const*>(at + 16 * k));
-        __m128i const lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
-        __m128i const alpha = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(128 - 'a'))),
-                                             _mm_set1_epi8(static_cast<char>(-128 + 26)));
-        __m128i const digit = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(128 - '0'))),
-                                             _mm_set1_epi8(static_cast<char>(-128 + 10)));
-        auto const mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(alpha, digit)));
-        bits |= std::uint64_t{mask} << (16 * k);
-    }
+    for (int k = 0; k < 4; ++k)
+        bits |= std::uint64_t{ascii_alnum_mask(_mm_loadu_si128(reinterpret_cast<__m128i const*>(at + 16 * k)))} << (16 * k);
 #else
     for (std::size_t k = 0; k < 64; ++k) {
         auto const b = static_cast<unsigned char>(at[k]);
