@@ -180,8 +180,7 @@ public:
         /// (about one word in ten passes).
         [[nodiscard]] bool may_start_cue(char const* word, std::size_t n) const noexcept {
             std::uint32_t const length = cue_start_length_bit(n);
-            return (cue_starts_[cue_start_row(word, n)] & length) != 0 &&
-                   (cue_starts_[cue_inner_row(word, n)] & length) != 0;
+            return (cue_starts_[cue_start_row(word, n)] & cue_starts_[cue_inner_row(word, n)] & length) != 0;
         }
 
     private:
