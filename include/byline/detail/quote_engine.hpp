@@ -49,9 +49,13 @@ private:
 
 template <std::size_t N>
 [[nodiscard]] constexpr bool one_of(std::string_view w, std::array<std::string_view, N> const& set) noexcept {
+    if (w.empty()) return false;
     for (auto s : set) {
-        if (s.size() != w.size()) continue; // (short words: a byte loop, not a memcmp call)
-        std::size_t k = 0;
+        // (short words: a byte loop, not a memcmp call; the length and the first byte in one
+        // test, which only the word itself passes as a rule, where the length alone was often
+        // a mispredicted branch)
+        if ((s.size() != w.size()) | (s[0] != w[0])) continue;
+        std::size_t k = 1;
         while (k < w.size() && s[k] == w[k]) ++k;
         if (k == w.size()) return true;
     }
@@ -428,10 +432,13 @@ private:
     }
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
     [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept { return is_word(i) && spelled(token_text(i), w); }
-    /// Whether `t` is `lower` (lower case), ASCII case-insensitively.
-    [[nodiscard]] static bool spelled(std::string_view t, std::string_view lower) noexcept {
-        if (t.size() != lower.size()) return false;
-        for (std::size_t k = 0; k < t.size(); ++k) {
+    /// Whether `t` (a word: not empty) is `lower` (lower case), ASCII case-insensitively.
+    [[nodiscard, gnu::always_inline]] static bool spelled(std::string_view t, std::string_view lower) noexcept {
+        // the length and the first letter in one test (see one_of)
+        auto const c0 = static_cast<unsigned char>(t[0]);
+        auto const first = static_cast<char>(c0 | (unsigned{c0 - unsigned{'A'} < 26u} << 5));
+        if ((t.size() != lower.size()) | (first != lower[0])) return false;
+        for (std::size_t k = 1; k < t.size(); ++k) {
             char c = t[k];
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
             if (c != lower[k]) return false;
