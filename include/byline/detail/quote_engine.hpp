@@ -417,8 +417,11 @@ private:
     }
     [[nodiscard]] bool word_in(std::size_t i, word_set set) const noexcept {
         if (!is_word(i)) return false;
-        auto const* l = lex(i);
-        return l && (l->classes & set.bits);
+        auto e = toks_[i].entry;
+        if (e == unknown_entry) [[unlikely]] e = look_up(i) ? toks_[i].entry : no_entry;
+        // (a word with no entry reads entry 0's classes, masked off: no branch on whether it has one)
+        bool const known = e != no_entry;
+        return known & ((lexicon_[known ? e : 0].classes & set.bits) != 0);
     }
     // (word_in with a list and word_is compare the spelling: a lexeme's form is its words'
     // spelling lower cased, so they need no lookup)
@@ -1017,14 +1020,17 @@ private:
             while (sentence_cursor_ < ss.size() && ss[sentence_cursor_].begin < toks_.front().begin) ++sentence_cursor_;
             std::size_t t = 0;
             for (std::size_t s = sentence_cursor_; s < ss.size() && ss[s].begin < toks_.back().end; ++s) {
-                // (the first token not before the boundary: a binary search, as sentences are fewer than tokens)
-                std::size_t lo = t, hi = toks_.size();
-                while (lo < hi) {
-                    std::size_t const mid = lo + (hi - lo) / 2;
-                    if (toks_[mid].begin < ss[s].begin) lo = mid + 1;
-                    else hi = mid;
+                // (the first token not before the boundary: a binary search, as sentences are fewer
+                // than tokens, whose halving is a conditional move, not a branch taken at random)
+                if (t < toks_.size()) {
+                    qtoken const* at = toks_.data() + t;
+                    for (std::size_t n = toks_.size() - t; n > 1;) {
+                        std::size_t const half = n / 2;
+                        at = at[half].begin < ss[s].begin ? at + half : at;
+                        n -= half;
+                    }
+                    t = static_cast<std::size_t>(at - toks_.data()) + (at->begin < ss[s].begin ? 1 : 0);
                 }
-                t = lo;
                 // not after a word that kept its period ("Mr. King", "U.S. officials")
                 if (t < toks_.size() && toks_[t].begin == ss[s].begin && !inside_[t] && !is_lower_word(t) &&
                     (t == 0 || toks_[t - 1].kind != qtok::word || text_[toks_[t - 1].end - 1] != '.'))
