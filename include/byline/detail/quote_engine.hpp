@@ -54,7 +54,7 @@ template <std::size_t N>
         // (short words: a byte loop, not a memcmp call; the length and the first byte in one
         // test, which only the word itself passes as a rule, where the length alone was often
         // a mispredicted branch)
-        if ((s.size() != w.size()) | (s[0] != w[0])) continue;
+        if (((s.size() ^ w.size()) | static_cast<unsigned char>(s[0] ^ w[0])) != 0) continue;
         std::size_t k = 1;
         while (k < w.size() && s[k] == w[k]) ++k;
         if (k == w.size()) return true;
@@ -440,7 +440,7 @@ private:
         // the length and the first letter in one test (see one_of)
         auto const c0 = static_cast<unsigned char>(t[0]);
         auto const first = static_cast<char>(c0 | (unsigned{c0 - unsigned{'A'} < 26u} << 5));
-        if ((t.size() != lower.size()) | (first != lower[0])) return false;
+        if (((t.size() ^ lower.size()) | static_cast<unsigned char>(first ^ lower[0])) != 0) return false;
         for (std::size_t k = 1; k < t.size(); ++k) {
             char c = t[k];
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
