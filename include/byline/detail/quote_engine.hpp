@@ -420,8 +420,8 @@ private:
         auto e = toks_[i].entry;
         if (e == unknown_entry) [[unlikely]] e = look_up(i) ? toks_[i].entry : no_entry;
         // (a word with no entry reads entry 0's classes, masked off: no branch on whether it has one)
-        bool const known = e != no_entry;
-        return known & ((lexicon_[known ? e : 0].classes & set.bits) != 0);
+        std::uint32_t const known = e != no_entry ? ~std::uint32_t{0} : 0;
+        return (lexicon_[known != 0 ? e : 0].classes & set.bits & known) != 0;
     }
     // (word_in with a list and word_is compare the spelling: a lexeme's form is its words'
     // spelling lower cased, so they need no lookup)
@@ -448,8 +448,15 @@ private:
         }
         return true;
     }
-    [[nodiscard]] bool is_cap(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & (w_cap | w_digit)); }
-    [[nodiscard]] bool is_lower_word(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & w_lower); }
+    [[nodiscard]] bool is_cap(std::size_t i) const noexcept { return is_word_with(i, w_cap | w_digit); }
+    [[nodiscard]] bool is_lower_word(std::size_t i) const noexcept { return is_word_with(i, w_lower); }
+    /// Whether token i is a word with any of `flags`, its kind and flags in one comparison (two
+    /// branches on the data before): qtok::word is 0, and any other kind times 64 exceeds every
+    /// set of flags.
+    [[nodiscard]] bool is_word_with(std::size_t i, std::uint8_t flags) const noexcept {
+        static_assert(qtok::word == qtok{0} && (w_cap | w_lower | w_allcaps | w_possessive | w_ascii | w_digit) < 64);
+        return i < token_count_ && static_cast<unsigned>(toks_[i].flags & flags) > static_cast<unsigned>(toks_[i].kind) * 64u;
+    }
     [[nodiscard]] bool is_adverb(std::size_t i) const noexcept {
         if (!is_lower_word(i)) return false;
         if (word_in(i, word_set{wc_auxiliary | wc_negation})) return true;
