@@ -49,9 +49,13 @@ private:
 
 template <std::size_t N>
 [[nodiscard]] constexpr bool one_of(std::string_view w, std::array<std::string_view, N> const& set) noexcept {
+    if (w.empty()) return false;
     for (auto s : set) {
-        if (s.size() != w.size()) continue; // (short words: a byte loop, not a memcmp call)
-        std::size_t k = 0;
+        // (short words: a byte loop, not a memcmp call; the length and the first byte in one
+        // test, which only the word itself passes as a rule, where the length alone was often
+        // a mispredicted branch)
+        if (((s.size() ^ w.size()) | static_cast<unsigned char>(s[0] ^ w[0])) != 0) continue;
+        std::size_t k = 1;
         while (k < w.size() && s[k] == w[k]) ++k;
         if (k == w.size()) return true;
     }
@@ -413,8 +417,11 @@ private:
     }
     [[nodiscard]] bool word_in(std::size_t i, word_set set) const noexcept {
         if (!is_word(i)) return false;
-        auto const* l = lex(i);
-        return l && (l->classes & set.bits);
+        auto e = toks_[i].entry;
+        if (e == unknown_entry) [[unlikely]] e = look_up(i) ? toks_[i].entry : no_entry;
+        // (a word with no entry reads entry 0's classes, masked off: no branch on whether it has one)
+        std::uint32_t const known = e != no_entry ? ~std::uint32_t{0} : 0;
+        return (lexicon_[known != 0 ? e : 0].classes & set.bits & known) != 0;
     }
     // (word_in with a list and word_is compare the spelling: a lexeme's form is its words'
     // spelling lower cased, so they need no lookup)
@@ -428,18 +435,28 @@ private:
     }
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
     [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept { return is_word(i) && spelled(token_text(i), w); }
-    /// Whether `t` is `lower` (lower case), ASCII case-insensitively.
-    [[nodiscard]] static bool spelled(std::string_view t, std::string_view lower) noexcept {
-        if (t.size() != lower.size()) return false;
-        for (std::size_t k = 0; k < t.size(); ++k) {
+    /// Whether `t` (a word: not empty) is `lower` (lower case), ASCII case-insensitively.
+    [[nodiscard, gnu::always_inline]] static bool spelled(std::string_view t, std::string_view lower) noexcept {
+        // the length and the first letter in one test (see one_of)
+        auto const c0 = static_cast<unsigned char>(t[0]);
+        auto const first = static_cast<char>(c0 | (unsigned{c0 - unsigned{'A'} < 26u} << 5));
+        if (((t.size() ^ lower.size()) | static_cast<unsigned char>(first ^ lower[0])) != 0) return false;
+        for (std::size_t k = 1; k < t.size(); ++k) {
             char c = t[k];
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
             if (c != lower[k]) return false;
         }
         return true;
     }
-    [[nodiscard]] bool is_cap(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & (w_cap | w_digit)); }
-    [[nodiscard]] bool is_lower_word(std::size_t i) const noexcept { return is_word(i) && (toks_[i].flags & w_lower); }
+    [[nodiscard]] bool is_cap(std::size_t i) const noexcept { return is_word_with(i, w_cap | w_digit); }
+    [[nodiscard]] bool is_lower_word(std::size_t i) const noexcept { return is_word_with(i, w_lower); }
+    /// Whether token i is a word with any of `flags`, its kind and flags in one comparison (two
+    /// branches on the data before): qtok::word is 0, and any other kind times 64 exceeds every
+    /// set of flags.
+    [[nodiscard]] bool is_word_with(std::size_t i, std::uint8_t flags) const noexcept {
+        static_assert(qtok::word == qtok{0} && (w_cap | w_lower | w_allcaps | w_possessive | w_ascii | w_digit) < 64);
+        return i < token_count_ && static_cast<unsigned>(toks_[i].flags & flags) > static_cast<unsigned>(toks_[i].kind) * 64u;
+    }
     [[nodiscard]] bool is_adverb(std::size_t i) const noexcept {
         if (!is_lower_word(i)) return false;
         if (word_in(i, word_set{wc_auxiliary | wc_negation})) return true;
@@ -1010,14 +1027,17 @@ private:
             while (sentence_cursor_ < ss.size() && ss[sentence_cursor_].begin < toks_.front().begin) ++sentence_cursor_;
             std::size_t t = 0;
             for (std::size_t s = sentence_cursor_; s < ss.size() && ss[s].begin < toks_.back().end; ++s) {
-                // (the first token not before the boundary: a binary search, as sentences are fewer than tokens)
-                std::size_t lo = t, hi = toks_.size();
-                while (lo < hi) {
-                    std::size_t const mid = lo + (hi - lo) / 2;
-                    if (toks_[mid].begin < ss[s].begin) lo = mid + 1;
-                    else hi = mid;
+                // (the first token not before the boundary: a binary search, as sentences are fewer
+                // than tokens, whose halving is a conditional move, not a branch taken at random)
+                if (t < toks_.size()) {
+                    qtoken const* at = toks_.data() + t;
+                    for (std::size_t n = toks_.size() - t; n > 1;) {
+                        std::size_t const half = n / 2;
+                        at = at[half].begin < ss[s].begin ? at + half : at;
+                        n -= half;
+                    }
+                    t = static_cast<std::size_t>(at - toks_.data()) + (at->begin < ss[s].begin ? 1 : 0);
                 }
-                t = lo;
                 // not after a word that kept its period ("Mr. King", "U.S. officials")
                 if (t < toks_.size() && toks_[t].begin == ss[s].begin && !inside_[t] && !is_lower_word(t) &&
                     (t == 0 || toks_[t - 1].kind != qtok::word || text_[toks_[t - 1].end - 1] != '.'))
