@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -188,6 +189,12 @@ private:
         }
         static std::vector<detail::names::candidate>& scratch_candidates() {
             thread_local std::vector<detail::names::candidate> v;
+            return v;
+        }
+        // Bit t % 64 of word t / 64: token t is capitalised or starts a line.
+        std::vector<std::uint64_t>& marked = scratch_marked();
+        static std::vector<std::uint64_t>& scratch_marked() {
+            thread_local std::vector<std::uint64_t> v;
             return v;
         }
         // Folded words of the tokens: every use of a key during the scan is within a few tokens
@@ -416,10 +423,25 @@ private:
         void find_candidates() {
             using namespace detail::names;
             std::size_t const n = toks.size();
+            // Most words are neither capitalised nor the first of a line: nothing to do there.
+            // The scan jumps from one such token to the next by a bit mask, built without a
+            // branch per token (the test "is this one?" would be data-dependent, often missed).
+            marked.resize(n / 64 + 1);
+            for (std::size_t w = 0; w * 64 < n; ++w) {
+                std::size_t const end = std::min(n - w * 64, std::size_t{64});
+                std::uint64_t bits = 0;
+                for (std::size_t k = 0; k < end; ++k)
+                    bits |= std::uint64_t{(tok[w * 64 + k].flags & (capitalised | line_start)) != 0} << k;
+                marked[w] = bits;
+            }
             for (std::size_t i = 0; i < n;) {
-                // Most words are neither capitalised nor the first of a line: nothing to do there.
-                while (i < n && (tok[i].flags & (capitalised | line_start)) == 0) ++i;
-                if (i >= n) break;
+                std::uint64_t bits = marked[i / 64] >> (i % 64);
+                while (bits == 0) {
+                    i = (i | 63) + 1;
+                    if (i >= n) return;
+                    bits = marked[i / 64];
+                }
+                i += static_cast<std::size_t>(std::countr_zero(bits));
                 if (has(i, line_start)) in_headline = has(i, headline); // a title-case line
                 if (!has(i, capitalised) || headline_word(i)) {
                     ++i;
