@@ -257,8 +257,13 @@ public:
                         }
                         // An ASCII word [s, s + len) that nothing joins to the next.
                         std::uint16_t f = ascii_case_flags[first];
-                        if (s - prev_end == 1 && data_[prev_end] == ' ') {
-                            f |= after_space; // most words follow one space
+                        // Most words follow one space, or a comma and a space: both in one test
+                        // (a gap of one byte reads the word's first byte for the comma).
+                        std::size_t const gap = s - prev_end;
+                        bool const spaced = (gap - 1 < 2) & (data_[s - (gap != 0)] == ' ') &
+                                            ((gap == 1) | (data_[prev_end] == ','));
+                        if (spaced) {
+                            f = static_cast<std::uint16_t>(f | after_space << (gap - 1)); // after_comma is after_space << 1
                         } else {
                             f |= gap_flags(text_.substr(prev_end, s - prev_end));
                             if (f & line_start) new_line();
