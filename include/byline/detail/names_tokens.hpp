@@ -292,6 +292,7 @@ public:
                     from = static_cast<unsigned>(resume - i);
                 }
                 prev_end_ = prev_end;
+                if (out_.size() - counted_ >= 256) [[unlikely]] count_long_words(); // a long line
                 i = resume;
                 continue;
             }
@@ -310,7 +311,10 @@ private:
     std::vector<byte_span> const& sentences_;
     std::vector<token>& out_;
     std::size_t prev_end_ = 0, next_sentence_ = 0;
-    std::size_t line_first_ = 0; // the current line's first word
+    // The current line: its first word, and its words of four bytes or more (all, capitalised)
+    // among the tokens before counted_.
+    std::size_t line_first_ = 0, counted_ = 0;
+    std::array<std::size_t, 2> line_long_{};
     static_assert(capitalised == 1);
 
     static bool is_ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
@@ -332,18 +336,25 @@ private:
         return f;
     }();
 
-    /// Marks the current line's first word when most of the line's words of four bytes or more
-    /// are capitalised ("Trump Calls Clinton Names"): a title-case line. Counted here, once a
-    /// line, rather than as the words go out (registers the tokenizer's loop needs).
-    void end_line() {
-        std::size_t long_words = 0, long_capitalised = 0;
-        for (auto t = out_.begin() + static_cast<std::ptrdiff_t>(line_first_); t != out_.end(); ++t) {
+    /// Adds the words out since the last count to the current line's words of four bytes or
+    /// more: at the end of a line, or of a few hundred words of a long one (while they are
+    /// still in cache), rather than as each word goes out (registers the word loop needs).
+    void count_long_words() {
+        std::size_t long_words = line_long_[0], long_capitalised = line_long_[1];
+        for (auto t = out_.begin() + static_cast<std::ptrdiff_t>(counted_); t != out_.end(); ++t) {
             std::size_t const long_word = t->end - t->begin >= 4;
             long_words += long_word;
             long_capitalised += long_word & (t->flags & capitalised);
         }
-        if (long_capitalised >= 3 && long_capitalised >= 4 * (long_words - long_capitalised))
-            out_[line_first_].flags |= headline;
+        line_long_ = {long_words, long_capitalised};
+        counted_ = out_.size();
+    }
+    /// Marks the current line's first word when most of the line's longer words are
+    /// capitalised ("Trump Calls Clinton Names"): a title-case line.
+    void end_line() {
+        count_long_words();
+        if (line_long_[1] >= 3 && line_long_[1] >= 4 * (line_long_[0] - line_long_[1])) out_[line_first_].flags |= headline;
+        line_long_ = {};
     }
     /// The word about to go out starts a line.
     void new_line() {
