@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -35,28 +36,44 @@ inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
     return v;
 }
 
-/// Lower-case words that may sit inside a name: particles (da Silva, van der Bellen, bin Salman).
-[[nodiscard, gnu::always_inline]] inline bool is_particle(std::string_view w) noexcept {
-    if (w.size() > 5) return false; // checked on most lower-case words after a capitalised one
-    switch (packed(w)) {
-    case packed("y"): case packed("de"): case packed("da"): case packed("do"): case packed("du"):
-    case packed("di"): case packed("al"): case packed("el"): case packed("la"): case packed("le"):
-    case packed("zu"): case packed("del"): case packed("dei"): case packed("das"): case packed("dos"):
-    case packed("van"): case packed("von"): case packed("der"): case packed("den"): case packed("ter"):
-    case packed("bin"): case packed("ibn"): case packed("bint"): case packed("della"):
-        return true;
-    default: return false;
-    }
-}
+/// Lower-case words that may sit inside a name (particles: da Silva, van der Bellen, bin
+/// Salman) or join the parts of an organisation's or office's name (connectors).
+enum small_word_kind : std::uint8_t { particle_word = 1, connector_word = 2 };
 
-/// Lower-case words that join the parts of an organisation's or office's name.
-[[nodiscard, gnu::always_inline]] inline bool is_connector(std::string_view w) noexcept {
-    if (w.size() > 3) return false;
-    switch (packed(w)) {
-    case packed("of"): case packed("for"): case packed("and"): case packed("the"): return true;
-    default: return false;
+/// The particles and connectors by their packed bytes, in a table a multiplicative hash
+/// indexes without collisions: a word is tested by one comparison, not a switch's branches.
+struct small_word_table {
+    struct entry {
+        std::uint64_t key = 0;
+        std::uint8_t kinds = 0;
+    };
+    std::array<entry, 64> slots{};
+    bool collision_free = true;
+
+    [[nodiscard]] static constexpr std::size_t slot(std::uint64_t v) noexcept {
+        return static_cast<std::size_t>((v * 0xf3085db87dcada55ull) >> 58);
     }
-}
+    constexpr small_word_table() {
+        constexpr std::array<std::string_view, 24> particles{
+            "y", "de", "da", "do", "du", "di", "al", "el", "la", "le", "zu", "del",
+            "dei", "das", "dos", "van", "von", "der", "den", "ter", "bin", "ibn", "bint", "della"};
+        constexpr std::array<std::string_view, 4> connectors{"of", "for", "and", "the"};
+        for (auto const w : particles) add(w, particle_word);
+        for (auto const w : connectors) add(w, connector_word);
+    }
+    constexpr void add(std::string_view w, std::uint8_t kind) {
+        auto& e = slots[slot(packed(w))];
+        collision_free = collision_free && e.key == 0;
+        e = {packed(w), kind};
+    }
+    /// Whether the word of packed bytes `v` (a whole word, or its first eight bytes) is of `kinds`.
+    [[nodiscard]] bool holds(std::uint64_t v, unsigned kinds) const noexcept {
+        auto const& e = slots[slot(v)];
+        return (e.key == v) & ((e.kinds & kinds) != 0);
+    }
+};
+inline constexpr small_word_table small_words{};
+static_assert(small_words.collision_free);
 
 /// Roles that describe rather than address ("the official Xinhua agency", "deputy Mayor").
 [[nodiscard]] inline bool is_generic_role(std::string_view key) noexcept {
@@ -190,6 +207,12 @@ private:
             thread_local std::vector<detail::names::candidate> v;
             return v;
         }
+        // Bit t % 64 of word t / 64: token t is capitalised or starts a line.
+        std::vector<std::uint64_t>& marked = scratch_marked();
+        static std::vector<std::uint64_t>& scratch_marked() {
+            thread_local std::vector<std::uint64_t> v;
+            return v;
+        }
         // Folded words of the tokens: every use of a key during the scan is within a few tokens
         // of the others it is compared with, so a direct-mapped cache does; it is large enough
         // to still hold a news article's names when they are linked at the end. Thread-local
@@ -310,8 +333,20 @@ private:
         /// 'o' organisation head word, 'p' place-name prefix, 0 neither.
         char word_class(std::size_t t) { return slot_of(t).facts.word_class; }
         char title_group(std::string_view k) const { return lex.titles.find(k); }
-        [[gnu::always_inline]] bool lower_word(std::size_t t, bool (*pred)(std::string_view) noexcept) {
-            return has(t, detail::names::lower_case) && pred(raw(t));
+        /// Whether token `t` is a lower-case particle or connector (`kinds`), without branches
+        /// on the word's length or bytes: its first eight bytes, masked to its length, looked up once.
+        [[gnu::always_inline]] bool lower_word(std::size_t t, unsigned kinds) const {
+            using namespace detail::names;
+            if (!has(t, lower_case)) return false; // most tokens asked are capitalised
+            auto const begin = tok[t].begin, len = tok[t].end - begin;
+            std::uint64_t v;
+            if (std::endian::native == std::endian::little && text.size() - begin >= 8) [[likely]] {
+                std::memcpy(&v, text.data() + begin, 8);
+                v &= ~std::uint64_t{0} >> (64 - 8 * std::min<std::size_t>(len, 8));
+            } else {
+                v = packed(raw(t));
+            }
+            return small_words.holds(v, kinds);
         }
 
         /// Whether token `t` continues the phrase of the token before it: a plain space, or
@@ -416,10 +451,25 @@ private:
         void find_candidates() {
             using namespace detail::names;
             std::size_t const n = toks.size();
+            // Most words are neither capitalised nor the first of a line: nothing to do there.
+            // The scan jumps from one such token to the next by a bit mask, built without a
+            // branch per token (the test "is this one?" would be data-dependent, often missed).
+            marked.resize(n / 64 + 1);
+            for (std::size_t w = 0; w * 64 < n; ++w) {
+                std::size_t const end = std::min(n - w * 64, std::size_t{64});
+                std::uint64_t bits = 0;
+                for (std::size_t k = 0; k < end; ++k)
+                    bits |= std::uint64_t{(tok[w * 64 + k].flags & (capitalised | line_start)) != 0} << k;
+                marked[w] = bits;
+            }
             for (std::size_t i = 0; i < n;) {
-                // Most words are neither capitalised nor the first of a line: nothing to do there.
-                while (i < n && (tok[i].flags & (capitalised | line_start)) == 0) ++i;
-                if (i >= n) break;
+                std::uint64_t bits = marked[i / 64] >> (i % 64);
+                while (bits == 0) {
+                    i = (i | 63) + 1;
+                    if (i >= n) return;
+                    bits = marked[i / 64];
+                }
+                i += static_cast<std::size_t>(std::countr_zero(bits));
                 if (has(i, line_start)) in_headline = has(i, headline); // a title-case line
                 if (!has(i, capitalised) || headline_word(i)) {
                     ++i;
@@ -436,7 +486,7 @@ private:
                     // up to two lower-case particles or connectors, then a capitalised word
                     std::size_t k = e;
                     while (k < n && k < e + 2 && (k == e || joined(k)) && !has(k, possessive) &&
-                           (lower_word(k, is_particle) || lower_word(k, is_connector)))
+                           lower_word(k, particle_word | connector_word))
                         ++k;
                     if (k == e || k >= n || !joined(k) || !has(k, capitalised)) break;
                     e = k + 1;
@@ -453,7 +503,7 @@ private:
             using namespace detail::names;
             while (s < e) {
                 std::size_t split = s;
-                while (split < e && !lower_word(split, is_connector)) {
+                while (split < e && !lower_word(split, connector_word)) {
                     auto const q = has(split, capitalised) ? title_at(split, e).first : split;
                     split = q > split ? q : split + 1;
                 }
@@ -537,7 +587,7 @@ private:
             if (char const g = title_ending_at(k)) return g;
             for (int steps = 0; steps < 5 && k > 0; ++steps) {
                 if (k + 1 < s && !joined(k + 1)) return 0;
-                if (lower_word(k, is_connector) && (word(k) == "of" || word(k) == "for")) {
+                if (lower_word(k, connector_word) && (word(k) == "of" || word(k) == "for")) {
                     if (!joined(k)) return 0;
                     return title_ending_at(k - 1);
                 }
@@ -549,7 +599,7 @@ private:
 
         void organisation(std::size_t a, std::size_t b) {
             using namespace detail::names;
-            while (a < b && (word(a) == "the" || lower_word(a, is_connector))) ++a;
+            while (a < b && (word(a) == "the" || lower_word(a, connector_word))) ++a;
             if (b - a >= 2 && word_class(b - 1) == 'o' && has(a, capitalised))
                 cands.push_back({a, b, candidate_kind::organisation, 0, npos});
         }
@@ -569,7 +619,7 @@ private:
             bool all_caps_only = true, any_common = false;
             for (std::size_t t = a; t < b; ++t) {
                 all_caps_only = all_caps_only && has(t, all_caps);
-                if (!lower_word(t, is_particle) && is_common(t)) any_common = true;
+                if (!lower_word(t, particle_word) && is_common(t)) any_common = true;
             }
             bool const last_common = is_common(b - 1);
             auto const g = given(a);
@@ -578,7 +628,7 @@ private:
                 if (cue != 0 && !apposition) strong = n >= 2 || (!is_common(a) && !generic_cue);
                 else if (cue != 0) strong = n >= 2 && !any_common;
                 std::size_t names = 0;
-                for (std::size_t t = a; t < b; ++t) names += !lower_word(t, is_particle);
+                for (std::size_t t = a; t < b; ++t) names += !lower_word(t, particle_word);
                 // A name does not end in an initial or an acronym ("Washington D.C."), but may end
                 // in a regnal numeral ("Louis XIV").
                 if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised) &&
@@ -674,7 +724,7 @@ private:
             if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
             if (std::find(it->second.begin(), it->second.end(), c) == it->second.end()) it->second.push_back(c);
         }
-        bool particle(std::size_t t) { return lower_word(t, detail::names::is_particle); }
+        bool particle(std::size_t t) { return lower_word(t, detail::names::particle_word); }
 
         /// Existing mentions overlapping [begin, end): index range in doc.mentions.
         std::pair<std::size_t, std::size_t> overlapping(std::size_t begin, std::size_t end) {

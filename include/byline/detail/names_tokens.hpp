@@ -225,9 +225,9 @@ public:
                 unsigned from = 0; // the block's bytes before it are done
                 std::size_t resume;
                 // In registers while the block's words go out (stores into the tokens could alias
-                // the members): the end of the last word, the line's long words, the tokens.
+                // the members): the end of the last word, the next sentence start, the tokens.
                 std::size_t prev_end = prev_end_;
-                std::size_t long_lower = line_long_[0], long_capitalised = line_long_[1];
+                std::size_t next_start = sentence_start_from(i); // the next sentence's start from here
                 auto& out = out_;
                 for (;;) {
                     std::uint64_t const rest = ~std::uint64_t{0} << from;
@@ -257,42 +257,42 @@ public:
                         }
                         // An ASCII word [s, s + len) that nothing joins to the next.
                         std::uint16_t f = ascii_case_flags[first];
-                        if (s - prev_end == 1 && data_[prev_end] == ' ') {
-                            f |= after_space; // most words follow one space
+                        // Most words follow one space, or a comma and a space: both in one test
+                        // (a gap of one byte reads the word's first byte for the comma).
+                        std::size_t const gap = s - prev_end;
+                        bool const spaced = (gap - 1 < 2) & (data_[s - (gap != 0)] == ' ') &
+                                            ((gap == 1) | (data_[prev_end] == ','));
+                        if (spaced) {
+                            f = static_cast<std::uint16_t>(f | after_space << (gap - 1)); // after_comma is after_space << 1
                         } else {
                             f |= gap_flags(text_.substr(prev_end, s - prev_end));
-                            if (f & line_start) {
-                                line_long_ = {long_lower, long_capitalised};
-                                new_line();
-                                long_lower = line_long_[0];
-                                long_capitalised = line_long_[1];
-                            }
+                            if (f & line_start) new_line();
                         }
-                        if (f & capitalised) {
-                            if (sentence_starts(s)) f |= clause_start;
-                            // A lower-case second letter rules shouting out ("The"), as does one letter.
-                            if (len >= 2 && !(data_[s + 1] >= 'a' && data_[s + 1] <= 'z') && shouts(text_.substr(s, len)))
-                                f |= all_caps;
-                            long_capitalised += len >= 4;
-                        } else {
-                            long_lower += len >= 4;
+                        // No branch on the case, which the predictor often misses: the rarer
+                        // questions only a capitalised word's answer changes are asked of all.
+                        unsigned const cap = f & capitalised;
+                        if (s >= next_start) [[unlikely]] { // a sentence starts here or before
+                            if (s == next_start) f = static_cast<std::uint16_t>(f | clause_start * cap);
+                            next_start = sentence_start_from(s + 1);
                         }
+                        // Shouting needs a second letter or digit that is not lower case ("The" and
+                        // "I" do not); the block holds the byte after a word's first.
+                        if (f & may_shout[data_[s + 1]]) [[unlikely]]
+                            if (shouts(text_.substr(s, len))) f |= all_caps;
                         out.push_back({s, s + len, f});
                         prev_end = s + len;
                         starts &= starts - 1;
                     }
                     if (!general) break;
                     prev_end_ = prev_end;
-                    line_long_ = {long_lower, long_capitalised};
                     resume = step(resume);
+                    next_start = sentence_start_from(resume);
                     prev_end = prev_end_;
-                    long_lower = line_long_[0];
-                    long_capitalised = line_long_[1];
                     if (resume >= i + 64) break;
                     from = static_cast<unsigned>(resume - i);
                 }
                 prev_end_ = prev_end;
-                line_long_ = {long_lower, long_capitalised};
+                if (out_.size() - counted_ >= 256) [[unlikely]] count_long_words(); // a long line
                 i = resume;
                 continue;
             }
@@ -311,12 +311,21 @@ private:
     std::vector<byte_span> const& sentences_;
     std::vector<token>& out_;
     std::size_t prev_end_ = 0, next_sentence_ = 0;
-    // The current line: its first word, and its words of four bytes or more by case.
-    std::size_t line_first_ = 0;
-    std::array<std::size_t, 2> line_long_{}; // lower case (or neither), capitalised
+    // The current line: its first word, and its words of four bytes or more (all, capitalised)
+    // among the tokens before counted_.
+    std::size_t line_first_ = 0, counted_ = 0;
+    std::array<std::size_t, 2> line_long_{};
     static_assert(capitalised == 1);
 
     static bool is_ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
+
+    /// `capitalised` for the bytes that may follow the first letter of a shouted word (A-Z, 0-9).
+    static constexpr auto may_shout = [] {
+        std::array<std::uint16_t, 256> f{};
+        for (int b = 0; b < 256; ++b)
+            f[static_cast<std::size_t>(b)] = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ? capitalised : 0;
+        return f;
+    }();
 
     /// `adjacent` and the case of a word from its first byte, for ASCII words.
     static constexpr auto ascii_case_flags = [] {
@@ -327,10 +336,24 @@ private:
         return f;
     }();
 
+    /// Adds the words out since the last count to the current line's words of four bytes or
+    /// more: at the end of a line, or of a few hundred words of a long one (while they are
+    /// still in cache), rather than as each word goes out (registers the word loop needs).
+    void count_long_words() {
+        std::size_t long_words = line_long_[0], long_capitalised = line_long_[1];
+        for (auto t = out_.begin() + static_cast<std::ptrdiff_t>(counted_); t != out_.end(); ++t) {
+            std::size_t const long_word = t->end - t->begin >= 4;
+            long_words += long_word;
+            long_capitalised += long_word & (t->flags & capitalised);
+        }
+        line_long_ = {long_words, long_capitalised};
+        counted_ = out_.size();
+    }
     /// Marks the current line's first word when most of the line's longer words are
     /// capitalised ("Trump Calls Clinton Names"): a title-case line.
     void end_line() {
-        if (line_long_[1] >= 3 && line_long_[1] >= 4 * line_long_[0]) out_[line_first_].flags |= headline;
+        count_long_words();
+        if (line_long_[1] >= 3 && line_long_[1] >= 4 * (line_long_[0] - line_long_[1])) out_[line_first_].flags |= headline;
         line_long_ = {};
     }
     /// The word about to go out starts a line.
@@ -342,14 +365,15 @@ private:
 
     void push(token const& t) {
         if (t.has(line_start)) new_line();
-        line_long_[t.flags & capitalised] += t.end - t.begin >= 4;
         out_.push_back(t);
     }
 
     /// Whether a sentence starts at `i`; asked in text order.
-    bool sentence_starts(std::size_t i) {
+    bool sentence_starts(std::size_t i) { return sentence_start_from(i) == i; }
+    /// The first sentence start at or after `i` (or -1); asked in text order.
+    std::size_t sentence_start_from(std::size_t i) {
         while (next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin < i) ++next_sentence_;
-        return next_sentence_ < sentences_.size() && sentences_[next_sentence_].begin == i;
+        return next_sentence_ < sentences_.size() ? sentences_[next_sentence_].begin : ~std::size_t{0};
     }
 
     /// Flags from the gap before a word starting at `i` and its first letter's case. Every word
