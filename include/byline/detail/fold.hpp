@@ -81,9 +81,9 @@ struct ascii_key {
     std::size_t size = 0;
 
     [[nodiscard]] std::uint64_t hash() const noexcept {
-        auto h = fold_buffer::hash_step(size, lo);
-        if (size > 8) h = fold_buffer::hash_step(h, hi);
-        return fold_buffer::hash_end(h);
+        auto const h = fold_buffer::hash_step(size, lo);
+        auto const longer = std::uint64_t{0} - std::uint64_t{size > 8}; // a mask, not a branch on the length
+        return fold_buffer::hash_end(h ^ ((h ^ fold_buffer::hash_step(h, hi)) & longer));
     }
 };
 
@@ -442,16 +442,13 @@ private:
             }
             return masks;
         }();
-        std::uint64_t lo;
+        std::uint64_t lo, hi;
         std::memcpy(&lo, p, 8);
-        // lower case; digits have the bit already
+        std::memcpy(&hi, p + 8, 8);
+        // lower case (digits have the bit already); the second word always, masked to nothing up
+        // to 8 bytes: a test of the length would be a branch on every word's length
         key.lo = (lo | 0x2020202020202020ull) & kept[len][0];
-        key.hi = 0;
-        if (len > 8) {
-            std::uint64_t hi;
-            std::memcpy(&hi, p + 8, 8);
-            key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
-        }
+        key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
         key.size = len;
     }
 
