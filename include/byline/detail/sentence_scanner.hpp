@@ -316,21 +316,8 @@ private:
     static constexpr auto bullets_ = make_glyph_set(Policy::bullets);
     static constexpr auto line_bullets_ = make_glyph_set(Policy::line_bullets);
 
-    /// Where each ASCII-folded first byte's abbreviations start in the policy table.
-    static constexpr std::array<std::uint16_t, 257> make_abbreviation_index() noexcept {
-        std::array<std::uint16_t, 257> index{};
-        auto const& table = Policy::abbreviation_table;
-        std::size_t k = 0;
-        while (k < table.size() && table[k].text.empty()) ++k; // sorted first; never matched
-        for (std::size_t b = 0; b < 256; ++b) {
-            index[b] = static_cast<std::uint16_t>(k);
-            while (k < table.size() && static_cast<unsigned char>(ascii_lower(table[k].text[0])) == b) ++k;
-        }
-        index[256] = static_cast<std::uint16_t>(k);
-        return index;
-    }
-    static constexpr std::array<std::uint16_t, 257> abbreviation_index_ = make_abbreviation_index();
-    static_assert(std::size(Policy::abbreviation_table) < 65535);
+    static constexpr auto abbreviation_index_ =
+        abbreviation_index<std::size(Policy::abbreviation_table)>::build(std::span<abbreviation const>(Policy::abbreviation_table));
 
     /// The candidate bytes (ASCII and UTF-8 lead bytes), for the SIMD scan.
     struct candidate_list {
@@ -720,11 +707,10 @@ private:
         if (token.size() > 24) return nullptr;
         if (!extra_.empty())
             if (auto const* a = find_abbreviation(extra_, token)) return a;
-        auto const first = static_cast<unsigned char>(ascii_lower(token[0]));
-        std::span<abbreviation const> const table(Policy::abbreviation_table);
-        return find_abbreviation(table.subspan(abbreviation_index_[first],
-                                               std::size_t{abbreviation_index_[first + 1u]} - abbreviation_index_[first]),
-                                 token);
+        // the token lies in the text: whole words can be read when 24 bytes are left
+        bool const readable = static_cast<std::size_t>(text_.data() + text_.size() - token.data()) >= max_abbreviation_size;
+        auto const form = readable ? folded_form::of_readable(token) : folded_form::of(token);
+        return abbreviation_index_.find(std::span<abbreviation const>(Policy::abbreviation_table), token, form);
     }
 
     /// "J.C", "i.v", "U.S.A", "Ph.D": letters in short groups joined by periods.
