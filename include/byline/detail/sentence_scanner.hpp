@@ -39,7 +39,8 @@ template <class Range>
 
 [[nodiscard]] constexpr bool ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
 [[nodiscard]] constexpr bool ascii_lower_letter(unsigned char c) noexcept { return c >= 'a' && c <= 'z'; }
-[[nodiscard]] constexpr bool ascii_letter(unsigned char c) noexcept { return ascii_upper(c) || ascii_lower_letter(c); }
+/// One comparison, not two ranges tested in turn (a data-dependent branch on every letter's case).
+[[nodiscard]] constexpr bool ascii_letter(unsigned char c) noexcept { return static_cast<unsigned>((c | 0x20) - 'a') < 26u; }
 [[nodiscard]] constexpr bool ascii_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
 
 /// The code point at `i` (< text.size()): ASCII and valid 2- and 3-byte sequences inline, the
@@ -95,11 +96,15 @@ template <class Array>
 
 [[nodiscard]] constexpr bool is_line_break(unsigned char c) noexcept { return c == '\n' || c == '\r'; }
 
+/// Bit per ASCII white-space byte: space, tab to carriage return.
+inline constexpr std::uint64_t ascii_blanks = std::uint64_t{1} << ' ' | std::uint64_t{0x1F} << '\t';
+
 /// Byte length of the white-space character at `i` (0 if none). NBSP and the Unicode spaces count.
 [[nodiscard]] inline std::size_t space_length(std::string_view text, std::size_t i, std::size_t limit) noexcept {
     if (i >= limit) return 0;
     auto const b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) return (b == ' ' || (b >= '\t' && b <= '\r')) ? 1 : 0;
+    // ASCII: a bit test, not a chain of comparisons (each a data-dependent branch)
+    if (b < 0x80) return b < 64 ? static_cast<std::size_t>((ascii_blanks >> b) & 1u) : 0;
     if (b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3) return 0;
     auto const d = decode(text, i);
     return (i + d.length <= limit && is_space(d.cp)) ? d.length : 0;
