@@ -244,8 +244,10 @@ public:
         auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
         auto const n = text_.size();
         auto pos = pos_;
-        bool const spaced = pos < n && bytes[pos] == ' ';
-        pos += spaced ? 1 : 0;
+        bool spaced = false; // set and added without a branch on the byte (data-dependent)
+        if (pos < n) [[likely]]
+            spaced = bytes[pos] == ' ';
+        pos += std::size_t{spaced};
         if (n - pos >= 16) {
             // the run of ASCII letters and digits at pos: from the masks of skip()'s last block
             // when it ends there, else from the 16 bytes at pos
