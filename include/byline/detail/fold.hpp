@@ -81,9 +81,9 @@ struct ascii_key {
     std::size_t size = 0;
 
     [[nodiscard]] std::uint64_t hash() const noexcept {
-        auto h = fold_buffer::hash_step(size, lo);
-        if (size > 8) h = fold_buffer::hash_step(h, hi);
-        return fold_buffer::hash_end(h);
+        auto const h = fold_buffer::hash_step(size, lo);
+        auto const longer = std::uint64_t{0} - std::uint64_t{size > 8}; // a mask, not a branch on the length
+        return fold_buffer::hash_end(h ^ ((h ^ fold_buffer::hash_step(h, hi)) & longer));
     }
 };
 
@@ -244,8 +244,10 @@ public:
         auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
         auto const n = text_.size();
         auto pos = pos_;
-        bool const spaced = pos < n && bytes[pos] == ' ';
-        pos += spaced ? 1 : 0;
+        bool spaced = false; // set and added without a branch on the byte (data-dependent)
+        if (pos < n) [[likely]]
+            spaced = bytes[pos] == ' ';
+        pos += std::size_t{spaced};
         if (n - pos >= 16) {
             // the run of ASCII letters and digits at pos: from the masks of skip()'s last block
             // when it ends there, else from the 16 bytes at pos
@@ -314,7 +316,8 @@ public:
     }
 
     /// From a token boundary, skips ahead over white space, punctuation that `rules` lets it
-    /// pass, and ASCII words that `word_stops(ascii_key)` passes, 64 bytes at a time. Returns
+    /// pass, ASCII words that `may_stop(ascii_key)` (a cheap filter) rejects and ASCII words that
+    /// `word_stops(ascii_key)` passes, 64 bytes at a time. Returns
     /// true with the first word it stops at in `tok` and `key` (its gap and case bits unset;
     /// the tokenizer after it), or false at the token boundary where read() has to go on:
     /// before punctuation it may not pass, before the token of another non-ASCII byte (or the
@@ -322,9 +325,9 @@ public:
     /// that is at the root uses it: the tokens skipped would leave it there. A word that
     /// matters only with what follows (word_stop::unless_followed) is passed too when the next
     /// token is an ASCII word after one space that `word_follows(ascii_key)` rejects.
-    template <class WordStops, class WordFollows>
-    [[gnu::always_inline]] bool skip(WordStops&& word_stops, WordFollows&& word_follows, skip_rules const& rules, raw_token& tok,
-              ascii_key& key) noexcept {
+    template <class MayStop, class WordStops, class WordFollows>
+    [[gnu::always_inline]] bool skip(MayStop&& may_stop, WordStops&& word_stops, WordFollows&& word_follows,
+                                     skip_rules const& rules, raw_token& tok, ascii_key& key) noexcept {
 #if defined(__SSE2__)
         auto const* const bytes = reinterpret_cast<unsigned char const*>(text_.data());
         auto const n = text_.size();
@@ -337,6 +340,7 @@ public:
             base = block_.base;
         } else {
             classify(bytes + base, rules);
+            mark_looks(bytes + base, may_stop);
             block_.base = base;
         }
         for (;;) { // bytes[base + from] starts a token or is white space or punctuation
@@ -354,16 +358,13 @@ public:
                 }
             auto const first_stop = static_cast<unsigned>(std::countr_zero(stop)); // 64: none
             auto const before_stop = first_stop == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << first_stop) - 1;
-            // the runs of letters and digits: first and last bytes, paired in order
-            auto const alnum_ends = alnum & ~(alnum >> 1);
-            auto starts = alnum & ~(alnum << 1) & unread & before_stop;
-            auto ends = alnum_ends & unread & before_stop;
-            // runs that may go on: into the next block, or with a non-ASCII letter
-            auto const open = (block_.high >> 1) | std::uint64_t{1} << 63;
+            auto const alnum_ends = alnum & ~(alnum >> 1); // the last bytes of runs of letters and digits
+            auto const open = open_ends();
             unsigned restart = 64;
-            for (; starts != 0; starts &= starts - 1, ends &= ends - 1) {
-                auto const i = lowest_bit(starts);
-                auto const last = lowest_bit(ends);
+            for (auto looks = block_.looks & unread & before_stop; looks != 0; looks &= looks - 1) {
+                auto const last = lowest_bit(looks);
+                // the run starts after the last byte below it that is no letter or digit
+                auto const i = static_cast<unsigned>(std::bit_width(~alnum & (((std::uint64_t{1} << last) << 1) - 1)));
                 if ((open >> last) & 1) {
                     if (last != 63) { // read() decides where it ends
                         pos_ = base + i;
@@ -404,12 +405,13 @@ public:
             base += restart;
             if (n - base < 80) break;
             classify(bytes + base, rules);
+            mark_looks(bytes + base, may_stop);
             block_.base = base;
             from = 0;
         }
         pos_ = base;
 #else
-        (void)word_stops, (void)word_follows, (void)rules, (void)tok, (void)key;
+        (void)may_stop, (void)word_stops, (void)word_follows, (void)rules, (void)tok, (void)key;
 #endif
         return false;
     }
@@ -442,16 +444,13 @@ private:
             }
             return masks;
         }();
-        std::uint64_t lo;
+        std::uint64_t lo, hi;
         std::memcpy(&lo, p, 8);
-        // lower case; digits have the bit already
+        std::memcpy(&hi, p + 8, 8);
+        // lower case (digits have the bit already); the second word always, masked to nothing up
+        // to 8 bytes: a test of the length would be a branch on every word's length
         key.lo = (lo | 0x2020202020202020ull) & kept[len][0];
-        key.hi = 0;
-        if (len > 8) {
-            std::uint64_t hi;
-            std::memcpy(&hi, p + 8, 8);
-            key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
-        }
+        key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
         key.size = len;
     }
 
@@ -484,6 +483,33 @@ private:
                 high &= ~(std::uint64_t{7} << i);
         }
         block_.high = high;
+    }
+
+    /// The bytes after which a run of letters and digits may go on: into the next block, or with
+    /// a non-ASCII letter.
+    [[nodiscard]] std::uint64_t open_ends() const noexcept { return (block_.high >> 1) | std::uint64_t{1} << 63; }
+
+    /// Sets block_.looks (after classify()): a bit at the last byte of each ASCII word of the
+    /// block that skip() has to look at: one that `may_stop` lets through, that may go on
+    /// (open_ends()) or that is 16 bytes or longer. Every word is tested without a branch on the
+    /// outcome (the filter passes a data-dependent few), so skip() branches on the few only.
+    template <class MayStop>
+    void mark_looks(unsigned char const* p, MayStop& may_stop) noexcept {
+        auto const alnum = block_.alnum;
+        auto const ends = alnum & ~(alnum >> 1);
+        auto run16 = alnum & (alnum << 1); // bit j: bytes j-15..j all letters or digits
+        run16 &= run16 << 2;
+        run16 &= run16 << 4;
+        run16 &= run16 << 8;
+        auto looks = ends & (open_ends() | run16);
+        for (auto starts = alnum & ~(alnum << 1), rest = ends; starts != 0; starts &= starts - 1, rest &= rest - 1) {
+            auto const i = lowest_bit(starts);
+            auto const last = lowest_bit(rest);
+            ascii_key word; // a long word's key is cut short: it is looked at anyway
+            word_key(p + i, (last + 1 - i) & 15, word);
+            looks |= std::uint64_t{may_stop(word)} << last;
+        }
+        block_.looks = looks;
     }
 
     /// Folds the ASCII letters and digits that open the 16 readable bytes at `p` into `folded`
@@ -621,6 +647,7 @@ private:
     struct {
         std::size_t base = static_cast<std::size_t>(-1) / 2; ///< 64 bytes from here; no block yet
         std::uint64_t alnum = 0, high = 0, punct = 0;        ///< bit per byte: ASCII letter or digit, >= 0x80, ASCII punctuation
+        std::uint64_t looks = 0;                             ///< see mark_looks
     } block_; ///< skip(): the block it last classified
 };
 

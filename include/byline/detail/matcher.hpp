@@ -543,9 +543,11 @@ private:
         // a match is a run of consecutive numbers, and numbers order and overlap as tokens do.
         std::size_t k = 0;
         std::uint32_t starter = no_id; // the token skip() stopped at
-        auto const starts_alias_word = [this, &starter](ascii_key const& word) {
+        auto const may_start_alias = [this](ascii_key const& word) -> bool {
             auto const h = starter_hash(word);
-            if (((starter_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) == 0) return word_stop::pass;
+            return (starter_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u;
+        };
+        auto const starts_alias_word = [this, &starter](ascii_key const& word) { // may_start_alias(word)
             starter = tokens_.find(word);
             if (!starts_alias(starter)) return word_stop::pass;
             // an alias of this one word ends here; else only a token after it can make a match
@@ -557,7 +559,7 @@ private:
         };
         for (;;) {
             token_read how;
-            if (state == 0 && tz.skip(starts_alias_word, follows_starter, skip_rules_, tok, key)) {
+            if (state == 0 && tz.skip(may_start_alias, starts_alias_word, follows_starter, skip_rules_, tok, key)) {
                 how = token_read::ascii;
                 state = starter + 1; // see renumber_nodes
             } else {

@@ -39,7 +39,8 @@ template <class Range>
 
 [[nodiscard]] constexpr bool ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
 [[nodiscard]] constexpr bool ascii_lower_letter(unsigned char c) noexcept { return c >= 'a' && c <= 'z'; }
-[[nodiscard]] constexpr bool ascii_letter(unsigned char c) noexcept { return ascii_upper(c) || ascii_lower_letter(c); }
+/// One comparison, not two ranges tested in turn (a data-dependent branch on every letter's case).
+[[nodiscard]] constexpr bool ascii_letter(unsigned char c) noexcept { return static_cast<unsigned>((c | 0x20) - 'a') < 26u; }
 [[nodiscard]] constexpr bool ascii_digit(unsigned char c) noexcept { return c >= '0' && c <= '9'; }
 
 /// The code point at `i` (< text.size()): ASCII and valid 2- and 3-byte sequences inline, the
@@ -95,11 +96,15 @@ template <class Array>
 
 [[nodiscard]] constexpr bool is_line_break(unsigned char c) noexcept { return c == '\n' || c == '\r'; }
 
+/// Bit per ASCII white-space byte: space, tab to carriage return.
+inline constexpr std::uint64_t ascii_blanks = std::uint64_t{1} << ' ' | std::uint64_t{0x1F} << '\t';
+
 /// Byte length of the white-space character at `i` (0 if none). NBSP and the Unicode spaces count.
 [[nodiscard]] inline std::size_t space_length(std::string_view text, std::size_t i, std::size_t limit) noexcept {
     if (i >= limit) return 0;
     auto const b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) return (b == ' ' || (b >= '\t' && b <= '\r')) ? 1 : 0;
+    // ASCII: a bit test, not a chain of comparisons (each a data-dependent branch)
+    if (b < 0x80) return b < 64 ? static_cast<std::size_t>((ascii_blanks >> b) & 1u) : 0;
     if (b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3) return 0;
     auto const d = decode(text, i);
     return (i + d.length <= limit && is_space(d.cp)) ? d.length : 0;
@@ -316,38 +321,40 @@ private:
     static constexpr auto bullets_ = make_glyph_set(Policy::bullets);
     static constexpr auto line_bullets_ = make_glyph_set(Policy::line_bullets);
 
-    /// Where each ASCII-folded first byte's abbreviations start in the policy table.
-    static constexpr std::array<std::uint16_t, 257> make_abbreviation_index() noexcept {
-        std::array<std::uint16_t, 257> index{};
-        auto const& table = Policy::abbreviation_table;
-        std::size_t k = 0;
-        while (k < table.size() && table[k].text.empty()) ++k; // sorted first; never matched
-        for (std::size_t b = 0; b < 256; ++b) {
-            index[b] = static_cast<std::uint16_t>(k);
-            while (k < table.size() && static_cast<unsigned char>(ascii_lower(table[k].text[0])) == b) ++k;
-        }
-        index[256] = static_cast<std::uint16_t>(k);
-        return index;
-    }
-    static constexpr std::array<std::uint16_t, 257> abbreviation_index_ = make_abbreviation_index();
-    static_assert(std::size(Policy::abbreviation_table) < 65535);
+    static constexpr auto abbreviation_index_ =
+        abbreviation_index<std::size(Policy::abbreviation_table)>::build(std::span<abbreviation const>(Policy::abbreviation_table));
 
-    /// The ASCII candidate bytes, for the SIMD scan (which also stops at every non-ASCII byte).
-    struct ascii_candidate_list {
+    /// The candidate bytes (ASCII and UTF-8 lead bytes), for the SIMD scan.
+    struct candidate_list {
         std::array<unsigned char, 8> bytes{};
         std::size_t size = 0;
         bool fits = true;
     };
-    static constexpr ascii_candidate_list make_ascii_candidates() noexcept {
-        ascii_candidate_list list;
-        for (std::size_t b = 0; b < 128; ++b) {
+    static constexpr candidate_list make_candidate_list() noexcept {
+        candidate_list list;
+        for (std::size_t b = 0; b < 256; ++b) {
             if (!candidates_[b]) continue;
             if (list.size == list.bytes.size()) list.fits = false;
             else list.bytes[list.size++] = static_cast<unsigned char>(b);
         }
         return list;
     }
-    static constexpr ascii_candidate_list ascii_candidates_ = make_ascii_candidates();
+    static constexpr candidate_list candidate_list_ = make_candidate_list();
+    /// Whether no candidate glyph lies in U+2010..U+201F (dashes and curly quotes, E2 80 9x):
+    /// then the SIMD scan passes over those, the most frequent non-ASCII characters of news text,
+    /// instead of handing each to decide().
+    static constexpr bool quotes_are_no_candidates() noexcept {
+        bool none = true;
+        auto check = [&none](auto const& glyphs) {
+            for (char32_t c : glyphs) none = none && !(c >= 0x2010 && c <= 0x201F);
+        };
+        check(Policy::full_stops);
+        check(Policy::strong_stops);
+        check(Policy::unconditional_stops);
+        check(Policy::ellipses);
+        check(Policy::bullets);
+        return none;
+    }
 
     [[nodiscard]] std::size_t find_candidate(std::size_t i, bool list_active) const noexcept {
         auto const* const p = reinterpret_cast<unsigned char const*>(text_.data());
@@ -357,19 +364,26 @@ private:
             return i;
         }
 #if defined(__SSE2__)
-        if constexpr (ascii_candidates_.fits) {
-            // 16 bytes at a time: a block without candidate bytes or non-ASCII bytes is skipped whole.
-            while (i + 16 <= n) {
+        if constexpr (candidate_list_.fits) {
+            // 16 bytes at a time, compared with every candidate byte: the first hit is the
+            // answer (no per-byte check of the other non-ASCII bytes, a data-dependent loop)
+            while (i + 18 <= n) {
                 __m128i const block = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
                 __m128i hits = _mm_setzero_si128();
-                for (std::size_t k = 0; k < ascii_candidates_.size; ++k)
-                    hits = _mm_or_si128(hits, _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(ascii_candidates_.bytes[k]))));
-                auto bits = static_cast<unsigned>(_mm_movemask_epi8(hits) | _mm_movemask_epi8(block));
-                while (bits != 0) {
-                    auto const k = static_cast<std::size_t>(__builtin_ctz(bits));
-                    if (candidates_[p[i + k]]) return i + k;
-                    bits &= bits - 1;
+                for (std::size_t k = 0; k < candidate_list_.size; ++k)
+                    hits = _mm_or_si128(hits, _mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(candidate_list_.bytes[k]))));
+                if constexpr (quotes_are_no_candidates()) {
+                    __m128i const second = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i + 1));
+                    __m128i const third = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i + 2));
+                    __m128i const quote = _mm_and_si128(
+                        _mm_and_si128(_mm_cmpeq_epi8(block, _mm_set1_epi8(static_cast<char>(0xE2))),
+                                      _mm_cmpeq_epi8(second, _mm_set1_epi8(static_cast<char>(0x80)))),
+                        _mm_cmpeq_epi8(_mm_and_si128(third, _mm_set1_epi8(static_cast<char>(0xF0))),
+                                       _mm_set1_epi8(static_cast<char>(0x90))));
+                    hits = _mm_andnot_si128(quote, hits);
                 }
+                if (auto const bits = static_cast<unsigned>(_mm_movemask_epi8(hits)); bits != 0)
+                    return i + static_cast<std::size_t>(__builtin_ctz(bits));
                 i += 16;
             }
         }
@@ -698,11 +712,10 @@ private:
         if (token.size() > 24) return nullptr;
         if (!extra_.empty())
             if (auto const* a = find_abbreviation(extra_, token)) return a;
-        auto const first = static_cast<unsigned char>(ascii_lower(token[0]));
-        std::span<abbreviation const> const table(Policy::abbreviation_table);
-        return find_abbreviation(table.subspan(abbreviation_index_[first],
-                                               std::size_t{abbreviation_index_[first + 1u]} - abbreviation_index_[first]),
-                                 token);
+        // the token lies in the text: whole words can be read when 24 bytes are left
+        bool const readable = static_cast<std::size_t>(text_.data() + text_.size() - token.data()) >= max_abbreviation_size;
+        auto const form = readable ? folded_form::of_readable(token) : folded_form::of(token);
+        return abbreviation_index_.find(std::span<abbreviation const>(Policy::abbreviation_table), token, form);
     }
 
     /// "J.C", "i.v", "U.S.A", "Ph.D": letters in short groups joined by periods.
