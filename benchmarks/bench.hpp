@@ -35,11 +35,12 @@ double throughput(std::size_t bytes, int repeats, Fn&& fn) {
     return static_cast<double>(bytes) / (1 << 20) / best;
 }
 
-/// The named input, repeated to about ctx.target_bytes: "seeds" (tests/data) or "gum_news".
+/// The named input, repeated to about ctx.target_bytes: "seeds" (tests/data) or a directory of
+/// ctx.shared_dir/corpora ("gum_news", "quotes_polnear"); empty when it is absent.
 std::string const& input(context const& ctx, std::string const& name);
 
-/// Byte lengths of the articles that input(ctx, "seeds") repeats, separator included, in order.
-std::vector<std::size_t> seed_article_lengths(context const& ctx);
+/// Byte lengths of the articles that input(ctx, name) repeats, separator included, in order.
+std::vector<std::size_t> article_lengths(context const& ctx, std::string const& name);
 
 struct registration {
     registration(char const* stage, std::function<void(context const&)> run);

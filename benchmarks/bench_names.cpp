@@ -20,7 +20,7 @@ namespace {
 /// found beforehand, outside the measurement).
 void run_articles(bench::context const& ctx) {
     std::string const& text = bench::input(ctx, "seeds");
-    auto const lengths = bench::seed_article_lengths(ctx);
+    auto const lengths = bench::article_lengths(ctx, "seeds");
     if (text.empty() || lengths.empty()) return;
     std::vector<byline::document> prepared;
     for (std::size_t at = 0, i = 0; at < text.size(); i = (i + 1) % lengths.size()) {

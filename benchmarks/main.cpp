@@ -53,6 +53,7 @@ void report(context const& ctx, std::string_view stage, std::string_view impl, s
 namespace {
 /// The .txt files of an input, in the order input() concatenates them.
 std::vector<std::filesystem::path> input_files(context const& ctx, std::string const& name) {
+    if (name != "seeds" && ctx.shared_dir.empty()) return {};
     auto const dir = name == "seeds" ? std::filesystem::path(ctx.data_dir)
                                      : std::filesystem::path(ctx.shared_dir) / "corpora" / name;
     std::vector<std::filesystem::path> files;
@@ -75,9 +76,9 @@ std::string const& input(context const& ctx, std::string const& name) {
     return text;
 }
 
-std::vector<std::size_t> seed_article_lengths(context const& ctx) {
+std::vector<std::size_t> article_lengths(context const& ctx, std::string const& name) {
     std::vector<std::size_t> lengths;
-    for (auto const& f : input_files(ctx, "seeds"))
+    for (auto const& f : input_files(ctx, name))
         lengths.push_back(static_cast<std::size_t>(std::filesystem::file_size(f)) + article_separator.size());
     return lengths;
 }
