@@ -9,12 +9,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -269,6 +271,19 @@ struct word_facts {
     return facts_hash(key_head(key), key_second(key), key.size());
 }
 
+/// 0x80 in each zero byte of `word`, nothing else (exact, unlike the usual has-zero test).
+[[nodiscard]] inline std::uint64_t zero_bytes(std::uint64_t word) noexcept {
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((word & low7) + low7) | word | low7);
+}
+/// zero_bytes of the head of a NUL-free key of 0..8 bytes, by length; [9]: of no head at all.
+inline constexpr std::array<std::uint64_t, 10> head_padding = [] {
+    std::array<std::uint64_t, 10> padding{};
+    for (std::size_t size = 0; size < 8; ++size) padding[size] = 0x8080808080808080ull << (8 * size);
+    padding[9] = 1;
+    return padding;
+}();
+
 /// The word tables merged into one, so that a word is looked up once for all of them. Keys
 /// point into the tables' static (or lexicon-owned) text.
 class facts_table {
@@ -285,14 +300,26 @@ public:
         // search goes on, is taken at the first slot more often (cachegrind: 346k -> 243k misses).
         mask_ = table_capacity(2 * count) - 1;
         slots_.resize(mask_ + 1);
+        long_slots_.resize(mask_ / 64 + 1);
+        std::unordered_map<std::size_t, std::string_view> long_keys; // by slot, while building
         for (auto const& s : sources)
-            for_each_keyed_line(s.lines, [this, field = s.field](std::string_view key, char value) {
+            for_each_keyed_line(s.lines, [&, field = s.field](std::string_view key, char value) {
+                bool const is_long = !known_by_head(key_head(key), key.size());
+                auto const tag = is_long ? long_tag(key_head(key)) : key_head(key);
                 auto i = facts_hash(key) & mask_;
-                while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & mask_;
-                slots_[i].key = key;
-                slots_[i].head = key_head(key);
+                while (slots_[i].tag != 0 && (slots_[i].tag != tag || (is_long && long_keys[i] != key)))
+                    i = (i + 1) & mask_;
+                if (slots_[i].tag == 0 && is_long) {
+                    long_keys[i] = key;
+                    long_slots_[i / 64].bits |= std::uint64_t{1} << (i % 64);
+                }
+                slots_[i].tag = tag;
                 slots_[i].facts.*field = value;
             });
+        for (std::size_t i = 0; i <= mask_; ++i) {
+            if (i % 64 == 0) long_slots_[i / 64].rank = static_cast<std::uint32_t>(long_keys_.size());
+            if ((long_slots_[i / 64].bits >> (i % 64)) & 1) long_keys_.push_back(long_keys[i]);
+        }
     }
 
     [[nodiscard]] word_facts find(std::string_view key) const noexcept {
@@ -300,23 +327,44 @@ public:
     }
     /// The same, with `key_hash == facts_hash(key)` and `head == key_head(key)` known.
     [[nodiscard]] word_facts find(std::string_view key, std::size_t key_hash, std::uint64_t head) const noexcept {
-        if (key.empty()) return {};
+        bool const by_head = known_by_head(head, key.size());
+        // a mask, not a select: GCC would branch on by_head, which is true for most words only
+        std::uint64_t const tag = head ^ ((head ^ long_tag(head)) & (std::uint64_t{by_head} - 1));
         for (auto i = key_hash & mask_;; i = (i + 1) & mask_) {
             auto const& entry = slots_[i];
-            if (entry.key.empty()) return {};
-            if (entry.head == head && entry.key.size() == key.size() &&
-                (key.size() <= 8 || std::memcmp(entry.key.data() + 8, key.data() + 8, key.size() - 8) == 0))
-                return entry.facts;
+            if (entry.tag == 0) return {};
+            if (entry.tag == tag && (by_head || long_key(i) == key)) return entry.facts;
         }
     }
 
 private:
+    /// A NUL-free key of at most eight bytes is its head (zero-padded); any other is "long".
+    [[nodiscard]] static bool known_by_head(std::uint64_t head, std::size_t size) noexcept {
+        return zero_bytes(head) == head_padding[std::min<std::size_t>(size, 9)];
+    }
+    /// A long key's tag: never 0, never the head of a short key (whose first byte is not 0).
+    [[nodiscard]] static std::uint64_t long_tag(std::uint64_t head) noexcept {
+        return (head & ~std::uint64_t{0xFF}) | (std::uint64_t{1} << 63);
+    }
+    /// The key of slot `i`, which holds a long key: its rank among the long slots.
+    [[nodiscard]] std::string_view long_key(std::size_t i) const noexcept {
+        auto const& word = long_slots_[i / 64];
+        auto const below = word.bits & ((std::uint64_t{1} << (i % 64)) - 1);
+        return long_keys_[word.rank + static_cast<std::size_t>(std::popcount(below))];
+    }
+
+    /// Sixteen bytes, four to a cache line: the tag (0 when empty) decides all but long keys.
     struct slot {
-        std::string_view key;
-        std::uint64_t head = 0;
+        std::uint64_t tag = 0;
         word_facts facts;
     };
+    struct long_slot_word {
+        std::uint64_t bits = 0; ///< which of 64 slots hold long keys
+        std::uint32_t rank = 0; ///< long keys in the slots before
+    };
     std::vector<slot> slots_;
+    std::vector<long_slot_word> long_slots_;
+    std::vector<std::string_view> long_keys_; ///< in slot order
     std::size_t mask_ = 0;
 };
 
