@@ -324,7 +324,7 @@ public:
     /// word it ends), before a word of 16 bytes or more, or within 80 bytes of the end. A scan
     /// that is at the root uses it: the tokens skipped would leave it there. A word that
     /// matters only with what follows (word_stop::unless_followed) is passed too when the next
-    /// token is an ASCII word after one space that `word_follows(ascii_key)` rejects.
+    /// token is an ASCII word after one space that `word_follows(word, following)` rejects.
     template <class MayStop, class WordStops, class WordFollows>
     [[gnu::always_inline]] bool skip(MayStop&& may_stop, WordStops&& word_stops, WordFollows&& word_follows,
                                      skip_rules const& rules, raw_token& tok, ascii_key& key) noexcept {
@@ -387,7 +387,7 @@ public:
                         if (!((open >> next_last) & 1) && next_last + 1 - next < 16) {
                             ascii_key following;
                             word_key(p + next, next_last + 1 - next, following);
-                            if (!word_follows(following)) continue; // on to that word
+                            if (!word_follows(word, following)) continue; // on to that word
                         }
                     }
                     key = word;

@@ -483,7 +483,7 @@ public:
                (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
                (out_begin_.capacity() + fail_.capacity() + out_link_.capacity()) * sizeof(std::uint32_t) +
                depth_.capacity() + outputs_.capacity() * sizeof(output) +
-               sizeof(starter_filter_) + sizeof(follower_filter_);
+               sizeof(starter_filter_) + sizeof(pair_filter_);
     }
 
 private:
@@ -553,13 +553,13 @@ private:
             // an alias of this one word ends here; else only a token after it can make a match
             return has_outputs(starter + 1) ? word_stop::stop : word_stop::unless_followed;
         };
-        auto const follows_starter = [this](ascii_key const& word) {
-            auto const h = starter_hash(word);
-            return ((follower_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) != 0;
+        auto const may_go_on = [this](ascii_key const& word, ascii_key const& following) {
+            auto const h = pair_hash(word, following);
+            return ((pair_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u) != 0;
         };
         for (;;) {
             token_read how;
-            if (state == 0 && tz.skip(may_start_alias, starts_alias_word, follows_starter, skip_rules_, tok, key)) {
+            if (state == 0 && tz.skip(may_start_alias, starts_alias_word, may_go_on, skip_rules_, tok, key)) {
                 how = token_read::ascii;
                 state = starter + 1; // see renumber_nodes
             } else {
@@ -734,13 +734,19 @@ private:
         return (word.lo + word.hi) * 0x9E3779B97F4A7C15ull;
     }
 
+    /// The hash of pair_filter_ (its top 16 bits).
+    [[nodiscard]] static std::uint64_t pair_hash(ascii_key const& first, ascii_key const& second) noexcept {
+        return (starter_hash(first) ^ (second.lo + second.hi)) * 0xC2B2AE3D27D4EB4Full;
+    }
+
     /// What tokenizer::skip() may pass over: starter_filter_, a one-bit-per-hash filter of the
     /// tokens an alias starts with that an ASCII word can be (lower-case letters and digits,
-    /// under 16 bytes); follower_filter_, the same of the tokens that are an alias's second;
-    /// and skip_rules_, the punctuation no alias starts with.
+    /// under 16 bytes); pair_filter_, the same of the pairs of such tokens, one space apart,
+    /// that an alias starts with (the words that may go on after "the" are far fewer than
+    /// every alias's second); and skip_rules_, the punctuation no alias starts with.
     void build_skip_filters() {
         starter_filter_.fill(0);
-        follower_filter_.fill(0);
+        pair_filter_.fill(0);
         skip_rules_ = {};
         auto const ascii_word = [](fold_buffer const& token, ascii_key& word) {
             auto const spelling = token.view();
@@ -753,13 +759,11 @@ private:
             word.size = spelling.size();
             return true;
         };
-        std::vector<bool> second(tokens_.size(), false);
-        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t) {
-            if (parent >= 1 && parent < deep_from_) second[lbl >> 1] = true; // from a one-token node
-        });
+        std::vector<ascii_key> words(tokens_.size()); // size 0: not an ASCII word
         tokens_.for_each_token([&](std::uint32_t id, fold_buffer const& token) {
-            ascii_key word;
+            ascii_key& word = words[id];
             if (!ascii_word(token, word)) {
+                word.size = 0;
                 auto const c = static_cast<unsigned char>(token.data[0]);
                 if (starts_alias(id) && token.size == 1 && c < 0x80) { // punctuation
                     skip_rules_.punct_stops[c >> 6] |= std::uint64_t{1} << (c & 63);
@@ -769,7 +773,15 @@ private:
             }
             auto const h = starter_hash(word);
             if (starts_alias(id)) starter_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
-            if (second[id]) follower_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+        });
+        edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t) {
+            // from a one-token node (numbered after its token) over white space
+            if (parent < 1 || parent >= deep_from_ || (lbl & 1) == 0) return;
+            auto const& first = words[parent - 1];
+            auto const& second = words[lbl >> 1];
+            if (first.size == 0 || second.size == 0) return;
+            auto const h = pair_hash(first, second);
+            pair_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
         });
         // the folded forms of the quotes and dashes skip() may pass: ' - and the double quotes
         skip_rules_.pass_typographic = true;
@@ -801,7 +813,7 @@ private:
     std::uint32_t deep_from_ = 1;           ///< compiled: the first node two or more tokens deep
     std::vector<output> outputs_;
     std::array<std::uint64_t, 1024> starter_filter_{};  ///< compiled: see build_skip_filters
-    std::array<std::uint64_t, 1024> follower_filter_{}; ///< compiled: see build_skip_filters
+    std::array<std::uint64_t, 1024> pair_filter_{};     ///< compiled: see build_skip_filters
     skip_rules skip_rules_;                          ///< compiled: see build_skip_filters
     std::vector<pending> pending_;
     std::uint32_t nodes_ = 1; ///< node 0 is the root
