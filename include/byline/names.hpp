@@ -2,6 +2,7 @@
 // Names without a gazetteer: people (and some organisations) found from the text itself, and
 // the mentions of one entity linked across the document under one id.
 #include <byline/document.hpp>
+#include <byline/detail/ascii_swar.hpp>
 #include <byline/detail/names_tables.hpp>
 #include <byline/detail/names_tokens.hpp>
 
@@ -342,7 +343,7 @@ private:
             std::uint64_t v;
             if (std::endian::native == std::endian::little && text.size() - begin >= 8) [[likely]] {
                 std::memcpy(&v, text.data() + begin, 8);
-                v &= ~std::uint64_t{0} >> (64 - 8 * std::min<std::size_t>(len, 8));
+                v &= detail::first_bytes(std::min<std::size_t>(len, 8));
             } else {
                 v = packed(raw(t));
             }

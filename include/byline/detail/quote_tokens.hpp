@@ -3,6 +3,7 @@
 // quotation-mark candidates with the flanking facts needed to tell openers, closers and
 // apostrophes apart. One line (paragraph) is tokenised at a time, on the caller's bytes.
 #include <byline/detail/ascii_simd.hpp>
+#include <byline/detail/ascii_swar.hpp>
 #include <byline/detail/utf8.hpp>
 
 #include <array>
@@ -143,19 +144,6 @@ private:
     std::size_t size_ = 0;
     std::size_t capacity_ = 0;
 };
-
-/// ASCII upper-case letters to lower case in eight bytes at once: a byte is A..Z when its
-/// low seven bits are >= 'A' and <= 'Z' and its high bit is clear.
-[[nodiscard]] inline std::uint64_t ascii_lower8(std::uint64_t x) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    std::uint64_t const low7 = x & ~high;
-    std::uint64_t const at_least_a = low7 + (0x80 - 'A') * ones;
-    std::uint64_t const above_z = low7 + (0x80 - 'Z' - 1) * ones;
-    return x | ((at_least_a & ~above_z & ~x & high) >> 2);
-}
-
-/// The mask keeping the first `n` (1..8) bytes of a little-endian load.
-[[nodiscard]] inline std::uint64_t first_bytes(std::size_t n) noexcept { return ~0ull >> (64 - 8 * n); }
 
 /// A hash of the `n` (> 0) bytes at `p`, of which 16 must be readable, for lexicon lookups: ASCII
 /// case folded as bytes | 0x20 (the lookup compares the spelling, so folding punctuation along

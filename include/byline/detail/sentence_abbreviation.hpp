@@ -1,6 +1,7 @@
 #pragma once
 // Abbreviation entries and their case-insensitive lookup (constexpr, no Boost, no utf8proc).
 #include <byline/version.hpp>
+#include <byline/detail/ascii_swar.hpp>
 
 #include <algorithm>
 #include <array>
@@ -102,16 +103,9 @@ struct folded_form {
         for (std::size_t k = 0; k < 3; ++k) {
             std::uint64_t w;
             std::memcpy(&w, s.data() + 8 * k, 8);
-            f.words[k] = lower_word(w) & kept[s.size()][k];
+            f.words[k] = ascii_lower8(w) & kept[s.size()][k];
         }
         return f;
-    }
-    /// A-Z to a-z in each byte of `w` (SWAR).
-    [[nodiscard]] static constexpr std::uint64_t lower_word(std::uint64_t w) noexcept {
-        auto const x = w & 0x7F7F7F7F7F7F7F7Full;
-        auto const from_a = x + 0x3F3F3F3F3F3F3F3Full; // high bit: x >= 'A'
-        auto const past_z = x + 0x2525252525252525ull; // high bit: x > 'Z'
-        return w | ((from_a & ~past_z & ~w & 0x8080808080808080ull) >> 2);
     }
     [[nodiscard]] constexpr std::uint64_t hash() const noexcept {
         std::uint64_t h = size;
