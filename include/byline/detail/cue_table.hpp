@@ -137,10 +137,7 @@ public:
         add_class(contrast_words, wc_contrast);
         add_class(quantifier_words, wc_quantifier);
         for (auto const& l : lexemes_)
-            if (l.cue) {
-                cue_starts_[cue_start_row(l.form.data(), l.form.size())] |= cue_start_length_bit(l.form.size());
-                cue_starts_[cue_inner_row(l.form.data(), l.form.size())] |= cue_start_length_bit(l.form.size());
-            }
+            if (l.cue) cue_starts_[cue_start_row(l.form.data(), l.form.size())] |= cue_start_bit(l.form.data(), l.form.size());
     }
 
     /// The table's arrays, copied out for a loop that stores between lookups (the compiler
@@ -175,22 +172,20 @@ public:
         [[nodiscard]] lexeme const& operator[](std::uint32_t index) const noexcept { return lexemes_[index]; }
 
         /// Whether the `n` (> 0) bytes at `word` may start a cue (false: they surely do not),
-        /// by their first and last bytes and length, then their second and second-to-last: two
-        /// bit tests, so that a caller can leave the other words' lookups until it needs them
-        /// (about one word in ten passes).
+        /// by their first and last bytes, second byte and length: one bit test, so that a caller
+        /// can leave the other words' lookups until it needs them (about one word in eight passes).
         [[nodiscard]] bool may_start_cue(char const* word, std::size_t n) const noexcept {
-            std::uint32_t const length = cue_start_length_bit(n);
-            return (cue_starts_[cue_start_row(word, n)] & cue_starts_[cue_inner_row(word, n)] & length) != 0;
+            return (cue_starts_[cue_start_row(word, n)] & cue_start_bit(word, n)) != 0;
         }
 
     private:
         friend class cue_table;
-        view(std::uint64_t const* slots, std::size_t mask, lexeme const* lexemes, std::uint32_t const* cue_starts) noexcept
+        view(std::uint64_t const* slots, std::size_t mask, lexeme const* lexemes, std::uint64_t const* cue_starts) noexcept
             : slots_(slots), mask_(mask), lexemes_(lexemes), cue_starts_(cue_starts) {}
         std::uint64_t const* slots_;
         std::size_t mask_;
         lexeme const* lexemes_;
-        std::uint32_t const* cue_starts_;
+        std::uint64_t const* cue_starts_;
     };
     [[nodiscard]] view lookup() const noexcept { return {slots_.data(), mask_, lexemes_.data(), cue_starts_.data()}; }
 
@@ -201,21 +196,16 @@ private:
     static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
     /// The cue filter (see view::may_start_cue): a row per first and last byte, their low five bits
     /// (the same for both cases of an ASCII letter; other bytes may share a row, which costs
-    /// only a lookup), holding a bit per length modulo 32 (a shift's own count).
+    /// only a lookup), holding a bit per mix of the second byte (the first for a word of one)
+    /// and the length, both of which the filter's one load then tests.
     [[nodiscard]] static std::size_t cue_start_row(char const* word, std::size_t n) noexcept {
         auto const first = static_cast<unsigned char>(word[0]) & 31u;
         auto const last = static_cast<unsigned char>(word[n - 1]) & 31u;
         return (std::size_t{first} << 5) | last;
     }
-    /// The second filter's row (after the first's 1024): the second and second-to-last bytes
-    /// (the first byte for a word too short to have them).
-    [[nodiscard]] static std::size_t cue_inner_row(char const* word, std::size_t n) noexcept {
-        auto const second = static_cast<unsigned char>(word[n > 1 ? 1 : 0]) & 31u;
-        auto const second_last = static_cast<unsigned char>(word[n > 1 ? n - 2 : 0]) & 31u;
-        return 1024 + ((std::size_t{second} << 5) | second_last);
-    }
-    [[nodiscard]] static std::uint32_t cue_start_length_bit(std::size_t n) noexcept {
-        return std::uint32_t{1} << (n & 31);
+    [[nodiscard]] static std::uint64_t cue_start_bit(char const* word, std::size_t n) noexcept {
+        auto const second = static_cast<std::size_t>(static_cast<unsigned char>(word[n > 1 ? 1 : 0]) & 31u);
+        return std::uint64_t{1} << (((second << 1) ^ (n * 5)) & 63);
     }
     [[nodiscard]] static std::uint64_t slot_of(std::uint32_t hash, std::size_t index) noexcept {
         return (std::uint64_t{hash} << 32) | index;
@@ -323,7 +313,7 @@ private:
     std::vector<lexeme> lexemes_;
     std::vector<std::uint64_t> slots_;
     std::size_t mask_ = 0;
-    std::array<std::uint32_t, 2048> cue_starts_{}; ///< the two filters' rows (see may_start_cue)
+    std::array<std::uint64_t, 1024> cue_starts_{}; ///< the filter's rows (see may_start_cue)
 };
 
 } // namespace detail

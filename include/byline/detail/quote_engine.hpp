@@ -2,6 +2,7 @@
 // The quote finder's single pass over a document: paragraphs are tokenised once, quotation marks
 // are paired inside a paragraph (or a run of paragraphs for a multi-paragraph quote), and each
 // quote is attributed by a sieve of token patterns that look only a bounded distance around it.
+#include <byline/detail/ascii_swar.hpp>
 #include <byline/detail/cue_table.hpp>
 #include <byline/detail/names_tables.hpp>
 #include <byline/detail/quote_grammar.hpp>
@@ -62,6 +63,57 @@ template <std::size_t N>
     return false;
 }
 
+/// Lower-case words of at most 16 bytes packed for word_in: each word's bytes as two
+/// little-endian words, zero padded (which tells the length: no word holds a zero byte), so that
+/// a token is compared with each by one or two equalities (the token loaded and lower cased
+/// once), not byte by byte.
+template <std::size_t N>
+struct packed_words {
+    std::array<std::uint64_t, N> head{}, tail{};
+    bool longer_than_8 = false; ///< some word has a tail
+
+    consteval explicit packed_words(std::array<std::string_view, N> const& words) {
+        for (std::size_t k = 0; k < N; ++k) {
+            auto const w = words[k];
+            if (w.empty() || w.size() > 16) throw "packed_words: 1 to 16 bytes a word"; // (a compile-time error)
+            longer_than_8 = longer_than_8 || w.size() > 8;
+            for (std::size_t b = 0; b < w.size(); ++b) {
+                if ((w[b] >= 'A' && w[b] <= 'Z') || w[b] == 0) throw "packed_words: lower case words";
+                auto const byte = std::uint64_t{static_cast<unsigned char>(w[b])} << (8 * (b % 8));
+                (b < 8 ? head[k] : tail[k]) |= byte;
+            }
+        }
+    }
+};
+
+template <std::size_t N>
+packed_words(std::array<std::string_view, N> const&) -> packed_words<N>;
+
+/// Whether the `n` (> 0) bytes at `p`, of which `readable` may be read, none of them zero (a
+/// word token's), spell a word of `set`, ASCII case-insensitively.
+template <std::size_t N>
+[[nodiscard]] bool among(char const* p, std::size_t n, std::size_t readable, packed_words<N> const& set) noexcept {
+    if (n > (set.longer_than_8 ? 16u : 8u)) return false;
+    char buffer[16] = {};
+    if (readable < 16) { // (then n bytes are all there are to read)
+        std::memcpy(buffer, p, n);
+        p = buffer;
+    }
+    std::uint64_t head = 0;
+    std::memcpy(&head, p, 8);
+    head = ascii_lower8(head) & first_bytes(n < 8 ? n : 8);
+    bool found = false;
+    if (!set.longer_than_8) { // (a word's zero padding matches only a word of its length)
+        for (std::size_t k = 0; k < N; ++k) found |= set.head[k] == head;
+        return found;
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, p + 8, 8);
+    tail = n > 8 ? ascii_lower8(tail) & first_bytes(n - 8) : 0;
+    for (std::size_t k = 0; k < N; ++k) found |= ((set.head[k] ^ head) | (set.tail[k] ^ tail)) == 0;
+    return found;
+}
+
 inline constexpr word_set speaker_pronouns{wc_pronoun};
 inline constexpr word_set determiners{wc_determiner};
 inline constexpr word_set auxiliaries{wc_auxiliary};
@@ -71,9 +123,18 @@ inline constexpr word_set clause_openers{wc_clause_opener};
 inline constexpr word_set name_connectors{wc_name_connector};
 inline constexpr word_set hearer_verbs{wc_hearer_verb};
 inline constexpr word_set quantifiers{wc_quantifier};
+/// What follows a cue word used as a noun ("the report is", "a statement from").
+inline constexpr packed_words noun_followers{std::array<std::string_view, 15>{
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "from"}};
+/// What stands before a cue word used as a noun ("of Republican claims").
+inline constexpr packed_words noun_prepositions{
+    std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}};
+inline constexpr packed_words irregular_pasts{std::array<std::string_view, 24>{
+    "made", "took", "gave", "put", "went", "got", "saw", "thought", "felt", "sent", "set", "led", "won", "lost",
+    "came", "ran", "held", "kept", "left", "began", "became", "paid", "met", "knew"}};
 /// Prepositions whose noun phrase is their object, not a speaker.
-inline constexpr std::array<std::string_view, 11> object_prepositions{"of", "to", "for", "with", "about", "at",
-                                                                      "on", "in", "from", "by", "against"};
+inline constexpr packed_words object_prepositions{std::array<std::string_view, 11>{
+    "of", "to", "for", "with", "about", "at", "on", "in", "from", "by", "against"}};
 
 class quote_engine {
 public:
@@ -426,13 +487,12 @@ private:
     // (word_in with a list and word_is compare the spelling: a lexeme's form is its words'
     // spelling lower cased, so they need no lookup)
     template <std::size_t N>
-    [[nodiscard]] bool word_in(std::size_t i, std::array<std::string_view, N> const& set) const noexcept {
-        if (!is_word(i)) return false;
-        std::string_view const t = token_text(i);
-        for (auto w : set)
-            if (spelled(t, w)) return true;
-        return false;
+    [[nodiscard]] bool word_in(std::size_t i, packed_words<N> const& set) const noexcept {
+        return is_word(i) && among(text_.data() + toks_[i].begin, toks_[i].end - toks_[i].begin,
+                                   text_.size() - toks_[i].begin, set);
     }
+    template <packed_words Set>
+    [[nodiscard]] bool word_in(std::size_t i) const noexcept { return word_in(i, Set); }
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
     [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept { return is_word(i) && spelled(token_text(i), w); }
     /// Whether `t` (a word: not empty) is `lower` (lower case), ASCII case-insensitively.
@@ -511,13 +571,12 @@ private:
     }
     [[nodiscard]] bool noun_position(std::size_t i, std::string_view w) const {
         if (i + 1 < toks_.size() &&
-            word_in(i + 1, std::array<std::string_view, 15>{"is", "was", "are", "were", "has", "have", "had", "will",
-                                                            "would", "can", "could", "may", "might", "should", "from"}))
+            word_in(i + 1, noun_followers))
             return true;
         std::size_t k = i;
         while (k > 0 && is_cap(k - 1) && !(toks_[k - 1].flags & w_possessive)) --k;
         if (k == 0) return false;
-        if (word_in(k - 1, std::array<std::string_view, 9>{"of", "for", "to", "with", "in", "on", "at", "from", "about"}) ||
+        if (word_in(k - 1, noun_prepositions) ||
             word_in(k - 1, determiners) || (k == i && (toks_[k - 1].flags & w_possessive)))
             return true;
         // "a strong signal that": determiner, adjective, noun
@@ -641,8 +700,8 @@ private:
     /// A role written before a person's name: "host", "anchor", "campaign manager"'s "manager".
     [[nodiscard]] bool role_word(std::size_t k) const {
         return is_lower_word(k) && (word_in(k, word_set{wc_person_head}) || lexicon_facts(token_text(k)).title != 0 ||
-                                    word_in(k, std::array<std::string_view, 5>{"host", "pundit", "operative",
-                                                                               "surrogate", "writer"}));
+                                    word_in<packed_words{std::array<std::string_view, 5>{"host", "pundit", "operative",
+                                                                               "surrogate", "writer"}}>(k));
     }
 
     /// What the name finder's word lexicons (common words, titles and roles) say about `w`,
@@ -702,7 +761,7 @@ private:
         std::size_t k = j;
         if ((toks_[j].flags & w_digit) || is_time_word(j)) return std::nullopt; // "Friday afternoon that says"
         if (word_in(j, clause_openers) && (j == limit || !is_cap(j - 1))) return std::nullopt; // "Now tell me"
-        if (word_in(j, std::array<std::string_view, 6>{"something", "nothing", "everything", "anything", "what", "which"}))
+        if (word_in<packed_words{std::array<std::string_view, 6>{"something", "nothing", "everything", "anything", "what", "which"}}>(j))
             return std::nullopt; // "Something tells me that ..."
         if (is_cap(j)) {
             while (k > limit) {
@@ -726,7 +785,7 @@ private:
                 return std::pair{q, j};
             }
             // "Senator from Texas", "the president of Mexico": a title owning the name
-            if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"of", "for", "from"}) &&
+            if (k >= limit + 2 && word_in<packed_words{std::array<std::string_view, 3>{"of", "for", "from"}}>(k - 1) &&
                 word_in(k - 2, word_set{wc_person_head})) {
                 k -= 2;
                 while (k > limit && is_cap(k - 1) && !word_in(k - 1, clause_openers) && !(toks_[k - 1].flags & w_digit)) --k;
@@ -734,7 +793,7 @@ private:
                 return std::pair{k, j};
             }
             // "an article in WSWS", "the government of Mexico": a description owning the name
-            if (k >= limit + 2 && word_in(k - 1, std::array<std::string_view, 3>{"in", "of", "for"}) &&
+            if (k >= limit + 2 && word_in<packed_words{std::array<std::string_view, 3>{"in", "of", "for"}}>(k - 1) &&
                 is_lower_word(k - 2) && !word_in(k - 2, np_stops)) {
                 for (std::size_t d = k - 2, steps = 0; d >= limit && steps < 3; --d, ++steps) {
                     if (word_in(d, determiners)) {
@@ -743,7 +802,7 @@ private:
                     }
                     if (!is_lower_word(d) || d == 0) break;
                 }
-            } else if (k > limit && word_in(k - 1, std::array<std::string_view, 1>{"the"})) {
+            } else if (k > limit && word_in<packed_words{std::array<std::string_view, 1>{"the"}}>(k - 1)) {
                 --k;
             }
             return std::pair{k, j};
@@ -769,7 +828,7 @@ private:
             if (is_word(p) && (toks_[p].flags & w_possessive)) {
                 std::size_t q = p;
                 while (q > limit && is_cap(q - 1) && !word_in(q - 1, clause_openers)) --q;
-                if (q > limit && word_in(q - 1, std::array<std::string_view, 1>{"the"})) --q;
+                if (q > limit && word_in<packed_words{std::array<std::string_view, 1>{"the"}}>(q - 1)) --q;
                 return std::pair{q, j};
             }
             if (is_cap(p) && !word_in(p, clause_openers)) { // "The New York businessman", "Republican nominee"
@@ -824,9 +883,7 @@ private:
     }
 
     [[nodiscard]] bool irregular_past(std::size_t k) const noexcept {
-        return word_in(k, std::array<std::string_view, 24>{"made", "took", "gave", "put", "went", "got", "saw", "thought",
-                                                           "felt", "sent", "set", "led", "won", "lost", "came", "ran",
-                                                           "held", "kept", "left", "began", "became", "paid", "met", "knew"});
+        return word_in(k, irregular_pasts);
     }
 
     /// "host Chris Matthews", "campaign chairman John Podesta": up to three lower-case words
@@ -931,7 +988,7 @@ private:
             std::size_t const n = last + 1;
             bool const confirmed =
                 n >= limit || !is_word(n) || cue_at(n).first != no_token || is_adverb(n) || verb_form(n) ||
-                word_in(n, std::array<std::string_view, 6>{"who", "of", "in", "at", "from", "across"});
+                word_in<packed_words{std::array<std::string_view, 6>{"who", "of", "in", "at", "from", "across"}}>(n);
             if (!confirmed) return std::pair{i, i};
         }
         return std::pair{i, last};
@@ -1165,7 +1222,7 @@ private:
             }
             auto const c = cue_at(j);
             if (c.first == no_token) continue;
-            if (word_in(j - 1, std::array<std::string_view, 3>{"who", "which", "that"})) continue;
+            if (word_in<packed_words{std::array<std::string_view, 3>{"who", "which", "that"}}>(j - 1)) continue;
             if (!reliable(c.info)) continue;
             // far from the quote only after an apposition: "Burman, director of ..., said"
             if (j > i + 12 && toks_[j - 1].kind != qtok::comma && !(is_adverb(j - 1) && toks_[j - 2].kind == qtok::comma))
@@ -1224,7 +1281,7 @@ private:
             // could not resist pointing"), unless the segment is a description with a relative
             // clause ("the one who denounced the Russian invasion of his country added")
             bool relative = false;
-            for (std::size_t k = s; k <= e; ++k) relative = relative || word_in(k, std::array<std::string_view, 2>{"who", "which"});
+            for (std::size_t k = s; k <= e; ++k) relative = relative || word_in<packed_words{std::array<std::string_view, 2>{"who", "which"}}>(k);
             if (!relative) { // and it must be one: "but stopped short of calling" names nobody
                 auto np = np_backward(e, s);
                 if (!np) return std::nullopt;
@@ -1259,18 +1316,18 @@ private:
             if (k >= open || toks_[k].kind != qtok::comma) return std::nullopt;
             v = k + 1;
         }
-        bool const pronoun = np->first == np->second && word_in(np->first, std::array<std::string_view, 3>{"he", "she", "they"});
+        bool const pronoun = np->first == np->second && word_in<packed_words{std::array<std::string_view, 3>{"he", "she", "they"}}>(np->first);
         if (!pronoun && !has_person_mention(np->first, np->second) && !has_org_mention(np->first, np->second) &&
             !has_gpe_head(np->first, np->second))
             return std::nullopt;
         while (v < open && is_adverb(v) && !word_in(v, negations)) ++v;
         // "Reid has gone after Trump as a “human leech”", "has been pounding": a perfect tense is
         // still the subject's act (the auxiliaries were skipped with the adverbs)
-        if (v + 1 < open && word_is(v, "been") && v > 0 && word_in(v - 1, std::array<std::string_view, 3>{"has", "have", "had"}))
+        if (v + 1 < open && word_is(v, "been") && v > 0 && word_in<packed_words{std::array<std::string_view, 3>{"has", "have", "had"}}>(v - 1))
             for (++v; v < open && is_adverb(v) && !word_in(v, negations);) ++v;
         bool const perfect = v > 0 && v < open &&
-                             (word_in(v - 1, std::array<std::string_view, 4>{"has", "have", "had", "been"}) ||
-                              (is_adverb(v - 1) && v > 1 && word_in(v - 2, std::array<std::string_view, 4>{"has", "have", "had", "been"})));
+                             (word_in<packed_words{std::array<std::string_view, 4>{"has", "have", "had", "been"}}>(v - 1) ||
+                              (is_adverb(v - 1) && v > 1 && word_in<packed_words{std::array<std::string_view, 4>{"has", "have", "had", "been"}}>(v - 2)));
         if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
         lowered const l(text_, toks_[v]);
         auto const w = l.view();
@@ -1416,8 +1473,8 @@ private:
     /// called" object reports the words of the clause's subject, whose verb is the cue.
     [[nodiscard]] std::optional<attribution> outer_of_naming(cue_match const& c, std::size_t sb) const {
         if (c.first != c.last || c.first < sb + 3 ||
-            !word_in(c.first, std::array<std::string_view, 9>{"call", "calls", "called", "dubbed", "dubs", "termed",
-                                                               "terms", "described", "describes"}))
+            !word_in<packed_words{std::array<std::string_view, 9>{"call", "calls", "called", "dubbed", "dubs", "termed",
+                                                               "terms", "described", "describes"}}>(c.first))
             return std::nullopt;
         std::size_t what = c.first - 1;
         for (std::size_t steps = 0; what > sb && steps < 5 && !word_is(what, "what"); ++steps) --what;
@@ -1437,9 +1494,9 @@ private:
     /// (a pronoun or name followed by its verb), else the noun phrase itself.
     [[nodiscard]] std::pair<std::size_t, std::size_t> source_behind(std::pair<std::size_t, std::size_t> np,
                                                                      std::size_t limit) const {
-        if (!word_in(np.second, std::array<std::string_view, 12>{"message", "statement", "letter", "interview", "speech",
+        if (!word_in<packed_words{std::array<std::string_view, 12>{"message", "statement", "letter", "interview", "speech",
                                                                   "post", "tweet", "video", "remarks", "note", "email",
-                                                                  "address"}))
+                                                                  "address"}}>(np.second))
             return np;
         std::size_t const k = np.second + 1;
         if (k + 1 < limit && word_in(k, speaker_pronouns) && is_lower_word(k + 1) && !word_in(k + 1, np_stops))
@@ -1463,19 +1520,19 @@ private:
         // "Trump this week said", "Obama on Monday said": a time adverbial is not the speaker
         while (j > sb + 1 && is_time_word(j)) {
             std::size_t k = j - 1;
-            while (k > sb && (is_time_word(k) || word_in(k, std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"})))
+            while (k > sb && (is_time_word(k) || word_in<packed_words{std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"}}>(k)))
                 --k;
-            if (k == j - 1 && !word_in(k, std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"})) break;
+            if (k == j - 1 && !word_in<packed_words{std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"}}>(k)) break;
             j = k;
             while (j > sb && is_adverb(j)) --j;
         }
         // participles and coordinated verbs share the clause's subject: "..., saying",
         // "responded by blasting", "outlined his plan and vowed"
         bool const participle = c.info.participle ||
-                                word_in(j, std::array<std::string_view, 7>{"by", "after", "while", "before", "and", "but", "or"});
+                                word_in<packed_words{std::array<std::string_view, 7>{"by", "after", "while", "before", "and", "but", "or"}}>(j);
         if (participle) {
             // "I laughed and said": a pronoun or name right before the first verb
-            if (!c.info.participle && word_in(j, std::array<std::string_view, 2>{"and", "but"}) && j >= sb + 2 &&
+            if (!c.info.participle && word_in<packed_words{std::array<std::string_view, 2>{"and", "but"}}>(j) && j >= sb + 2 &&
                 is_lower_word(j - 1) && !word_in(j - 1, np_stops)) {
                 std::size_t s = j - 2;
                 while (s > sb && is_adverb(s)) --s;
@@ -1486,20 +1543,20 @@ private:
             // right before an -ing cue is its subject (not "recalled Mr. Obama talking about")
             if (c.info.participle && is_cap(j) && !(toks_[j].flags & w_possessive) && !word_in(j, clause_openers)) {
                 if (auto np = np_backward(j, sb); np && np->first > sb &&
-                    word_in(np->first - 1, std::array<std::string_view, 2>{"of", "with"}) &&
+                    word_in<packed_words{std::array<std::string_view, 2>{"of", "with"}}>(np->first - 1) &&
                     has_person_mention(np->first, np->second))
                     return make(*np, c);
             }
             // "After saying her foot was “so swollen …,” she was": the main clause's subject follows
             if (c.info.participle && j == sb &&
-                word_in(j, std::array<std::string_view, 5>{"after", "before", "while", "since", "upon"})) {
+                word_in<packed_words{std::array<std::string_view, 5>{"after", "before", "while", "since", "upon"}}>(j)) {
                 if (auto np = subject_of(sb, sentence_last(c.first) + 1); np && np->first > c.last) return make(*np, c);
                 return std::nullopt;
             }
             if (auto np = subject_of(sb, c.first)) return make(*np, c);
             return std::nullopt;
         }
-        if (word_in(j, std::array<std::string_view, 3>{"who", "which", "that"}) && j > sb) {
+        if (word_in<packed_words{std::array<std::string_view, 3>{"who", "which", "that"}}>(j) && j > sb) {
             if (toks_[j - 1].kind == qtok::comma && j >= sb + 2) j -= 2;
             else --j;
         } else if (toks_[j].kind == qtok::comma) {
@@ -1535,8 +1592,8 @@ private:
         // "Protesters marching through the streets chanted": the object of a preposition is not
         // the subject; that is the noun phrase before the preposition (and a participle)
         if (word_in(np->first, determiners) && np->first >= sb + 2 &&
-            word_in(np->first - 1, std::array<std::string_view, 12>{"in", "on", "at", "through", "from", "with", "into",
-                                                                     "across", "near", "outside", "inside", "around"})) {
+            word_in<packed_words{std::array<std::string_view, 12>{"in", "on", "at", "through", "from", "with", "into",
+                                                                  "across", "near", "outside", "inside", "around"}}>(np->first - 1)) {
             std::size_t h = np->first - 2;
             if (h > sb && is_lower_word(h) && (token_text(h).ends_with("ing") || token_text(h).ends_with("ed"))) --h;
             np = np_backward(h, sb);
@@ -1694,7 +1751,7 @@ private:
                 continue;
             }
             ++words;
-            if (!is_cap(k) && !word_in(k, std::array<std::string_view, 9>{"of", "the", "and", "for", "in", "a", "on", "to", "an"}))
+            if (!is_cap(k) && !word_in<packed_words{std::array<std::string_view, 9>{"of", "the", "and", "for", "in", "a", "on", "to", "an"}}>(k))
                 return false;
         }
         return words > 0 && words <= 7;
@@ -1971,8 +2028,8 @@ private:
             // "He began his speech with the words:": an utterance noun names the introduction
             bool utterance = false;
             for (std::size_t k = sb; k < colon; ++k)
-                if (word_in(k, std::array<std::string_view, 10>{"words", "speech", "statement", "remarks", "saying",
-                                                                 "address", "message", "comment", "comments", "remark"}))
+                if (word_in<packed_words{std::array<std::string_view, 10>{"words", "speech", "statement", "remarks", "saying",
+                                                                 "address", "message", "comment", "comments", "remark"}}>(k))
                     utterance = true;
             if (!utterance) return;
             auto np = subject_of(sb, colon);
@@ -2007,8 +2064,8 @@ private:
         // later paragraphs: the writer's voice returns with an attribution verb
         for (std::size_t const k : cue_words_) { // (no other word starts a cue)
             auto const c = cue_at(k);
-            if (c.first != no_token && word_in(k, std::array<std::string_view, 12>{"said", "says", "told", "tells", "added",
-                "wrote", "according", "noted", "asked", "reported", "argued", "explained"}))
+            if (c.first != no_token && word_in<packed_words{std::array<std::string_view, 12>{"said", "says", "told", "tells", "added",
+                "wrote", "according", "noted", "asked", "reported", "argued", "explained"}}>(k))
                 return false;
         }
         return true;
@@ -2068,7 +2125,7 @@ private:
             std::size_t from = no_token;
             if (word_is(c.last + 1, "that")) {
                 from = c.last + 2;
-            } else if (word_in(c.last + 1, std::array<std::string_view, 2>{"out", "up"}) && word_is(c.last + 2, "that")) {
+            } else if (word_in<packed_words{std::array<std::string_view, 2>{"out", "up"}}>(c.last + 1) && word_is(c.last + 2, "that")) {
                 from = c.last + 3; // "points out that"
             } else if (word_in(c.first, hearer_verbs)) {
                 // "told US and EU policymakers that", "assured them that"
@@ -2077,7 +2134,7 @@ private:
                         from = j + 1;
                         break;
                     }
-                    if (!is_word(j) || word_in(j, std::array<std::string_view, 2>{"so", "such"})) break;
+                    if (!is_word(j) || word_in<packed_words{std::array<std::string_view, 2>{"so", "such"}}>(j)) break;
                 }
             }
             if (from == no_token && say && c.last + 1 <= end) {
