@@ -134,17 +134,22 @@ public:
             if (s.key == k) return &values_[s.value - 1];
         }
     }
-    /// The value of `k` (a new one when `k` is new) and whether it is new.
-    std::pair<V*, bool> try_emplace(std::string_view k) {
+    struct emplaced {
+        V* value;
+        bool fresh;           ///< `k` was new
+        std::string_view key; ///< the map's copy of `k`, valid as long as the arena
+    };
+    /// The value of `k` (a new one when `k` is new).
+    emplaced try_emplace(std::string_view k) {
         if (2 * (values_.size() + 1) > slots_.size()) grow();
         auto i = word_table::hash(k) & mask_;
         for (; slots_[i].value != 0; i = (i + 1) & mask_)
-            if (slots_[i].key == k) return {&values_[slots_[i].value - 1], false};
+            if (slots_[i].key == k) return {&values_[slots_[i].value - 1], false, slots_[i].key};
         auto* const bytes = static_cast<char*>(arena_->allocate(k.size() + 1, 1));
         std::memcpy(bytes, k.data(), k.size());
         values_.emplace_back();
         slots_[i] = {{bytes, k.size()}, values_.size()};
-        return {&values_.back(), true};
+        return {&values_.back(), true, slots_[i].key};
     }
 
 private:
@@ -761,8 +766,9 @@ private:
         }
         void add_key(std::string_view k, std::uint32_t c) {
             if (k.empty()) return;
-            auto const [ids, fresh] = by_key.try_emplace(k);
-            if (fresh && k.size() >= 6) by_prefix.try_emplace(k.substr(0, 6)).first->push_back(k);
+            // (by_prefix keeps the map's copy of the key: `k` may be a key cache slot's.)
+            auto const [ids, fresh, kept] = by_key.try_emplace(k);
+            if (fresh && k.size() >= 6) by_prefix.try_emplace(k.substr(0, 6)).value->push_back(kept);
             if (std::find(ids->begin(), ids->end(), c) == ids->end()) ids->push_back(c);
         }
         bool particle(std::size_t t) { return lower_word(t, detail::names::particle_word); }
@@ -829,16 +835,16 @@ private:
                     if (lo != hi) continue;
                     std::pmr::string k{&arena};
                     for (auto t = c.first; t < c.last; ++t) (k += key(t)) += ' ';
-                    auto const [org_id, fresh] = orgs.try_emplace(k);
-                    if (fresh) {
-                        *org_id = static_cast<std::uint32_t>(clusters.size());
+                    auto const org_id = orgs.try_emplace(k);
+                    if (org_id.fresh) {
+                        *org_id.value = static_cast<std::uint32_t>(clusters.size());
                         cluster org;
                         org.name_first = c.first;
                         org.name_last = c.last;
                         org.organisation = true;
                         clusters.push_back(org);
                     }
-                    out.push_back({span, *org_id, lo, lo});
+                    out.push_back({span, *org_id.value, lo, lo});
                     continue;
                 }
                 if (c.kind == candidate_kind::weak_person) continue; // linked below, once all names are known
@@ -896,7 +902,7 @@ private:
                 if (!particle(t)) add_key(key(t), id);
             if (c.alias != npos) {
                 add_key(key(c.alias), id);
-                if (auto const [alias_id, fresh] = aliases.try_emplace(key(c.alias)); fresh) *alias_id = id;
+                if (auto const alias = aliases.try_emplace(key(c.alias)); alias.fresh) *alias.value = id;
             }
             return id;
         }
