@@ -230,6 +230,7 @@ TEST_CASE("names: an alias introduced in parentheses links later mentions") {
         "Mexico's President Andrés Manuel López Obrador (aka AMLO) spoke. Critics say AMLO has changed.";
     auto const doc = annotate(text);
     auto const people = mentions_of(doc, "PERSON");
+    INFO(render(people));
     REQUIRE(people.size() == 3);
     CHECK(people[0] == std::pair<std::string, std::string>{"Andrés Manuel López Obrador", "person:lopez_obrador"});
     CHECK(people[1] == std::pair<std::string, std::string>{"AMLO", "person:lopez_obrador"});
@@ -325,6 +326,7 @@ TEST_CASE("names: headlines in title case, weekdays and acronyms do not make peo
 TEST_CASE("names: initials, and a party-state note in parentheses that is no alias") {
     auto const doc = annotate("Donald J. Trump spoke. Rep. Jason Chaffetz (R-Utah) replied, and Trump left.");
     auto const people = mentions_of(doc, "PERSON");
+    INFO(render(people));
     REQUIRE(people.size() == 3);
     CHECK(people[0] == std::pair<std::string, std::string>{"Donald J. Trump", "person:trump"});
     CHECK(people[1] == std::pair<std::string, std::string>{"Jason Chaffetz", "person:chaffetz"});
@@ -381,4 +383,19 @@ TEST_CASE("names: a regnal numeral ends a name and stays in its id") {
                                               {"King Charles III", "person:charles_iii"},
                                               {"Elizabeth II", "person:elizabeth_ii"},
                                               {"Vann R. Newkirk II", "person:newkirk_ii"}});
+}
+
+TEST_CASE("names: a spelling variant links to a name first seen more than a thousand words before") {
+    // The linking tables keep their own copies of the keys: "Merkel" (token 1025) takes the
+    // key cache's slot of "Zelenskiy" (token 1, of 1024 slots) before "Zelensky" is linked.
+    std::string text = "Volodymyr Zelenskiy spoke. Yes. ";
+    for (int i = 0; i < 510; ++i) text += "It rained. ";
+    text += "Angela Merkel spoke. Zelensky left.";
+    auto const doc = annotate(text);
+    auto const people = mentions_of(doc, "PERSON");
+    INFO(render(people));
+    REQUIRE(people.size() == 3);
+    CHECK(people[0] == std::pair<std::string, std::string>{"Volodymyr Zelenskiy", "person:zelenskiy"});
+    CHECK(people[1] == std::pair<std::string, std::string>{"Angela Merkel", "person:merkel"});
+    CHECK(people[2] == std::pair<std::string, std::string>{"Zelensky", "person:zelenskiy"});
 }

@@ -17,8 +17,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -118,6 +116,63 @@ static_assert(small_words.collision_free);
     }
     return row[b.size()];
 }
+
+/// A map from text to V for one document, open addressing in the document's arena: the keys'
+/// bytes are copied there once, and the values sit in one vector (which gives them the arena
+/// too). A document links a few dozen names; a node-based map made an allocation and a pointer
+/// chase of each. A value's address holds until the next insertion.
+template <class V>
+class text_map {
+public:
+    explicit text_map(std::pmr::memory_resource* arena) : slots_(arena), values_(arena), arena_(arena) {}
+
+    [[nodiscard]] V* find(std::string_view k) noexcept {
+        if (slots_.empty()) return nullptr;
+        for (auto i = word_table::hash(k) & mask_;; i = (i + 1) & mask_) {
+            auto const& s = slots_[i];
+            if (s.value == 0) return nullptr;
+            if (s.key == k) return &values_[s.value - 1];
+        }
+    }
+    struct emplaced {
+        V* value;
+        bool fresh;           ///< `k` was new
+        std::string_view key; ///< the map's copy of `k`, valid as long as the arena
+    };
+    /// The value of `k` (a new one when `k` is new).
+    emplaced try_emplace(std::string_view k) {
+        if (2 * (values_.size() + 1) > slots_.size()) grow();
+        auto i = word_table::hash(k) & mask_;
+        for (; slots_[i].value != 0; i = (i + 1) & mask_)
+            if (slots_[i].key == k) return {&values_[slots_[i].value - 1], false, slots_[i].key};
+        auto* const bytes = static_cast<char*>(arena_->allocate(k.size() + 1, 1));
+        std::memcpy(bytes, k.data(), k.size());
+        values_.emplace_back();
+        slots_[i] = {{bytes, k.size()}, values_.size()};
+        return {&values_.back(), true, slots_[i].key};
+    }
+
+private:
+    struct slot {
+        std::string_view key;
+        std::size_t value = 0; // 1 + its index in values_, or 0 when the slot is empty
+    };
+    void grow() {
+        std::pmr::vector<slot> old(std::max<std::size_t>(16, 2 * slots_.size()), arena_);
+        old.swap(slots_);
+        mask_ = slots_.size() - 1;
+        for (auto const& s : old) {
+            if (s.value == 0) continue;
+            auto i = word_table::hash(s.key) & mask_;
+            while (slots_[i].value != 0) i = (i + 1) & mask_;
+            slots_[i] = s;
+        }
+    }
+    std::pmr::vector<slot> slots_;
+    std::pmr::vector<V> values_;
+    std::pmr::memory_resource* arena_;
+    std::size_t mask_ = 0;
+};
 
 enum class candidate_kind : std::uint8_t { person, weak_person, organisation };
 
@@ -671,15 +726,10 @@ private:
         // ---- pass 2: link candidates into entities and merge them with the existing mentions
         std::pmr::vector<detail::names::cluster> clusters{&arena};
         // surname, other name or alias -> the clusters it names, oldest first
-        /// Hashes strings and views alike, so that folded keys are looked up without a copy.
-        struct text_hash {
-            using is_transparent = void;
-            std::size_t operator()(std::string_view k) const noexcept { return detail::names::word_table::hash(k); }
-        };
-        std::pmr::unordered_map<std::pmr::string, std::pmr::vector<std::uint32_t>, text_hash, std::equal_to<>> by_key{&arena};
-        std::pmr::unordered_map<std::uint64_t, std::pmr::vector<std::pmr::string const*>> by_prefix{&arena}; // 6-byte prefix -> keys
-        std::pmr::unordered_map<std::pmr::string, std::uint32_t, text_hash, std::equal_to<>> orgs{&arena};
-        std::pmr::unordered_map<std::pmr::string, std::uint32_t, text_hash, std::equal_to<>> aliases{&arena}; // "(aka AMLO)" -> cluster
+        detail::names::text_map<std::pmr::vector<std::uint32_t>> by_key{&arena};
+        detail::names::text_map<std::pmr::vector<std::string_view>> by_prefix{&arena}; // first 6 bytes -> keys
+        detail::names::text_map<std::uint32_t> orgs{&arena};
+        detail::names::text_map<std::uint32_t> aliases{&arena}; // "(aka AMLO)" -> cluster
 
         /// Spelling variants of one name (Zelenski, Zelensky, Zelenskiy; Antony, Anthony):
         /// equal, or from six bytes on with the same first letter and at most two edits.
@@ -690,11 +740,11 @@ private:
 
         /// The clusters `k` names (exactly, or as a spelling variant), or null.
         std::pmr::vector<std::uint32_t> const* named_by(std::string_view k) {
-            if (auto const it = by_key.find(k); it != by_key.end()) return &it->second;
+            if (auto const* ids = by_key.find(k)) return ids;
             if (k.size() < 6) return nullptr;
-            if (auto const it = by_prefix.find(prefix6(k)); it != by_prefix.end())
-                for (auto const* other : it->second)
-                    if (same_name(k, *other)) return &by_key.at(*other);
+            if (auto const* others = by_prefix.find(k.substr(0, 6)))
+                for (auto const other : *others)
+                    if (same_name(k, other)) return by_key.find(other);
             return nullptr;
         }
 
@@ -714,16 +764,12 @@ private:
             auto const* ids = named_by(k);
             return ids && std::find(ids->begin(), ids->end(), id) != ids->end();
         }
-        static std::uint64_t prefix6(std::string_view k) {
-            std::uint64_t p = 0;
-            for (std::size_t i = 0; i < 6; ++i) p = p << 8 | static_cast<unsigned char>(k[i]);
-            return p;
-        }
         void add_key(std::string_view k, std::uint32_t c) {
             if (k.empty()) return;
-            auto const [it, fresh] = by_key.try_emplace(std::pmr::string(k, &arena));
-            if (fresh && k.size() >= 6) by_prefix[prefix6(k)].push_back(&it->first);
-            if (std::find(it->second.begin(), it->second.end(), c) == it->second.end()) it->second.push_back(c);
+            // (by_prefix keeps the map's copy of the key: `k` may be a key cache slot's.)
+            auto const [ids, fresh, kept] = by_key.try_emplace(k);
+            if (fresh && k.size() >= 6) by_prefix.try_emplace(k.substr(0, 6)).value->push_back(kept);
+            if (std::find(ids->begin(), ids->end(), c) == ids->end()) ids->push_back(c);
         }
         bool particle(std::size_t t) { return lower_word(t, detail::names::particle_word); }
 
@@ -766,7 +812,7 @@ private:
                 auto const words = m.span.in(text);
                 auto const last_space = words.find_last_of(' ');
                 auto const k = folded(last_space == std::string_view::npos ? words : words.substr(last_space + 1));
-                if (by_key.count(std::string_view(k))) continue;
+                if (by_key.find(k)) continue;
                 cluster c;
                 c.entity = m.entity;
                 clusters.push_back(c);
@@ -789,15 +835,16 @@ private:
                     if (lo != hi) continue;
                     std::pmr::string k{&arena};
                     for (auto t = c.first; t < c.last; ++t) (k += key(t)) += ' ';
-                    auto [it, fresh] = orgs.emplace(k, static_cast<std::uint32_t>(clusters.size()));
-                    if (fresh) {
+                    auto const org_id = orgs.try_emplace(k);
+                    if (org_id.fresh) {
+                        *org_id.value = static_cast<std::uint32_t>(clusters.size());
                         cluster org;
                         org.name_first = c.first;
                         org.name_last = c.last;
                         org.organisation = true;
                         clusters.push_back(org);
                     }
-                    out.push_back({span, it->second, lo, lo});
+                    out.push_back({span, *org_id.value, lo, lo});
                     continue;
                 }
                 if (c.kind == candidate_kind::weak_person) continue; // linked below, once all names are known
@@ -855,7 +902,7 @@ private:
                 if (!particle(t)) add_key(key(t), id);
             if (c.alias != npos) {
                 add_key(key(c.alias), id);
-                aliases.emplace(std::pmr::string(key(c.alias), &arena), id);
+                if (auto const alias = aliases.try_emplace(key(c.alias)); alias.fresh) *alias.value = id;
             }
             return id;
         }
@@ -864,7 +911,7 @@ private:
             // An acronym or a shouted word ("U.N.", "CEO") is someone only by an alias given in
             // the text, not by resembling a surname ("Kim Jong Un").
             if (c.last - c.first == 1 && has(c.first, detail::names::all_caps)) {
-                if (auto const it = aliases.find(key(c.first)); it != aliases.end()) return it->second;
+                if (auto const* id = aliases.find(key(c.first))) return *id;
                 return std::nullopt;
             }
             auto const id = lookup(key(c.last - 1));
@@ -925,9 +972,9 @@ private:
                     if (!clusters[f.cluster].entity && !counted[f.cluster]) counted[f.cluster] = 1, ++fresh;
             }
             doc.entities.reserve(doc.entities.size() + fresh);
-            std::pmr::unordered_set<std::string_view, text_hash> ids{&arena};
+            detail::names::text_map<char> ids{&arena};
             for (auto const& e : doc.entities)
-                if (made_here(e.id)) ids.insert(e.id);
+                if (made_here(e.id)) ids.try_emplace(e.id);
             for (auto const& f : found) {
                 auto& cl = clusters[f.cluster];
                 if (cl.entity) {
@@ -938,9 +985,9 @@ private:
                 }
                 entity ent;
                 ent.id = slug(cl);
-                if (ids.count(ent.id)) {
+                if (ids.find(ent.id)) {
                     auto const base = ent.id;
-                    for (int suffix = 2; ids.count(ent.id); ++suffix) ent.id = base + "_" + std::to_string(suffix);
+                    for (int suffix = 2; ids.find(ent.id); ++suffix) ent.id = base + "_" + std::to_string(suffix);
                 }
                 ent.type = cl.organisation ? "ORG" : "PERSON";
                 auto const shown = cl.naming_title != detail::names::npos ? cl.naming_title : cl.name_first;
@@ -949,7 +996,7 @@ private:
                 if (cl.gender == 'F') ent.gender = gender::female;
                 cl.entity = static_cast<std::uint32_t>(doc.entities.size());
                 doc.entities.push_back(std::move(ent));
-                ids.insert(doc.entities.back().id);
+                ids.try_emplace(doc.entities.back().id);
             }
             // Merge: existing mentions that a found one replaces go; the rest interleave.
             std::pmr::vector<std::uint8_t> replaced(doc.mentions.size(), 0, &arena);
