@@ -220,12 +220,33 @@ public:
         w.run();
     }
 
+    /// Bytes of scratch the calling thread keeps between documents (tokens, candidates, the
+    /// key cache), so that the next document reuses them. A document of more than
+    /// retained_tokens tokens (about 1.5 MB of news) gives its share back when it is done, so
+    /// a thread that once met a huge document does not hold on to its memory.
+    [[nodiscard]] static std::size_t thread_scratch_bytes() noexcept { return work::scratch_bytes(); }
+    static constexpr std::size_t retained_tokens = std::size_t{1} << 18;
+    /// Longest folded key a key-cache slot keeps the storage of (no name is longer).
+    static constexpr std::size_t retained_key_bytes = 256;
+
 private:
     detail::names::lexicons const* lex_;
 
     class work {
     public:
         work(detail::names::lexicons const& lexicons, document& d) : lex(lexicons), doc(d), text(d.text) {}
+        work(work const&) = delete;
+        work& operator=(work const&) = delete;
+        ~work() { give_back_big_scratch(); }
+
+        static std::size_t scratch_bytes() noexcept {
+            auto const& cache = scratch_key_cache();
+            std::size_t bytes = sizeof(key_cache_t) + scratch_tokens().capacity() * sizeof(detail::names::token) +
+                                scratch_candidates().capacity() * sizeof(detail::names::candidate) +
+                                scratch_marked().capacity() * sizeof(std::uint64_t);
+            for (auto const& slot : cache.slots) bytes += slot.large_key.capacity() + slot.title_text.capacity(); // (titles are short)
+            return bytes;
+        }
 
         void run() {
             using namespace detail::names;
@@ -242,6 +263,22 @@ private:
         detail::names::lexicons const& lex;
         document& doc;
         std::string_view text;
+        bool long_keys = false; // a slot folded a key longer than retained_key_bytes
+
+        void give_back_big_scratch() noexcept {
+            if (toks.capacity() > retained_tokens) {
+                std::vector<detail::names::token>().swap(toks);
+                std::vector<std::uint64_t>().swap(marked);
+            }
+            if (cands.capacity() > retained_tokens / 4) std::vector<detail::names::candidate>().swap(cands);
+            if (!long_keys) return;
+            for (std::size_t i = 0; i < key_cache.slots.size(); ++i) {
+                auto& slot = key_cache.slots[i];
+                if (slot.large_key.capacity() <= retained_key_bytes) continue;
+                key_cache.tokens[i] = detail::names::npos; // its key views the storage let go
+                std::string().swap(slot.large_key);
+            }
+        }
         // The document's linking tables and lists are carved out of one thread-local block and
         // dropped together: a news article makes dozens of small ones, each a heap call otherwise.
         static std::array<std::byte, 32768>& arena_block() {
@@ -318,6 +355,7 @@ private:
             slot.title_known = false;
             // "U.S." and "Gen." fold without their periods
             slot.key = detail::names::fold_key_at(slot.small_key, slot.large_key, text, tok[t].begin, tok[t].end);
+            long_keys = long_keys || slot.key.size() > retained_key_bytes;
             // The small key's bytes after the key are zero: its first sixteen bytes as they are.
             std::uint64_t head, second;
             if (slot.key.data() == slot.small_key.data()) {
