@@ -236,9 +236,9 @@ struct alnum_window {
     /// Loads the window at `p` (< `end`, the part's end).
     void load(std::string_view text, std::size_t p, std::size_t end) noexcept {
         auto const m = classify_bytes(text, p);
-        std::size_t const room = end - p;
+        std::size_t const room = end - p < 64 ? end - p : 64; // (at least 1)
         base = p;
-        bits = room < 64 ? m.alnum & ((std::uint64_t{1} << room) - 1) : m.alnum;
+        bits = m.alnum & (~std::uint64_t{0} >> (64 - room)); // (no branch: the line's end is anywhere)
         spaced = m.space & (bits >> 1);
     }
 
