@@ -7,6 +7,7 @@
 #include <byline/detail/utf8.hpp>
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -191,45 +192,61 @@ inline constexpr auto simple_word_flags = [] {
     return t;
 }();
 
-/// Which of the 64 bytes from `text[p]` are ASCII letters or digits, one bit each (bytes past
-/// the text's end are not).
-[[nodiscard]] inline std::uint64_t alnum_bits(std::string_view text, std::size_t p) noexcept {
+/// Which of the 64 bytes from `text[p]` are ASCII letters or digits (`alnum`) and which are
+/// spaces (`space`), one bit each (bytes past the text's end are neither).
+struct block_bits {
+    std::uint64_t alnum = 0, space = 0;
+};
+[[nodiscard]] inline block_bits classify_bytes(std::string_view text, std::size_t p) noexcept {
     char const* at = text.data() + p;
     char buf[64];
-    if (text.size() - p < 64) { // past the text's end: zeros, no letters
+    if (text.size() - p < 64) { // past the text's end: zeros, neither
         std::memset(buf, 0, sizeof buf);
         std::memcpy(buf, at, text.size() - p);
         at = buf;
     }
-    std::uint64_t bits = 0;
+    block_bits m;
 #if defined(__SSE2__)
-    for (int k = 0; k < 4; ++k)
-        bits |= std::uint64_t{ascii_alnum_mask(_mm_loadu_si128(reinterpret_cast<__m128i const*>(at + 16 * k)))} << (16 * k);
+    for (int k = 0; k < 4; ++k) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(at + 16 * k));
+        m.alnum |= std::uint64_t{ascii_alnum_mask(v)} << (16 * k);
+        m.space |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))))} << (16 * k);
+    }
 #else
     for (std::size_t k = 0; k < 64; ++k) {
         auto const b = static_cast<unsigned char>(at[k]);
-        if (b < 0x80 && (quote_byte_class[b] & qb_word)) bits |= std::uint64_t{1} << k;
+        if (b < 0x80 && (quote_byte_class[b] & qb_word)) m.alnum |= std::uint64_t{1} << k;
+        if (b == ' ') m.space |= std::uint64_t{1} << k;
     }
 #endif
-    return bits;
+    return m;
 }
 
-/// alnum_bits of a 64-byte window, kept while the tokenizer moves through it: the end of a
-/// word is then a bit scan, and one window serves the next several words.
+/// The letters and digits of a 64-byte window of a line part, kept while the tokenizer moves
+/// through it: the end of a word is then a bit scan, whether one space and another word follow
+/// it a bit test, and one window serves the next several words.
 struct alnum_window {
     /// Where the window starts; first past the text, so that any position loads it.
     std::size_t base;
-    std::uint64_t bits = 0;
+    std::uint64_t bits = 0;   ///< ASCII letters and digits before the part's end
+    std::uint64_t spaced = 0; ///< spaces before one of `bits`
 
     explicit alnum_window(std::string_view text) noexcept : base(text.size() + 64) {}
+
+    /// Loads the window at `p` (< `end`, the part's end).
+    void load(std::string_view text, std::size_t p, std::size_t end) noexcept {
+        auto const m = classify_bytes(text, p);
+        std::size_t const room = end - p < 64 ? end - p : 64; // (at least 1)
+        base = p;
+        bits = m.alnum & (~std::uint64_t{0} >> (64 - room)); // (no branch: the line's end is anywhere)
+        spaced = m.space & (bits >> 1);
+    }
 
     /// The end of the run of ASCII letters and digits starting at `p` (at most `end`).
     [[nodiscard]] std::size_t run_end(std::string_view text, std::size_t p, std::size_t end) noexcept {
         while (p < end) {
-            if (p - base >= 64) [[unlikely]] {
-                base = p;
-                bits = alnum_bits(text, p);
-            }
+            if (p - base >= 64) [[unlikely]]
+                load(text, p, end);
             std::uint64_t const stops = ~bits >> (p - base); // (bits past the window read as letters)
             if (stops != 0) {
                 p += static_cast<std::size_t>(__builtin_ctzll(stops));
@@ -314,6 +331,7 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
     Sink const sink = sink_ref;
     std::size_t base = alnum.base;
     std::uint64_t bits = alnum.bits;
+    std::uint64_t spaced = alnum.spaced;
     std::size_t left = tokens_left;
     // (tokens are at least a byte each, and when Budgeted no more than the budget left)
     std::size_t const most = Budgeted && left < end - p ? left : end - p;
@@ -326,17 +344,27 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
         }
         auto const first = static_cast<unsigned char>(s[p]); // (an ASCII letter or digit)
         // the end of the run of letters and digits, from the window's bits
-        std::size_t q = p + 1;
-        std::size_t const offset = q - base;
+        std::size_t offset = p - base;
         std::uint64_t stops = offset < 64 ? ~bits >> offset : 0; // (bits past the window read as letters)
-        if (stops == 0) [[unlikely]] { // the window ends before the word: the next one from here
-            base = q;
-            bits = alnum_bits(text, q);
+        // a word that reaches the window's last byte: the next window from here, which tells what follows
+        if (offset + static_cast<std::size_t>(std::countr_zero(stops)) >= 63) [[unlikely]] {
+            alnum.load(text, p, end);
+            base = p;
+            bits = alnum.bits;
+            spaced = alnum.spaced;
+            offset = 0;
             stops = ~bits;
             if (stops == 0) break; // (a long word: the general path)
         }
-        q += static_cast<std::size_t>(__builtin_ctzll(stops));
-        if (q > end) q = end;
+        std::size_t const word_end = offset + static_cast<std::size_t>(std::countr_zero(stops));
+        std::size_t q = base + word_end;
+        if ((spaced >> word_end) & 1u) { // one space and another word after it: most words
+            auto const entry = sink.entry(first_index + static_cast<std::size_t>(w - first_out), s + p, q - p, text.size() - p);
+            *w++ = qtoken{p, q, qtok::word, simple_word_flags[first], {}, entry};
+            if constexpr (Budgeted) --left;
+            p = q + 1;
+            continue;
+        }
         std::size_t const after = q < end ? static_cast<unsigned char>(s[q]) : 0u;
         if (after != ' ') {
             if (after >= 0x80) break;
@@ -377,6 +405,7 @@ std::size_t simple_words(std::string_view text, std::size_t p, std::size_t end, 
     out.commit(w);
     alnum.base = base;
     alnum.bits = bits;
+    alnum.spaced = spaced;
     if constexpr (Budgeted) tokens_left = left;
     return p;
 }
