@@ -283,9 +283,10 @@ struct alnum_window {
 
 /// Title abbreviations whose period belongs to the word ("Mr. Smith" is one name).
 [[nodiscard]] inline bool is_title_abbreviation(std::string_view w) noexcept {
-    constexpr std::string_view titles[] = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
-                                           "Sgt", "Rev", "Prof", "St", "Jr", "Sr", "Capt", "Adm", "Cmdr",
-                                           "Maj", "Pres", "Sens", "Reps", "Atty", "Supt", "Mt", "No"};
+    // static: GCC copied a local array to the stack on every call
+    static constexpr std::string_view titles[] = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+                                                  "Sgt", "Rev", "Prof", "St", "Jr", "Sr", "Capt", "Adm", "Cmdr",
+                                                  "Maj", "Pres", "Sens", "Reps", "Atty", "Supt", "Mt", "No"};
     for (auto t : titles)
         if (w == t) return true;
     return false;
