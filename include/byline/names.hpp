@@ -221,9 +221,10 @@ public:
     }
 
     /// Bytes of scratch the calling thread keeps between documents (tokens, candidates, the
-    /// key cache), so that the next document reuses them. A document of more than
-    /// retained_tokens tokens (about 1.5 MB of news) gives its share back when it is done, so
-    /// a thread that once met a huge document does not hold on to its memory.
+    /// key cache), so that the next document reuses them. Scratch grown past retained_tokens
+    /// tokens (about 1.5 MB of news) by a huge document is kept while documents stay that big,
+    /// and given back after the first document that needs less than a quarter of it, so a
+    /// thread that once met a huge document does not hold on to its memory.
     [[nodiscard]] static std::size_t thread_scratch_bytes() noexcept { return work::scratch_bytes(); }
     static constexpr std::size_t retained_tokens = std::size_t{1} << 18;
     /// Longest folded key a key-cache slot keeps the storage of (no name is longer).
@@ -263,21 +264,29 @@ private:
         detail::names::lexicons const& lex;
         document& doc;
         std::string_view text;
-        bool long_keys = false; // a slot folded a key longer than retained_key_bytes
+        bool long_keys = false; // this document folded a key longer than retained_key_bytes
 
         void give_back_big_scratch() noexcept {
-            if (toks.capacity() > retained_tokens) {
+            // (a quarter: a stream of huge documents keeps reusing the storage, and one that
+            // shrinks by a little does not)
+            if (toks.capacity() > retained_tokens && toks.size() < toks.capacity() / 4) {
                 std::vector<detail::names::token>().swap(toks);
                 std::vector<std::uint64_t>().swap(marked);
             }
-            if (cands.capacity() > retained_tokens / 4) std::vector<detail::names::candidate>().swap(cands);
-            if (!long_keys) return;
+            if (cands.capacity() > retained_tokens / 4 && cands.size() < cands.capacity() / 4)
+                std::vector<detail::names::candidate>().swap(cands);
+            if (long_keys) {
+                key_cache.holds_long_keys = true;
+                return;
+            }
+            if (!key_cache.holds_long_keys) return;
             for (std::size_t i = 0; i < key_cache.slots.size(); ++i) {
                 auto& slot = key_cache.slots[i];
                 if (slot.large_key.capacity() <= retained_key_bytes) continue;
                 key_cache.tokens[i] = detail::names::npos; // its key views the storage let go
                 std::string().swap(slot.large_key);
             }
+            key_cache.holds_long_keys = false;
         }
         // The document's linking tables and lists are carved out of one thread-local block and
         // dropped together: a news article makes dozens of small ones, each a heap call otherwise.
@@ -325,6 +334,7 @@ private:
         struct key_cache_t {
             std::array<std::size_t, 1024> tokens; // the token each slot holds, apart: cheap to forget
             std::array<cached_key, 1024> slots;
+            bool holds_long_keys = false; // some slot's large_key is over retained_key_bytes
             key_cache_t() { tokens.fill(detail::names::npos); }
         };
         static key_cache_t& scratch_key_cache() {
