@@ -132,6 +132,12 @@ inline constexpr packed_words noun_prepositions{
 inline constexpr packed_words irregular_pasts{std::array<std::string_view, 24>{
     "made", "took", "gave", "put", "went", "got", "saw", "thought", "felt", "sent", "set", "led", "won", "lost",
     "came", "ran", "held", "kept", "left", "began", "became", "paid", "met", "knew"}};
+/// Words that open a relative clause after a noun ("the one who said", ", which said").
+inline constexpr packed_words relative_pronouns{std::array<std::string_view, 3>{"who", "which", "that"}};
+/// Auxiliaries of a perfect tense ("has been pounding", "had gone after").
+inline constexpr packed_words perfect_auxiliaries{std::array<std::string_view, 4>{"has", "have", "had", "been"}};
+/// What may stand inside a time adverbial before a time word ("this week", "on Monday").
+inline constexpr packed_words time_modifiers{std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"}};
 /// Prepositions whose noun phrase is their object, not a speaker.
 inline constexpr packed_words object_prepositions{std::array<std::string_view, 11>{
     "of", "to", "for", "with", "about", "at", "on", "in", "from", "by", "against"}};
@@ -1222,7 +1228,7 @@ private:
             }
             auto const c = cue_at(j);
             if (c.first == no_token) continue;
-            if (word_in<packed_words{std::array<std::string_view, 3>{"who", "which", "that"}}>(j - 1)) continue;
+            if (word_in(j - 1, relative_pronouns)) continue;
             if (!reliable(c.info)) continue;
             // far from the quote only after an apposition: "Burman, director of ..., said"
             if (j > i + 12 && toks_[j - 1].kind != qtok::comma && !(is_adverb(j - 1) && toks_[j - 2].kind == qtok::comma))
@@ -1326,8 +1332,8 @@ private:
         if (v + 1 < open && word_is(v, "been") && v > 0 && word_in<packed_words{std::array<std::string_view, 3>{"has", "have", "had"}}>(v - 1))
             for (++v; v < open && is_adverb(v) && !word_in(v, negations);) ++v;
         bool const perfect = v > 0 && v < open &&
-                             (word_in<packed_words{std::array<std::string_view, 4>{"has", "have", "had", "been"}}>(v - 1) ||
-                              (is_adverb(v - 1) && v > 1 && word_in<packed_words{std::array<std::string_view, 4>{"has", "have", "had", "been"}}>(v - 2)));
+                             (word_in(v - 1, perfect_auxiliaries) ||
+                              (is_adverb(v - 1) && v > 1 && word_in(v - 2, perfect_auxiliaries)));
         if (!is_lower_word(v) || word_in(v, np_stops) || inside_[v]) return std::nullopt;
         lowered const l(text_, toks_[v]);
         auto const w = l.view();
@@ -1520,9 +1526,9 @@ private:
         // "Trump this week said", "Obama on Monday said": a time adverbial is not the speaker
         while (j > sb + 1 && is_time_word(j)) {
             std::size_t k = j - 1;
-            while (k > sb && (is_time_word(k) || word_in<packed_words{std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"}}>(k)))
+            while (k > sb && (is_time_word(k) || word_in(k, time_modifiers)))
                 --k;
-            if (k == j - 1 && !word_in<packed_words{std::array<std::string_view, 6>{"this", "last", "next", "on", "early", "late"}}>(k)) break;
+            if (k == j - 1 && !word_in(k, time_modifiers)) break;
             j = k;
             while (j > sb && is_adverb(j)) --j;
         }
@@ -1556,7 +1562,7 @@ private:
             if (auto np = subject_of(sb, c.first)) return make(*np, c);
             return std::nullopt;
         }
-        if (word_in<packed_words{std::array<std::string_view, 3>{"who", "which", "that"}}>(j) && j > sb) {
+        if (word_in(j, relative_pronouns) && j > sb) {
             if (toks_[j - 1].kind == qtok::comma && j >= sb + 2) j -= 2;
             else --j;
         } else if (toks_[j].kind == qtok::comma) {
