@@ -128,11 +128,8 @@ public:
 
     [[nodiscard]] V* find(std::string_view k) noexcept {
         if (slots_.empty()) return nullptr;
-        for (auto i = word_table::hash(k) & mask_;; i = (i + 1) & mask_) {
-            auto const& s = slots_[i];
-            if (s.value == 0) return nullptr;
-            if (s.key == k) return &values_[s.value - 1];
-        }
+        auto const& s = slots_[slot_of(k)];
+        return s.value != 0 ? &values_[s.value - 1] : nullptr;
     }
     struct emplaced {
         V* value;
@@ -142,9 +139,8 @@ public:
     /// The value of `k` (a new one when `k` is new).
     emplaced try_emplace(std::string_view k) {
         if (2 * (values_.size() + 1) > slots_.size()) grow();
-        auto i = word_table::hash(k) & mask_;
-        for (; slots_[i].value != 0; i = (i + 1) & mask_)
-            if (slots_[i].key == k) return {&values_[slots_[i].value - 1], false, slots_[i].key};
+        auto const i = slot_of(k);
+        if (slots_[i].value != 0) return {&values_[slots_[i].value - 1], false, slots_[i].key};
         auto* const bytes = static_cast<char*>(arena_->allocate(k.size() + 1, 1));
         std::memcpy(bytes, k.data(), k.size());
         values_.emplace_back();
@@ -157,16 +153,18 @@ private:
         std::string_view key;
         std::size_t value = 0; // 1 + its index in values_, or 0 when the slot is empty
     };
+    /// The slot that holds `k`, or the empty one where it would go (the table is never full).
+    [[nodiscard]] std::size_t slot_of(std::string_view k) const noexcept {
+        auto i = word_table::hash(k) & mask_;
+        while (slots_[i].value != 0 && slots_[i].key != k) i = (i + 1) & mask_;
+        return i;
+    }
     void grow() {
         std::pmr::vector<slot> old(std::max<std::size_t>(16, 2 * slots_.size()), arena_);
         old.swap(slots_);
         mask_ = slots_.size() - 1;
-        for (auto const& s : old) {
-            if (s.value == 0) continue;
-            auto i = word_table::hash(s.key) & mask_;
-            while (slots_[i].value != 0) i = (i + 1) & mask_;
-            slots_[i] = s;
-        }
+        for (auto const& s : old)
+            if (s.value != 0) slots_[slot_of(s.key)] = s; // (the keys are distinct: an empty slot)
     }
     std::pmr::vector<slot> slots_;
     std::pmr::vector<V> values_;
