@@ -1993,6 +1993,7 @@ private:
         std::size_t next_piece = 0;
         auto piece_first = [](piece const& p) { return p.open == no_token ? std::size_t{0} : p.open; };
         std::size_t next_punct = 0; // in punct_: the first at or after i
+        std::size_t next_cue = 0;   // in cue_words_: the first at or after i
         for (std::size_t i = 0; i < toks_.size();) {
             // sentence_last(i), as byte searches
             std::size_t const window_end = std::min(toks_.size(), i + 201);
@@ -2005,7 +2006,10 @@ private:
                 marks = marks || toks_[punct_[next_punct]].kind == qtok::mark;
             while (next_piece < pieces_.size() && piece_first(pieces_[next_piece]) <= last) handle(pieces_[next_piece++]);
             bool const introduction = last + 1 == toks_.size() && toks_[last].kind == qtok::colon;
-            if (!marks && settings_.indirect && !introduction) indirect_in(i, last);
+            while (next_cue < cue_words_.size() && cue_words_[next_cue] < i) ++next_cue;
+            // (a sentence with no cue word reports nothing)
+            if (!marks && settings_.indirect && !introduction && next_cue < cue_words_.size() && cue_words_[next_cue] <= last)
+                indirect_in(i, last, next_cue);
             i = last + 1;
         }
         while (next_piece < pieces_.size()) handle(pieces_[next_piece++]);
@@ -2089,18 +2093,21 @@ private:
 
     // ---- indirect speech -----------------------------------------------------------------------
 
-    void indirect_in(std::size_t sb, std::size_t last) {
+    /// Reported speech in the unquoted sentence [sb, last], whose first cue word is cue_words_[first_cue].
+    void indirect_in(std::size_t sb, std::size_t last, std::size_t first_cue) {
         std::size_t end = last;
         while (end > sb && (toks_[end].kind == qtok::terminal || toks_[end].kind == qtok::close_paren)) --end;
         if (end <= sb + 2) return;
         std::optional<attribution> topic;
-        for (auto it = std::lower_bound(cue_words_.begin(), cue_words_.end(), sb); it != cue_words_.end() && *it <= end;
-             ++it) {
+        for (auto it = cue_words_.begin() + static_cast<std::ptrdiff_t>(first_cue); it != cue_words_.end() && *it <= end; ++it) {
             std::size_t const k = *it; // a word starting a cue
+            // (a cue's info is its first word's: only "according to" and frequent speech cues
+            // are read here, so the others need no cue_at)
+            auto const& lx = lexicon_[toks_[k].entry];
+            std::string_view const w = lx.form; // the word, lower cased
+            if ((lx.info.category != cue_category::speech || lx.info.frequency < 5) && w != "according") continue;
             auto const c = cue_at(k);
             if (c.first == no_token) continue;
-            lowered const l(text_, toks_[k]);
-            auto const w = l.view();
             bool const according = w == "according" && c.last > k;
             if (according) {
                 auto np = np_forward(c.last + 1, end + 1);
