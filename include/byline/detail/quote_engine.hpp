@@ -487,8 +487,8 @@ private:
         auto e = toks_[i].entry;
         if (e == unknown_entry) [[unlikely]] e = look_up(i) ? toks_[i].entry : no_entry;
         // (a word with no entry reads entry 0's classes, masked off: no branch on whether it has one)
-        std::uint32_t const known = e != no_entry ? ~std::uint32_t{0} : 0;
-        return (lexicon_[known != 0 ? e : 0].classes & set.bits & known) != 0;
+        std::uint32_t const known = 0u - std::uint32_t{e != no_entry};
+        return (lexicon_[e & known].classes & set.bits & known) != 0;
     }
     // (word_in with a list and word_is compare the spelling: a lexeme's form is its words'
     // spelling lower cased, so they need no lookup)
@@ -1436,7 +1436,10 @@ private:
             // "According to Yahoo News, Clinton spokesman Jesse Lehrich said …", "his relatives
             // watched the videos, according to their attorneys, and said …": the source set off
             // by commas before the cue reports the whole sentence
-            for (std::size_t a = sb; a + 3 < k; ++a) {
+            // (the cue words from sb: "according" is one whenever cue_at finds a cue at it)
+            for (auto at = std::lower_bound(cue_words_.begin(), cue_words_.end(), sb); at != cue_words_.end() && *at + 3 < k;
+                 ++at) {
+                std::size_t const a = *at;
                 if (!word_is(a, "according") || !word_is(a + 1, "to") || inside_[a] ||
                     (a > sb && toks_[a - 1].kind != qtok::comma))
                     continue;
@@ -2082,7 +2085,8 @@ private:
     }
 
     void flush_block() {
-        if (block_.active && block_.paragraphs > 0) {
+        if (!block_.active) return; // (an inactive block_ holds its defaults already)
+        if (block_.paragraphs > 0) {
             auto const span = trim_content(block_.span.begin, block_.span.end);
             std::optional<attribution> who = block_.who;
             emit(span, quote_kind::block, who);
