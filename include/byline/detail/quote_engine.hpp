@@ -456,12 +456,13 @@ private:
     /// next closer at a word end in the same paragraph; everything else is an apostrophe.
     void pair_single_marks() {
         std::size_t open = no_token;
-        for (std::size_t const i : punct_) { // (no other token changes anything)
+        for (std::size_t const i : marks_) { // (no other token changes anything)
             auto const& t = toks_[i];
-            if (inside_[i] || t.kind != qtok::mark || is_double_family(t.glyph)) {
-                if (t.kind == qtok::mark && is_double_family(t.glyph)) open = no_token;
+            if (is_double_family(t.glyph)) {
+                open = no_token;
                 continue;
             }
+            if (inside_[i]) continue;
             bool const opener = (t.flags & m_space_before) && !(t.flags & m_word_before) && !(t.flags & m_space_after);
             bool const closer = !(t.flags & m_space_before) && (t.flags & m_space_after) && !(t.flags & m_word_after);
             if (open == no_token) {
@@ -1995,8 +1996,8 @@ private:
         // Sentences in order, so that carry-over and pronouns see the attributions before them.
         std::size_t next_piece = 0;
         auto piece_first = [](piece const& p) { return p.open == no_token ? std::size_t{0} : p.open; };
-        std::size_t next_punct = 0; // in punct_: the first at or after i
-        std::size_t next_cue = 0;   // in cue_words_: the first at or after i
+        std::size_t next_mark = 0; // in marks_: the first at or after i
+        std::size_t next_cue = 0;  // in cue_words_: the first at or after i
         for (std::size_t i = 0; i < toks_.size();) {
             // sentence_last(i), as byte searches
             std::size_t const window_end = std::min(toks_.size(), i + 201);
@@ -2004,9 +2005,9 @@ private:
             if (auto const* start = std::memchr(sentence_start_.data() + i + 1, 1, window_end - i - 1))
                 last = static_cast<std::size_t>(static_cast<std::uint8_t const*>(start) - sentence_start_.data()) - 1;
             // whether the sentence holds quotation marks or quoted words
-            bool marks = std::memchr(inside_.data() + i, 1, last + 1 - i) != nullptr;
-            for (; next_punct < punct_.size() && punct_[next_punct] <= last; ++next_punct)
-                marks = marks || toks_[punct_[next_punct]].kind == qtok::mark;
+            while (next_mark < marks_.size() && marks_[next_mark] < i) ++next_mark;
+            bool const marks = (next_mark < marks_.size() && marks_[next_mark] <= last) ||
+                               std::memchr(inside_.data() + i, 1, last + 1 - i) != nullptr;
             while (next_piece < pieces_.size() && piece_first(pieces_[next_piece]) <= last) handle(pieces_[next_piece++]);
             bool const introduction = last + 1 == toks_.size() && toks_[last].kind == qtok::colon;
             while (next_cue < cue_words_.size() && cue_words_[next_cue] < i) ++next_cue;
