@@ -483,7 +483,8 @@ private:
     [[nodiscard]] std::string_view token_text(std::size_t i) const noexcept {
         return {text_.data() + toks_[i].begin, toks_[i].end - toks_[i].begin};
     }
-    [[nodiscard]] bool word_in(std::size_t i, word_set set) const noexcept {
+    // (inlined: most asks are of words already looked up, and a call cost more than the test)
+    [[nodiscard, gnu::always_inline]] bool word_in(std::size_t i, word_set set) const noexcept {
         if (!is_word(i)) return false;
         auto e = toks_[i].entry;
         if (e == unknown_entry) [[unlikely]] e = look_up(i) ? toks_[i].entry : no_entry;
@@ -501,7 +502,9 @@ private:
     template <packed_words Set>
     [[nodiscard]] bool word_in(std::size_t i) const noexcept { return word_in(i, Set); }
     /// Whether token i is the word `w` (given in lower case), ASCII case-insensitively.
-    [[nodiscard]] bool word_is(std::size_t i, std::string_view w) const noexcept { return is_word(i) && spelled(token_text(i), w); }
+    [[nodiscard, gnu::always_inline]] bool word_is(std::size_t i, std::string_view w) const noexcept {
+        return is_word(i) && spelled(token_text(i), w);
+    }
     /// Whether `t` (a word: not empty) is `lower` (lower case), ASCII case-insensitively.
     [[nodiscard, gnu::always_inline]] static bool spelled(std::string_view t, std::string_view lower) noexcept {
         // the length and the first letter in one test (see one_of)
@@ -515,12 +518,12 @@ private:
         }
         return true;
     }
-    [[nodiscard]] bool is_cap(std::size_t i) const noexcept { return is_word_with(i, w_cap | w_digit); }
-    [[nodiscard]] bool is_lower_word(std::size_t i) const noexcept { return is_word_with(i, w_lower); }
+    [[nodiscard, gnu::always_inline]] bool is_cap(std::size_t i) const noexcept { return is_word_with(i, w_cap | w_digit); }
+    [[nodiscard, gnu::always_inline]] bool is_lower_word(std::size_t i) const noexcept { return is_word_with(i, w_lower); }
     /// Whether token i is a word with any of `flags`, its kind and flags in one comparison (two
     /// branches on the data before): qtok::word is 0, and any other kind times 64 exceeds every
     /// set of flags.
-    [[nodiscard]] bool is_word_with(std::size_t i, std::uint8_t flags) const noexcept {
+    [[nodiscard, gnu::always_inline]] bool is_word_with(std::size_t i, std::uint8_t flags) const noexcept {
         static_assert(qtok::word == qtok{0} && (w_cap | w_lower | w_allcaps | w_possessive | w_ascii | w_digit) < 64);
         return i < token_count_ && static_cast<unsigned>(toks_[i].flags & flags) > static_cast<unsigned>(toks_[i].kind) * 64u;
     }
@@ -1090,7 +1093,8 @@ private:
         if (!ss.empty()) {
             while (sentence_cursor_ < ss.size() && ss[sentence_cursor_].begin < toks_.front().begin) ++sentence_cursor_;
             std::size_t t = 0;
-            for (std::size_t s = sentence_cursor_; s < ss.size() && ss[s].begin < toks_.back().end; ++s) {
+            std::size_t s = sentence_cursor_;
+            for (; s < ss.size() && ss[s].begin < toks_.back().end; ++s) {
                 // (the first token not before the boundary: a binary search, as sentences are fewer
                 // than tokens, whose halving is a conditional move, not a branch taken at random)
                 if (t < toks_.size()) {
@@ -1107,6 +1111,7 @@ private:
                     (t == 0 || toks_[t - 1].kind != qtok::word || text_[toks_[t - 1].end - 1] != '.'))
                     sentence_start_[t] = 1;
             }
+            sentence_cursor_ = s; // (the next unit starts at or after this one's end)
         }
     }
 
