@@ -175,8 +175,14 @@ struct block_masks {
     std::uint64_t word = 0, high = 0, joint = 0, period = 0;
 };
 
+/// Third bytes of E2 80 xx that separate words: – — ‘ “ ” … (bit xx - 0x80).
+inline constexpr std::uint64_t punctuation_separators =
+    std::uint64_t{1} << 0x13 | std::uint64_t{1} << 0x14 | std::uint64_t{1} << 0x18 | std::uint64_t{1} << 0x1C |
+    std::uint64_t{1} << 0x1D | std::uint64_t{1} << 0x26;
+
 [[nodiscard]] inline block_masks classify_block(unsigned char const* p) noexcept {
     block_masks m;
+    std::uint64_t lead = 0; // E2 bytes
 #if defined(__SSE2__)
     for (unsigned k = 0; k < 4; ++k) {
         __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * k));
@@ -192,6 +198,7 @@ struct block_masks {
         m.high |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(v))} << shift;
         m.joint |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(joint))} << shift;
         m.period |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))))} << shift;
+        lead |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))} << shift;
     }
 #else
     for (unsigned k = 0; k < 64; ++k) {
@@ -199,8 +206,17 @@ struct block_masks {
         m.high |= std::uint64_t{p[k] >= 0x80} << k;
         m.joint |= std::uint64_t{p[k] == '\'' || p[k] == '-'} << k;
         m.period |= std::uint64_t{p[k] == '.'} << k;
+        lead |= std::uint64_t{p[k] == 0xE2} << k;
     }
 #endif
+    // The quotation marks, dashes and ellipsis of news text (E2 80 xx, whole in the block) only
+    // separate words: bytes like spaces here, not the non-ASCII bytes that stop the block's scan.
+    for (lead &= ~std::uint64_t{0} >> 2; lead != 0; lead &= lead - 1) {
+        auto const k = static_cast<unsigned>(std::countr_zero(lead));
+        unsigned const third = p[k + 2];
+        std::uint64_t const separator = (p[k + 1] == 0x80) & ((third & 0xC0) == 0x80) & (punctuation_separators >> (third & 63));
+        m.high &= ~((separator & 1) * (std::uint64_t{7} << k));
+    }
     return m;
 }
 
