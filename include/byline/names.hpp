@@ -378,12 +378,14 @@ private:
             slot.head = head;
             slot.facts = lex.words.find(slot.key, detail::names::facts_hash(head, second, slot.key.size()), head);
         }
-        /// Whether token `t`'s key is `w`, a word of at most seven bytes: by the key's head alone
-        /// (a key without NUL bytes, longer than eight bytes, has none in its head either).
-        template <std::size_t N>
-        [[gnu::always_inline]] bool word_is(std::size_t t, char const (&w)[N]) {
-            static_assert(N >= 2 && N <= 8);
-            return slot_of(t).head == detail::names::packed({w, N - 1});
+        /// Whether token `t`'s key is one of `words`, each of at most seven bytes: by the key's
+        /// head alone (a key without NUL bytes, longer than eight bytes, has none in its head
+        /// either), one integer comparison a word.
+        template <std::size_t... N>
+        [[gnu::always_inline]] bool word_is(std::size_t t, char const (&... words)[N]) {
+            static_assert(((N >= 2 && N <= 8) && ...));
+            auto const head = slot_of(t).head;
+            return ((head == detail::names::packed({words, N - 1})) || ...);
         }
         bool has(std::size_t t, std::uint16_t f) const { return tok[t].has(f); }
         /// A regnal or generational numeral of two letters or more ("George III", "Henry VIII"):
@@ -619,7 +621,7 @@ private:
                 }
                 bool const ends_in_title = process_part(s, split);
                 if (split >= e) return;
-                if (ends_in_title && (word_is(split, "of") | word_is(split, "for"))) {
+                if (ends_in_title && word_is(split, "of", "for")) {
                     title_run_end = e - 1;
                     organisation(split + 1, e);
                     return;
@@ -636,7 +638,7 @@ private:
             // A clause's capitalised first word is weak evidence: drop it when it is a common
             // word (The, However, In), unless it is a first name followed by a proper name.
             while (s < e && has(s, capitalised) && !has(s, all_caps) &&
-                   (word_is(s, "the") | word_is(s, "a") | word_is(s, "an") || (has(s, clause_start) && is_common(s)))) {
+                   (word_is(s, "the", "a", "an") || (has(s, clause_start) && is_common(s)))) {
                 if (title_at(s, e).second != 0) break; // "Secretary of State Antony Blinken said"
                 auto const g = given(s);
                 bool const name_follows = g && s + 1 < e && has(s + 1, capitalised) && !is_common(s + 1);
@@ -697,7 +699,7 @@ private:
             if (char const g = title_ending_at(k)) return g;
             for (int steps = 0; steps < 5 && k > 0; ++steps) {
                 if (k + 1 < s && !joined(k + 1)) return 0;
-                if (lower_word(k, connector_word) && (word_is(k, "of") | word_is(k, "for"))) {
+                if (lower_word(k, connector_word) && word_is(k, "of", "for")) {
                     if (!joined(k)) return 0;
                     return title_ending_at(k - 1);
                 }
