@@ -355,10 +355,11 @@ TEST_CASE("names: a one-word title that is part of how someone is called is part
 
 TEST_CASE("names: words come out the same wherever they fall in the tokenizer's 64-byte blocks") {
     std::string const sentence = "Gen. J.R. O'Brien's mid-Atlantic U.S.-backed plan, \xC3\x81lvaro L\xC3\xB3pez-Obrador "
-                                 "(aka AMLO) and Jean-Luc said: \xE2\x80\x9CNo.\xE2\x80\x9D extraordinarilylongword x. y' z- ";
+                                 "(aka AMLO) and Jean-Luc said: \xE2\x80\x9CNo.\xE2\x80\x9D extraordinarilylongword x. y' z- "
+                                 "\xE2\x80\x94Rivera\xE2\x80\xA6 \xE2\x80\x98ok\xE2\x80\x99 A\xE2\x80\x93" "B ";
     std::vector<byline::detail::names::token> reference;
     byline::detail::names::tokenize(sentence, {}, reference);
-    REQUIRE(reference.size() == 19);
+    REQUIRE(reference.size() == 23);
     for (std::size_t shift = 1; shift <= 65; ++shift) {
         std::string const text = std::string(shift, ' ') + sentence;
         std::vector<byline::detail::names::token> tokens;
@@ -373,6 +374,12 @@ TEST_CASE("names: words come out the same wherever they fall in the tokenizer's 
     CHECK(std::string_view(sentence).substr(reference[1].begin, reference[1].end - reference[1].begin) == "J.R.");
     CHECK(std::string_view(sentence).substr(reference[2].begin, reference[2].end - reference[2].begin) == "O'Brien");
     CHECK(reference[2].has(byline::detail::names::possessive));
+    // Quotation marks, dashes and the ellipsis separate words like spaces, yet are no plain space.
+    CHECK(std::string_view(sentence).substr(reference[19].begin, reference[19].end - reference[19].begin) == "Rivera");
+    CHECK(reference[19].has(byline::detail::names::clause_start));
+    CHECK(!reference[19].has(byline::detail::names::after_space));
+    CHECK(std::string_view(sentence).substr(reference[21].begin, reference[21].end - reference[21].begin) == "A");
+    CHECK(std::string_view(sentence).substr(reference[22].begin, reference[22].end - reference[22].begin) == "B");
 }
 
 TEST_CASE("names: a regnal numeral ends a name and stays in its id") {

@@ -318,16 +318,18 @@ private:
         // to still hold a news article's names when they are linked at the end. Thread-local
         // like the token scratch, so that its strings keep their capacity.
         // 128 bytes (a power of two): a slot's address is a shift of its index.
+        // What most questions about a word read comes first, in one cache line.
         struct alignas(128) cached_key {
             std::string_view key;             // in small_key or large_key
             std::array<char, 16> small_key{}; // short ASCII words
-            std::string large_key;
             detail::names::word_facts facts;  // one lookup for every single-word table
+            std::uint64_t head = 0;           // the key's first eight bytes, zero-padded (see word_is)
             bool plural_checked = false;      // facts.common also covers plurals (Galleries)
             bool title_known = false;
             char title_group = 0;       // the longest title phrase starting here: group,
             std::size_t title_end = 0;  // end token (exclusive),
             std::string title_text;     // and its folded text
+            std::string large_key;
         };
         struct key_cache_t {
             std::array<std::size_t, 1024> tokens; // the token each slot holds, apart: cheap to forget
@@ -373,10 +375,18 @@ private:
                 head = detail::names::key_head(slot.key);
                 second = detail::names::key_second(slot.key);
             }
+            slot.head = head;
             slot.facts = lex.words.find(slot.key, detail::names::facts_hash(head, second, slot.key.size()), head);
         }
-        /// The key as a view, for comparisons with literals.
-        [[gnu::always_inline]] std::string_view word(std::size_t t) { return key(t); }
+        /// Whether token `t`'s key is one of `words`, each of at most seven bytes: by the key's
+        /// head alone (a key without NUL bytes, longer than eight bytes, has none in its head
+        /// either), one integer comparison a word.
+        template <std::size_t... N>
+        [[gnu::always_inline]] bool word_is(std::size_t t, char const (&... words)[N]) {
+            static_assert(((N >= 2 && N <= 8) && ...));
+            auto const head = slot_of(t).head;
+            return ((head == detail::names::packed({words, N - 1})) || ...);
+        }
         bool has(std::size_t t, std::uint16_t f) const { return tok[t].has(f); }
         /// A regnal or generational numeral of two letters or more ("George III", "Henry VIII"):
         /// part of the name, not an acronym. "I" and "V" alone are too often a pronoun or an initial.
@@ -611,7 +621,7 @@ private:
                 }
                 bool const ends_in_title = process_part(s, split);
                 if (split >= e) return;
-                if (ends_in_title && (word(split) == "of" || word(split) == "for")) {
+                if (ends_in_title && word_is(split, "of", "for")) {
                     title_run_end = e - 1;
                     organisation(split + 1, e);
                     return;
@@ -628,7 +638,7 @@ private:
             // A clause's capitalised first word is weak evidence: drop it when it is a common
             // word (The, However, In), unless it is a first name followed by a proper name.
             while (s < e && has(s, capitalised) && !has(s, all_caps) &&
-                   (word(s) == "the" || word(s) == "a" || word(s) == "an" || (has(s, clause_start) && is_common(s)))) {
+                   (word_is(s, "the", "a", "an") || (has(s, clause_start) && is_common(s)))) {
                 if (title_at(s, e).second != 0) break; // "Secretary of State Antony Blinken said"
                 auto const g = given(s);
                 bool const name_follows = g && s + 1 < e && has(s + 1, capitalised) && !is_common(s + 1);
@@ -650,7 +660,7 @@ private:
                     if (g == 0) continue;
                     cue = g;
                     name_start = q;
-                    naming_title = q == p + 1 && is_naming_title(word(p)) ? p : npos;
+                    naming_title = q == p + 1 && is_naming_title(key(p)) ? p : npos;
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
                     if (q < e && given(q) && !given(q).word_too()) break; // the name has begun
                     p = q - 1;
@@ -689,11 +699,11 @@ private:
             if (char const g = title_ending_at(k)) return g;
             for (int steps = 0; steps < 5 && k > 0; ++steps) {
                 if (k + 1 < s && !joined(k + 1)) return 0;
-                if (lower_word(k, connector_word) && (word(k) == "of" || word(k) == "for")) {
+                if (lower_word(k, connector_word) && word_is(k, "of", "for")) {
                     if (!joined(k)) return 0;
                     return title_ending_at(k - 1);
                 }
-                if (!has(k, capitalised) && key(k) != "the") return 0;
+                if (!has(k, capitalised) && !word_is(k, "the")) return 0;
                 --k;
             }
             return 0;
@@ -701,14 +711,14 @@ private:
 
         void organisation(std::size_t a, std::size_t b) {
             using namespace detail::names;
-            while (a < b && (word(a) == "the" || lower_word(a, connector_word))) ++a;
+            while (a < b && (word_is(a, "the") || lower_word(a, connector_word))) ++a;
             if (b - a >= 2 && word_class(b - 1) == 'o' && has(a, capitalised))
                 cands.push_back({a, b, candidate_kind::organisation, 0, npos});
         }
 
         void classify(std::size_t a, std::size_t b, char cue, bool apposition, std::size_t naming_title) {
             using namespace detail::names;
-            while (a < b && word(a) == "the") ++a;
+            while (a < b && word_is(a, "the")) ++a;
             // "Miss Universe Alicia Machado": after a title, a common word is part of the title.
             while (cue != 0 && a + 1 < b && is_common(a) && !given(a)) ++a;
             if (a >= b) return;
@@ -753,8 +763,8 @@ private:
             if (introduced) {
                 std::string_view const k = key(t);
                 if (k == "aka" || k == "or") ++t;
-                else if (k == "also" && t + 2 < toks.size() && word(t + 1) == "known" && word(t + 2) == "as") t += 3;
-                else if (k == "known" && t + 1 < toks.size() && word(t + 1) == "as") t += 2;
+                else if (k == "also" && t + 2 < toks.size() && word_is(t + 1, "known") && word_is(t + 2, "as")) t += 3;
+                else if (k == "known" && t + 1 < toks.size() && word_is(t + 1, "as")) t += 2;
                 else if (k == "a" && raw(t).size() == 1 && text.substr(tok[t].end, 5) == ".k.a.") t += 1;
                 else return npos;
                 while (t < toks.size() && tok[t].begin < tok[b].end + 24 && has(t, lower_case)) ++t; // "k", "a"

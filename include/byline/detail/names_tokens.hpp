@@ -169,14 +169,20 @@ inline constexpr auto byte_classes = [] {
     return letters >= 2;
 }
 
-/// Which of 64 bytes are ASCII letters or digits, which are not ASCII, and which may join two
-/// words (' - .): bit k for byte k.
+/// Which of 64 bytes are ASCII letters or digits, which are not ASCII, which are ' or - (that
+/// may join two words) and which are periods: bit k for byte k.
 struct block_masks {
-    std::uint64_t word = 0, high = 0, join = 0;
+    std::uint64_t word = 0, high = 0, joint = 0, period = 0;
 };
+
+/// Third bytes of E2 80 xx that separate words: – — ‘ “ ” … (bit xx - 0x80).
+inline constexpr std::uint64_t punctuation_separators =
+    std::uint64_t{1} << 0x13 | std::uint64_t{1} << 0x14 | std::uint64_t{1} << 0x18 | std::uint64_t{1} << 0x1C |
+    std::uint64_t{1} << 0x1D | std::uint64_t{1} << 0x26;
 
 [[nodiscard]] inline block_masks classify_block(unsigned char const* p) noexcept {
     block_masks m;
+    std::uint64_t lead = 0; // E2 bytes
 #if defined(__SSE2__)
     for (unsigned k = 0; k < 4; ++k) {
         __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * k));
@@ -186,20 +192,31 @@ struct block_masks {
                                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
         __m128i const digit =
             _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-        __m128i const join = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('.')));
+        __m128i const joint = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
         auto const shift = 16 * k;
         m.word |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))} << shift;
         m.high |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(v))} << shift;
-        m.join |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(join))} << shift;
+        m.joint |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(joint))} << shift;
+        m.period |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))))} << shift;
+        lead |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))} << shift;
     }
 #else
     for (unsigned k = 0; k < 64; ++k) {
         m.word |= std::uint64_t{byte_classes[p[k]] == 1} << k;
         m.high |= std::uint64_t{p[k] >= 0x80} << k;
-        m.join |= std::uint64_t{p[k] == '\'' || p[k] == '-' || p[k] == '.'} << k;
+        m.joint |= std::uint64_t{p[k] == '\'' || p[k] == '-'} << k;
+        m.period |= std::uint64_t{p[k] == '.'} << k;
+        lead |= std::uint64_t{p[k] == 0xE2} << k;
     }
 #endif
+    // The quotation marks, dashes and ellipsis of news text (E2 80 xx, whole in the block) only
+    // separate words: bytes like spaces here, not the non-ASCII bytes that stop the block's scan.
+    for (lead &= ~std::uint64_t{0} >> 2; lead != 0; lead &= lead - 1) {
+        auto const k = static_cast<unsigned>(std::countr_zero(lead));
+        unsigned const third = p[k + 2];
+        std::uint64_t const separator = (p[k + 1] == 0x80) & ((third & 0xC0) == 0x80) & (punctuation_separators >> (third & 63));
+        m.high &= ~((separator & 1) * (std::uint64_t{7} << k));
+    }
     return m;
 }
 
@@ -220,53 +237,62 @@ public:
             // Sixty-four bytes at a time: the ASCII words that end before the first other byte, at
             // a byte that cannot join them to more (not ' - or the period of an initial), are
             // done here; step() takes the word or the byte there, and the block goes on after it.
-            if (i + 64 <= n_) {
+            // (From the third byte on: a word's gap is read from the two bytes before it.)
+            if (i + 64 <= n_ && i >= 2) {
                 auto const m = classify_block(data_ + i);
                 unsigned from = 0; // the block's bytes before it are done
                 std::size_t resume;
                 // In registers while the block's words go out (stores into the tokens could alias
-                // the members): the end of the last word, the next sentence start, the tokens.
+                // the members): the end of the last word, the next sentence start, the tokens, the text.
                 std::size_t prev_end = prev_end_;
                 std::size_t next_start = sentence_start_from(i); // the next sentence's start from here
                 auto& out = out_;
+                auto const* const data = data_;
+                std::uint64_t long_words = 0; // the block's: see count_long
                 for (;;) {
                     std::uint64_t const rest = ~std::uint64_t{0} << from;
                     std::uint64_t const high = m.high & rest;
                     auto const limit = high == 0 ? 64u : static_cast<unsigned>(std::countr_zero(high));
                     std::uint64_t const word = (limit == 64 ? m.word : m.word & ((std::uint64_t{1} << limit) - 1)) & rest;
-                    std::uint64_t starts = word & ~(word << 1);
+                    std::uint64_t starts = word & ~(word << 1), ends = word & ~(word >> 1); // first and last bytes
+                    // The words that may go on past their last byte here: one that runs into the
+                    // limit, one that ' or - follows, an initial's letter that a period follows.
+                    std::uint64_t stops = ends & ((m.joint >> 1) | (std::uint64_t{1} << ((limit - 1) & 63)));
+                    for (std::uint64_t c = starts & ends & (m.period >> 1); c != 0; c &= c - 1) [[unlikely]]
+                        stops |= is_ascii_upper(data[i + static_cast<unsigned>(std::countr_zero(c))]) ? c & (~c + 1) : 0;
                     resume = i + limit;
                     bool general = limit < 64; // at a byte that is not ASCII
+                    if (stops != 0) { // the words before the first such one are done here
+                        auto const e = static_cast<unsigned>(std::countr_zero(stops));
+                        auto const b = 63 - static_cast<unsigned>(std::countl_zero(starts & (~std::uint64_t{0} >> (63 - e))));
+                        starts &= (std::uint64_t{1} << b) - 1;
+                        resume = i + b;
+                        // A word that runs into the block's end goes on in the next block.
+                        general = e != 63 || b == 0;
+                    }
                     while (starts != 0) {
-                        auto const b = static_cast<unsigned>(std::countr_zero(starts));
-                        auto const len = static_cast<unsigned>(std::countr_one(word >> b));
-                        std::size_t const s = i + b;
-                        if (b + len >= limit) { // the word may go on past these bytes
-                            resume = s;
-                            general = b == 0 || limit < 64;
-                            break;
-                        }
-                        auto const first = data_[s];
-                        if ((m.join >> (b + len)) & 1u) {
-                            auto const c = data_[s + len];
-                            if (c != '.' || (len == 1 && is_ascii_upper(first))) {
-                                resume = s;
-                                general = true;
-                                break;
-                            }
-                        }
                         // An ASCII word [s, s + len) that nothing joins to the next.
-                        std::uint16_t f = ascii_case_flags[first];
-                        // Most words follow one space, or a comma and a space: both in one test
-                        // (a gap of one byte reads the word's first byte for the comma).
+                        auto const b = static_cast<unsigned>(std::countr_zero(starts));
+                        auto const len = static_cast<unsigned>(std::countr_zero(ends)) + 1 - b;
+                        starts &= starts - 1;
+                        ends &= ends - 1;
+                        std::size_t const s = i + b;
+                        std::uint16_t f = ascii_case_flags[data[s]];
+                        // Most words follow one space, or a comma and a space: both in one test of
+                        // the two bytes before the word.
                         std::size_t const gap = s - prev_end;
-                        bool const spaced = (gap - 1 < 2) & (data_[s - (gap != 0)] == ' ') &
-                                            ((gap == 1) | (data_[prev_end] == ','));
-                        if (spaced) {
+                        std::uint16_t before;
+                        std::memcpy(&before, data + s - 2, 2);
+                        if constexpr (std::endian::native == std::endian::big)
+                            before = static_cast<std::uint16_t>(before >> 8 | before << 8);
+                        if ((((unsigned{before} ^ unsigned{',' | ' ' << 8}) >> (8 * (gap & 1))) | ((gap - 1) >> 1)) == 0) {
                             f = static_cast<std::uint16_t>(f | after_space << (gap - 1)); // after_comma is after_space << 1
                         } else {
                             f |= gap_flags(text_.substr(prev_end, s - prev_end));
-                            if (f & line_start) new_line();
+                            if (f & line_start) {
+                                count_long(long_words);
+                                new_line();
+                            }
                         }
                         // No branch on the case, which the predictor often misses: the rarer
                         // questions only a capitalised word's answer changes are asked of all.
@@ -277,14 +303,15 @@ public:
                         }
                         // Shouting needs a second letter or digit that is not lower case ("The" and
                         // "I" do not); the block holds the byte after a word's first.
-                        if (f & may_shout[data_[s + 1]]) [[unlikely]]
+                        if (f & may_shout[data[s + 1]]) [[unlikely]]
                             if (shouts(text_.substr(s, len))) f |= all_caps;
+                        long_words += std::uint64_t{len >= 4} << (32 * cap);
                         out.push_back({s, s + len, f});
                         prev_end = s + len;
-                        starts &= starts - 1;
                     }
                     if (!general) break;
                     prev_end_ = prev_end;
+                    count_long(long_words);
                     resume = step(resume);
                     next_start = sentence_start_from(resume);
                     prev_end = prev_end_;
@@ -292,7 +319,7 @@ public:
                     from = static_cast<unsigned>(resume - i);
                 }
                 prev_end_ = prev_end;
-                if (out_.size() - counted_ >= 256) [[unlikely]] count_long_words(); // a long line
+                count_long(long_words);
                 i = resume;
                 continue;
             }
@@ -311,9 +338,9 @@ private:
     std::vector<byte_span> const& sentences_;
     std::vector<token>& out_;
     std::size_t prev_end_ = 0, next_sentence_ = 0;
-    // The current line: its first word, and its words of four bytes or more (all, capitalised)
-    // among the tokens before counted_.
-    std::size_t line_first_ = 0, counted_ = 0;
+    // The current line: its first word, and its words of four bytes or more (not capitalised,
+    // capitalised).
+    std::size_t line_first_ = 0;
     std::array<std::size_t, 2> line_long_{};
     static_assert(capitalised == 1);
 
@@ -336,24 +363,17 @@ private:
         return f;
     }();
 
-    /// Adds the words out since the last count to the current line's words of four bytes or
-    /// more: at the end of a line, or of a few hundred words of a long one (while they are
-    /// still in cache), rather than as each word goes out (registers the word loop needs).
-    void count_long_words() {
-        std::size_t long_words = line_long_[0], long_capitalised = line_long_[1];
-        for (auto t = out_.begin() + static_cast<std::ptrdiff_t>(counted_); t != out_.end(); ++t) {
-            std::size_t const long_word = t->end - t->begin >= 4;
-            long_words += long_word;
-            long_capitalised += long_word & (t->flags & capitalised);
-        }
-        line_long_ = {long_words, long_capitalised};
-        counted_ = out_.size();
+    /// Adds a block's words of four bytes or more to the current line's: counted as the words
+    /// go out, the capitalised ones in the high half (a block holds at most 32 words).
+    void count_long(std::uint64_t& long_words) noexcept {
+        line_long_[0] += long_words & 0xFFFFFFFFu;
+        line_long_[1] += long_words >> 32;
+        long_words = 0;
     }
     /// Marks the current line's first word when most of the line's longer words are
     /// capitalised ("Trump Calls Clinton Names"): a title-case line.
     void end_line() {
-        count_long_words();
-        if (line_long_[1] >= 3 && line_long_[1] >= 4 * (line_long_[0] - line_long_[1])) out_[line_first_].flags |= headline;
+        if (line_long_[1] >= 3 && line_long_[1] >= 4 * line_long_[0]) out_[line_first_].flags |= headline;
         line_long_ = {};
     }
     /// The word about to go out starts a line.
@@ -365,6 +385,8 @@ private:
 
     void push(token const& t) {
         if (t.has(line_start)) new_line();
+        auto long_word = std::uint64_t{t.end - t.begin >= 4} << (32 * (t.flags & capitalised));
+        count_long(long_word);
         out_.push_back(t);
     }
 
