@@ -480,7 +480,7 @@ public:
     [[nodiscard]] std::size_t alias_count() const noexcept { return aliases_; }
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
         return tokens_.memory_bytes() + edges_.memory_bytes() +
-               (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
+               (starters_.capacity() + inner_.capacity() + restarts_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
                (out_begin_.capacity() + fail_.capacity() + out_link_.capacity()) * sizeof(std::uint32_t) +
                depth_.capacity() + outputs_.capacity() * sizeof(output) +
                sizeof(starter_filter_) + sizeof(pair_filter_);
@@ -602,6 +602,9 @@ private:
                 }
             }
             ++k;
+            // whatever follows a childless node whose longest proper suffix is the root starts
+            // afresh: skip() finds that start for less than read() and step() would
+            if (restarts(state)) state = 0;
         }
         for (std::size_t s = k >= max_depth_ ? k - max_depth_ : 0; held != 0 && s < k; ++s) release(s);
     }
@@ -675,6 +678,9 @@ private:
                 queue.push_back(child);
             }
         }
+        restarts_.assign(inner_.size(), 0);
+        for (std::uint32_t n = 1; n < nodes_; ++n)
+            if (!has_children(n) && fail(n) == 0) restarts_[n >> 6] |= std::uint64_t{1} << (n & 63);
     }
 
     /// Whether the token at `pos` starts with an upper- or title-case letter.
@@ -700,6 +706,10 @@ private:
     }
     [[nodiscard]] bool has_children(std::uint32_t node) const noexcept {
         return (inner_[node >> 6] >> (node & 63)) & 1u;
+    }
+    /// Whether the transition from `node` on any token is the one from the root (see restarts_).
+    [[nodiscard]] bool restarts(std::uint32_t node) const noexcept {
+        return (restarts_[node >> 6] >> (node & 63)) & 1u;
     }
 
     /// Numbers the node of each one-token prefix after its token (token id + 1), so a scan
@@ -729,7 +739,8 @@ private:
         std::vector<std::uint32_t>().swap(root_child_);
     }
 
-    /// The hash of starter_filter_ (its top 16 bits): one multiply.
+    /// The hash of starter_filter_ (its top 16 bits): one multiply, of the first 8 bytes and the
+    /// length only, so that tokenizer::mark_looks() loads one word of each word it tests.
     [[nodiscard]] static std::uint64_t starter_hash(ascii_key const& word) noexcept {
         return (word.lo + word.hi) * 0x9E3779B97F4A7C15ull;
     }
@@ -805,6 +816,7 @@ private:
     std::vector<std::uint32_t> root_child_; ///< while building: token id -> node of the one-token prefix
     std::vector<std::uint64_t> starters_;   ///< compiled: bit per token id, set if an alias starts with it
     std::vector<std::uint64_t> inner_;      ///< compiled: bit per node, set if it has children
+    std::vector<std::uint64_t> restarts_;   ///< compiled: bit per node without children whose fail_ is the root
     std::vector<std::uint64_t> first_step_; ///< compiled: per token, a 1-bit-per-label filter of its node's edges
     std::vector<std::uint32_t> out_begin_;  ///< node -> first output; outputs of n are [n, n + 1)
     std::vector<std::uint32_t> fail_;       ///< compiled: deep node -> its longest proper suffix in the trie (0: none)
