@@ -458,24 +458,29 @@ private:
     /// Sets block_'s masks for the 64 bytes at `p`, p[64..79] readable (the punctuation mask only
     /// if some punctuation stops skip()).
     void classify(unsigned char const* p, skip_rules const& rules) noexcept {
-        std::uint64_t alnum = 0, high = 0, space = 0, e2 = 0;
+        // no test of the rules per 16 bytes: the loop unrolls into straight-line code
+        std::uint64_t alnum = 0, high = 0, e2 = 0;
         for (unsigned j = 0; j < 4; ++j) {
             auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * j));
             alnum |= std::uint64_t{ascii_alnum_mask(v)} << (16 * j);
             high |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(v))} << (16 * j);
-            if (rules.pass_typographic)
-                e2 |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))}
-                      << (16 * j);
-            if (rules.any_punct_stop) {
+            e2 |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))}
+                  << (16 * j);
+        }
+        if (rules.any_punct_stop) {
+            std::uint64_t space = 0;
+            for (unsigned j = 0; j < 4; ++j) {
+                auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * j));
                 auto const blank = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
                                                 _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '\t'))),
                                                                _mm_set1_epi8(-128 + 5)));
                 space |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(blank))} << (16 * j);
             }
+            block_.punct = ~(alnum | high | space); // ASCII punctuation
         }
         block_.alnum = alnum;
-        block_.punct = ~(alnum | high | space); // ASCII punctuation
         // a quote or dash within the block is no stop, like ASCII punctuation
+        if (!rules.pass_typographic) e2 = 0;
         for (e2 &= (std::uint64_t{1} << 62) - 1; e2 != 0; e2 &= e2 - 1) {
             auto const i = static_cast<unsigned>(std::countr_zero(e2));
             auto const third = p[i + 2];
