@@ -435,22 +435,24 @@ private:
 
     /// The key of the ASCII word of `len` bytes (1 to 15) at `p` (16 bytes readable).
     static void word_key(unsigned char const* p, std::size_t len, ascii_key& key) noexcept {
-        static constexpr auto kept = [] { // per length: the bytes of the two words it keeps
-            std::array<std::array<std::uint64_t, 2>, 16> masks{};
+        // per length: the bytes of each word it keeps (two tables: an index scaled by 8 is free)
+        static constexpr auto kept = [](std::size_t word) {
+            std::array<std::uint64_t, 16> masks{};
             for (std::size_t l = 0; l < 16; ++l) {
                 std::array<unsigned char, 16> bytes{};
                 for (std::size_t b = 0; b < l; ++b) bytes[b] = 0xFF;
-                masks[l] = std::bit_cast<std::array<std::uint64_t, 2>>(bytes);
+                masks[l] = std::bit_cast<std::array<std::uint64_t, 2>>(bytes)[word];
             }
             return masks;
-        }();
+        };
+        static constexpr auto kept_lo = kept(0), kept_hi = kept(1);
         std::uint64_t lo, hi;
         std::memcpy(&lo, p, 8);
         std::memcpy(&hi, p + 8, 8);
         // lower case (digits have the bit already); the second word always, masked to nothing up
         // to 8 bytes: a test of the length would be a branch on every word's length
-        key.lo = (lo | 0x2020202020202020ull) & kept[len][0];
-        key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
+        key.lo = (lo | 0x2020202020202020ull) & kept_lo[len];
+        key.hi = (hi | 0x2020202020202020ull) & kept_hi[len];
         key.size = len;
     }
 
