@@ -316,8 +316,9 @@ public:
     }
 
     /// From a token boundary, skips ahead over white space, punctuation that `rules` lets it
-    /// pass, ASCII words that `may_stop(ascii_key)` (a cheap filter) rejects and ASCII words that
-    /// `word_stops(ascii_key)` passes, 64 bytes at a time. Returns
+    /// pass, ASCII words that `may_stop(ascii_key)` (a cheap filter, given the key's first 8
+    /// bytes `lo` only) rejects and ASCII words that `word_stops(ascii_key)` passes, 64 bytes
+    /// at a time. Returns
     /// true with the first word it stops at in `tok` and `key` (its gap and case bits unset;
     /// the tokenizer after it), or false at the token boundary where read() has to go on:
     /// before punctuation it may not pass, before the token of another non-ASCII byte (or the
@@ -502,6 +503,11 @@ private:
     /// outcome (the filter passes a data-dependent few), so skip() branches on the few only.
     template <class MayStop>
     void mark_looks(unsigned char const* p, MayStop& may_stop) noexcept {
+        static constexpr auto head_bytes = [] { // by last byte - first byte of a word: the bytes of its first 8
+            std::array<std::uint64_t, 64> masks{};
+            for (std::size_t d = 0; d < 64; ++d) masks[d] = d >= 7 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * (d + 1))) - 1;
+            return masks;
+        }();
         auto const alnum = block_.alnum;
         auto const ends = alnum & ~(alnum >> 1);
         auto run16 = alnum & (alnum << 1); // bit j: bytes j-15..j all letters or digits
@@ -512,8 +518,10 @@ private:
         for (auto starts = alnum & ~(alnum << 1), rest = ends; starts != 0; starts &= starts - 1, rest &= rest - 1) {
             auto const i = lowest_bit(starts);
             auto const last = lowest_bit(rest);
-            ascii_key word; // a long word's key is cut short: it is looked at anyway
-            word_key(p + i, (last + 1 - i) & 15, word);
+            std::uint64_t head;
+            std::memcpy(&head, p + i, 8);
+            ascii_key word; // the first 8 bytes only: all that may_stop reads
+            word.lo = (head | 0x2020202020202020ull) & head_bytes[last - i];
             looks |= std::uint64_t{may_stop(word)} << last;
         }
         block_.looks = looks;

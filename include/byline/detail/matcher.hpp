@@ -739,10 +739,10 @@ private:
         std::vector<std::uint32_t>().swap(root_child_);
     }
 
-    /// The hash of starter_filter_ (its top 16 bits): one multiply, of the first 8 bytes and the
-    /// length only, so that tokenizer::mark_looks() loads one word of each word it tests.
+    /// The hash of starter_filter_ (its top 16 bits): one multiply, of the first 8 bytes only,
+    /// so that tokenizer::mark_looks() loads and masks one 8-byte word of each word it tests.
     [[nodiscard]] static std::uint64_t starter_hash(ascii_key const& word) noexcept {
-        return (word.lo + word.size) * 0x9E3779B97F4A7C15ull;
+        return word.lo * 0x9E3779B97F4A7C15ull;
     }
 
     /// The hash of pair_filter_ (its top 16 bits).
