@@ -483,7 +483,7 @@ public:
                (starters_.capacity() + inner_.capacity() + restarts_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
                (out_begin_.capacity() + fail_.capacity() + out_link_.capacity()) * sizeof(std::uint32_t) +
                depth_.capacity() + outputs_.capacity() * sizeof(output) +
-               sizeof(starter_filter_) + sizeof(pair_filter_);
+               sizeof(starter_filter_) + sizeof(whole_filter_) + sizeof(pair_filter_);
     }
 
 private:
@@ -542,12 +542,18 @@ private:
         // Every token of a match is one (the alias's prefix up to it is a path of the trie), so
         // a match is a run of consecutive numbers, and numbers order and overlap as tokens do.
         std::size_t k = 0;
-        std::uint32_t starter = no_id; // the token skip() stopped at
+        std::uint32_t starter = no_id; // the token skip() stopped at (no_id: not looked up)
         auto const may_start_alias = [this](ascii_key const& word) -> bool {
             auto const h = starter_hash(word);
             return (starter_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u;
         };
         auto const starts_alias_word = [this, &starter](ascii_key const& word) { // may_start_alias(word)
+            // a word that no one-word alias can be ("the") meets the pair filter before a lookup
+            auto const h = starter_hash(word);
+            if (!((whole_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u)) {
+                starter = no_id; // looked up if skip() stops at it
+                return word_stop::unless_followed;
+            }
             starter = tokens_.find(word);
             if (!starts_alias(starter)) return word_stop::pass;
             // an alias of this one word ends here; else only a token after it can make a match
@@ -561,6 +567,8 @@ private:
             token_read how;
             if (state == 0 && tz.skip(may_start_alias, starts_alias_word, may_go_on, skip_rules_, tok, key)) {
                 how = token_read::ascii;
+                if (starter == no_id) starter = tokens_.find(key);
+                if (!starts_alias(starter)) continue; // the filters let it through
                 state = starter + 1; // see renumber_nodes
             } else {
                 how = tz.read(tok, key, folded);
@@ -752,11 +760,13 @@ private:
 
     /// What tokenizer::skip() may pass over: starter_filter_, a one-bit-per-hash filter of the
     /// tokens an alias starts with that an ASCII word can be (lower-case letters and digits,
-    /// under 16 bytes); pair_filter_, the same of the pairs of such tokens, one space apart,
-    /// that an alias starts with (the words that may go on after "the" are far fewer than
-    /// every alias's second); and skip_rules_, the punctuation no alias starts with.
+    /// under 16 bytes); whole_filter_, the same of those that are a whole alias too;
+    /// pair_filter_, the same of the pairs of such tokens, one space apart, that an alias
+    /// starts with (the words that may go on after "the" are far fewer than every alias's
+    /// second); and skip_rules_, the punctuation no alias starts with.
     void build_skip_filters() {
         starter_filter_.fill(0);
+        whole_filter_.fill(0);
         pair_filter_.fill(0);
         skip_rules_ = {};
         auto const ascii_word = [](fold_buffer const& token, ascii_key& word) {
@@ -784,6 +794,7 @@ private:
             }
             auto const h = starter_hash(word);
             if (starts_alias(id)) starter_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+            if (starts_alias(id) && has_outputs(id + 1)) whole_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
         });
         edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t) {
             // from a one-token node (numbered after its token) over white space
@@ -825,6 +836,7 @@ private:
     std::uint32_t deep_from_ = 1;           ///< compiled: the first node two or more tokens deep
     std::vector<output> outputs_;
     std::array<std::uint64_t, 1024> starter_filter_{};  ///< compiled: see build_skip_filters
+    std::array<std::uint64_t, 1024> whole_filter_{};    ///< compiled: see build_skip_filters
     std::array<std::uint64_t, 1024> pair_filter_{};     ///< compiled: see build_skip_filters
     skip_rules skip_rules_;                          ///< compiled: see build_skip_filters
     std::vector<pending> pending_;
