@@ -317,8 +317,8 @@ public:
 
     /// From a token boundary, skips ahead over white space, punctuation that `rules` lets it
     /// pass, ASCII words that `may_stop(ascii_key)` (a cheap filter, given the key's first 8
-    /// bytes `lo` only) rejects and ASCII words that `word_stops(ascii_key)` passes, 64 bytes
-    /// at a time. Returns
+    /// bytes `lo` and `size` only) rejects and ASCII words that `word_stops(ascii_key)`
+    /// passes, 64 bytes at a time. Returns
     /// true with the first word it stops at in `tok` and `key` (its gap and case bits unset;
     /// the tokenizer after it), or false at the token boundary where read() has to go on:
     /// before punctuation it may not pass, before the token of another non-ASCII byte (or the
@@ -520,8 +520,9 @@ private:
             auto const last = lowest_bit(rest);
             std::uint64_t head;
             std::memcpy(&head, p + i, 8);
-            ascii_key word; // the first 8 bytes only: all that may_stop reads
+            ascii_key word; // the first 8 bytes and the length only: all that may_stop reads
             word.lo = (head | 0x2020202020202020ull) & head_bytes[last - i];
+            word.size = last + 1 - i;
             looks |= std::uint64_t{may_stop(word)} << last;
         }
         block_.looks = looks;

@@ -550,7 +550,7 @@ private:
         auto const starts_alias_word = [this, &starter](ascii_key const& word) { // may_start_alias(word)
             // a word that no one-word alias can be ("the") meets the pair filter before a lookup
             auto const h = starter_hash(word);
-            if (!((whole_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u)) {
+            if (!((whole_filter_[(h >> 38) & 1023] >> ((h >> 32) & 63)) & 1u)) {
                 starter = no_id; // looked up if skip() stops at it
                 return word_stop::unless_followed;
             }
@@ -747,10 +747,10 @@ private:
         std::vector<std::uint32_t>().swap(root_child_);
     }
 
-    /// The hash of starter_filter_ (its top 16 bits): one multiply, of the first 8 bytes only,
-    /// so that tokenizer::mark_looks() loads and masks one 8-byte word of each word it tests.
+    /// The hash of starter_filter_ (its top 16 bits): one multiply, of the first 8 bytes and the
+    /// length only, so that tokenizer::mark_looks() loads and masks one 8-byte word of each word.
     [[nodiscard]] static std::uint64_t starter_hash(ascii_key const& word) noexcept {
-        return word.lo * 0x9E3779B97F4A7C15ull;
+        return (word.lo + word.size) * 0x9E3779B97F4A7C15ull;
     }
 
     /// The hash of pair_filter_ (its top 16 bits).
@@ -760,7 +760,8 @@ private:
 
     /// What tokenizer::skip() may pass over: starter_filter_, a one-bit-per-hash filter of the
     /// tokens an alias starts with that an ASCII word can be (lower-case letters and digits,
-    /// under 16 bytes); whole_filter_, the same of those that are a whole alias too;
+    /// under 16 bytes); whole_filter_, the same of those that are a whole alias too (from
+    /// other bits of the hash, so that its false positives are not starter_filter_'s);
     /// pair_filter_, the same of the pairs of such tokens, one space apart, that an alias
     /// starts with (the words that may go on after "the" are far fewer than every alias's
     /// second); and skip_rules_, the punctuation no alias starts with.
@@ -794,7 +795,7 @@ private:
             }
             auto const h = starter_hash(word);
             if (starts_alias(id)) starter_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
-            if (starts_alias(id) && has_outputs(id + 1)) whole_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+            if (starts_alias(id) && has_outputs(id + 1)) whole_filter_[(h >> 38) & 1023] |= std::uint64_t{1} << ((h >> 32) & 63);
         });
         edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t) {
             // from a one-token node (numbered after its token) over white space
