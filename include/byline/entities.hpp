@@ -36,8 +36,9 @@ public:
         std::unordered_map<std::string_view, std::uint32_t> known_slot;
         auto& entity_slot = slots_for(gazetteer_.entity_count()); // gazetteer entity -> doc.entities
         std::vector<entity> added;
-        auto slot_of = [&](std::uint32_t e) {
-            if (auto const slot = entity_slot.find(e); slot != no_slot) return slot;
+        // The slot of an entity at its first mention in the document (a call: the usual
+        // mention, of an entity seen before, costs only the lookup before it).
+        auto const first_slot = [&](std::uint32_t e) {
             if (known_slot.empty() && known != 0) {
                 known_slot.reserve(known);
                 for (std::size_t i = 0; i < known; ++i) // the first entity of an id, as before
@@ -63,7 +64,9 @@ public:
         gazetteer_.find<overlap::longest_first>(doc.text, [&](gazetteer_match const& m) {
             while (next_earlier < earlier && doc.mentions[next_earlier].span.end <= m.span.begin) ++next_earlier;
             if (next_earlier < earlier && doc.mentions[next_earlier].span.begin < m.span.end) return;
-            doc.mentions.push_back({m.span, slot_of(m.entity)});
+            auto slot = entity_slot.find(m.entity);
+            if (slot == no_slot) slot = first_slot(m.entity);
+            doc.mentions.push_back({m.span, slot});
         });
         if (earlier != 0)
             std::inplace_merge(doc.mentions.begin(), doc.mentions.begin() + static_cast<std::ptrdiff_t>(earlier),

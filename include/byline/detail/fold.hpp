@@ -316,8 +316,9 @@ public:
     }
 
     /// From a token boundary, skips ahead over white space, punctuation that `rules` lets it
-    /// pass, ASCII words that `may_stop(ascii_key)` (a cheap filter) rejects and ASCII words that
-    /// `word_stops(ascii_key)` passes, 64 bytes at a time. Returns
+    /// pass, ASCII words that `may_stop(ascii_key)` (a cheap filter, given the key's first 8
+    /// bytes `lo` and `size` only) rejects and ASCII words that `word_stops(ascii_key)`
+    /// passes, 64 bytes at a time. Returns
     /// true with the first word it stops at in `tok` and `key` (its gap and case bits unset;
     /// the tokenizer after it), or false at the token boundary where read() has to go on:
     /// before punctuation it may not pass, before the token of another non-ASCII byte (or the
@@ -435,22 +436,24 @@ private:
 
     /// The key of the ASCII word of `len` bytes (1 to 15) at `p` (16 bytes readable).
     static void word_key(unsigned char const* p, std::size_t len, ascii_key& key) noexcept {
-        static constexpr auto kept = [] { // per length: the bytes of the two words it keeps
-            std::array<std::array<std::uint64_t, 2>, 16> masks{};
+        // per length: the bytes of each word it keeps (two tables: an index scaled by 8 is free)
+        static constexpr auto kept = [](std::size_t word) {
+            std::array<std::uint64_t, 16> masks{};
             for (std::size_t l = 0; l < 16; ++l) {
                 std::array<unsigned char, 16> bytes{};
                 for (std::size_t b = 0; b < l; ++b) bytes[b] = 0xFF;
-                masks[l] = std::bit_cast<std::array<std::uint64_t, 2>>(bytes);
+                masks[l] = std::bit_cast<std::array<std::uint64_t, 2>>(bytes)[word];
             }
             return masks;
-        }();
+        };
+        static constexpr auto kept_lo = kept(0), kept_hi = kept(1);
         std::uint64_t lo, hi;
         std::memcpy(&lo, p, 8);
         std::memcpy(&hi, p + 8, 8);
         // lower case (digits have the bit already); the second word always, masked to nothing up
         // to 8 bytes: a test of the length would be a branch on every word's length
-        key.lo = (lo | 0x2020202020202020ull) & kept[len][0];
-        key.hi = (hi | 0x2020202020202020ull) & kept[len][1];
+        key.lo = (lo | 0x2020202020202020ull) & kept_lo[len];
+        key.hi = (hi | 0x2020202020202020ull) & kept_hi[len];
         key.size = len;
     }
 
@@ -458,24 +461,29 @@ private:
     /// Sets block_'s masks for the 64 bytes at `p`, p[64..79] readable (the punctuation mask only
     /// if some punctuation stops skip()).
     void classify(unsigned char const* p, skip_rules const& rules) noexcept {
-        std::uint64_t alnum = 0, high = 0, space = 0, e2 = 0;
+        // no test of the rules per 16 bytes: the loop unrolls into straight-line code
+        std::uint64_t alnum = 0, high = 0, e2 = 0;
         for (unsigned j = 0; j < 4; ++j) {
             auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * j));
             alnum |= std::uint64_t{ascii_alnum_mask(v)} << (16 * j);
             high |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(v))} << (16 * j);
-            if (rules.pass_typographic)
-                e2 |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))}
-                      << (16 * j);
-            if (rules.any_punct_stop) {
+            e2 |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))}
+                  << (16 * j);
+        }
+        if (rules.any_punct_stop) {
+            std::uint64_t space = 0;
+            for (unsigned j = 0; j < 4; ++j) {
+                auto const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + 16 * j));
                 auto const blank = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
                                                 _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '\t'))),
                                                                _mm_set1_epi8(-128 + 5)));
                 space |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(blank))} << (16 * j);
             }
+            block_.punct = ~(alnum | high | space); // ASCII punctuation
         }
         block_.alnum = alnum;
-        block_.punct = ~(alnum | high | space); // ASCII punctuation
         // a quote or dash within the block is no stop, like ASCII punctuation
+        if (!rules.pass_typographic) e2 = 0;
         for (e2 &= (std::uint64_t{1} << 62) - 1; e2 != 0; e2 &= e2 - 1) {
             auto const i = static_cast<unsigned>(std::countr_zero(e2));
             auto const third = p[i + 2];
@@ -495,6 +503,11 @@ private:
     /// outcome (the filter passes a data-dependent few), so skip() branches on the few only.
     template <class MayStop>
     void mark_looks(unsigned char const* p, MayStop& may_stop) noexcept {
+        static constexpr auto head_bytes = [] { // by last byte - first byte of a word: the bytes of its first 8
+            std::array<std::uint64_t, 64> masks{};
+            for (std::size_t d = 0; d < 64; ++d) masks[d] = d >= 7 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * (d + 1))) - 1;
+            return masks;
+        }();
         auto const alnum = block_.alnum;
         auto const ends = alnum & ~(alnum >> 1);
         auto run16 = alnum & (alnum << 1); // bit j: bytes j-15..j all letters or digits
@@ -505,8 +518,11 @@ private:
         for (auto starts = alnum & ~(alnum << 1), rest = ends; starts != 0; starts &= starts - 1, rest &= rest - 1) {
             auto const i = lowest_bit(starts);
             auto const last = lowest_bit(rest);
-            ascii_key word; // a long word's key is cut short: it is looked at anyway
-            word_key(p + i, (last + 1 - i) & 15, word);
+            std::uint64_t head;
+            std::memcpy(&head, p + i, 8);
+            ascii_key word; // the first 8 bytes and the length only: all that may_stop reads
+            word.lo = (head | 0x2020202020202020ull) & head_bytes[last - i];
+            word.size = last + 1 - i;
             looks |= std::uint64_t{may_stop(word)} << last;
         }
         block_.looks = looks;

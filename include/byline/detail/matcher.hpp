@@ -480,10 +480,10 @@ public:
     [[nodiscard]] std::size_t alias_count() const noexcept { return aliases_; }
     [[nodiscard]] std::size_t memory_bytes() const noexcept {
         return tokens_.memory_bytes() + edges_.memory_bytes() +
-               (starters_.capacity() + inner_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
+               (starters_.capacity() + inner_.capacity() + restarts_.capacity() + first_step_.capacity()) * sizeof(std::uint64_t) +
                (out_begin_.capacity() + fail_.capacity() + out_link_.capacity()) * sizeof(std::uint32_t) +
                depth_.capacity() + outputs_.capacity() * sizeof(output) +
-               sizeof(starter_filter_) + sizeof(pair_filter_);
+               sizeof(starter_filter_) + sizeof(whole_filter_) + sizeof(pair_filter_);
     }
 
 private:
@@ -542,12 +542,18 @@ private:
         // Every token of a match is one (the alias's prefix up to it is a path of the trie), so
         // a match is a run of consecutive numbers, and numbers order and overlap as tokens do.
         std::size_t k = 0;
-        std::uint32_t starter = no_id; // the token skip() stopped at
+        std::uint32_t starter = no_id; // the token skip() stopped at (no_id: not looked up)
         auto const may_start_alias = [this](ascii_key const& word) -> bool {
             auto const h = starter_hash(word);
             return (starter_filter_[h >> 54] >> ((h >> 48) & 63)) & 1u;
         };
         auto const starts_alias_word = [this, &starter](ascii_key const& word) { // may_start_alias(word)
+            // a word that no one-word alias can be ("the") meets the pair filter before a lookup
+            auto const h = starter_hash(word);
+            if (!((whole_filter_[(h >> 38) & 1023] >> ((h >> 32) & 63)) & 1u)) {
+                starter = no_id; // looked up if skip() stops at it
+                return word_stop::unless_followed;
+            }
             starter = tokens_.find(word);
             if (!starts_alias(starter)) return word_stop::pass;
             // an alias of this one word ends here; else only a token after it can make a match
@@ -561,6 +567,8 @@ private:
             token_read how;
             if (state == 0 && tz.skip(may_start_alias, starts_alias_word, may_go_on, skip_rules_, tok, key)) {
                 how = token_read::ascii;
+                if (starter == no_id) starter = tokens_.find(key);
+                if (!starts_alias(starter)) continue; // the filters let it through
                 state = starter + 1; // see renumber_nodes
             } else {
                 how = tz.read(tok, key, folded);
@@ -602,6 +610,9 @@ private:
                 }
             }
             ++k;
+            // whatever follows a childless node whose longest proper suffix is the root starts
+            // afresh: skip() finds that start for less than read() and step() would
+            if (restarts(state)) state = 0;
         }
         for (std::size_t s = k >= max_depth_ ? k - max_depth_ : 0; held != 0 && s < k; ++s) release(s);
     }
@@ -675,6 +686,9 @@ private:
                 queue.push_back(child);
             }
         }
+        restarts_.assign(inner_.size(), 0);
+        for (std::uint32_t n = 1; n < nodes_; ++n)
+            if (!has_children(n) && fail(n) == 0) restarts_[n >> 6] |= std::uint64_t{1} << (n & 63);
     }
 
     /// Whether the token at `pos` starts with an upper- or title-case letter.
@@ -700,6 +714,10 @@ private:
     }
     [[nodiscard]] bool has_children(std::uint32_t node) const noexcept {
         return (inner_[node >> 6] >> (node & 63)) & 1u;
+    }
+    /// Whether the transition from `node` on any token is the one from the root (see restarts_).
+    [[nodiscard]] bool restarts(std::uint32_t node) const noexcept {
+        return (restarts_[node >> 6] >> (node & 63)) & 1u;
     }
 
     /// Numbers the node of each one-token prefix after its token (token id + 1), so a scan
@@ -729,9 +747,10 @@ private:
         std::vector<std::uint32_t>().swap(root_child_);
     }
 
-    /// The hash of starter_filter_ (its top 16 bits): one multiply.
+    /// The hash of starter_filter_ (its top 16 bits): one multiply, of the first 8 bytes and the
+    /// length only, so that tokenizer::mark_looks() loads and masks one 8-byte word of each word.
     [[nodiscard]] static std::uint64_t starter_hash(ascii_key const& word) noexcept {
-        return (word.lo + word.hi) * 0x9E3779B97F4A7C15ull;
+        return (word.lo + word.size) * 0x9E3779B97F4A7C15ull;
     }
 
     /// The hash of pair_filter_ (its top 16 bits).
@@ -741,11 +760,14 @@ private:
 
     /// What tokenizer::skip() may pass over: starter_filter_, a one-bit-per-hash filter of the
     /// tokens an alias starts with that an ASCII word can be (lower-case letters and digits,
-    /// under 16 bytes); pair_filter_, the same of the pairs of such tokens, one space apart,
-    /// that an alias starts with (the words that may go on after "the" are far fewer than
-    /// every alias's second); and skip_rules_, the punctuation no alias starts with.
+    /// under 16 bytes); whole_filter_, the same of those that are a whole alias too (from
+    /// other bits of the hash, so that its false positives are not starter_filter_'s);
+    /// pair_filter_, the same of the pairs of such tokens, one space apart, that an alias
+    /// starts with (the words that may go on after "the" are far fewer than every alias's
+    /// second); and skip_rules_, the punctuation no alias starts with.
     void build_skip_filters() {
         starter_filter_.fill(0);
+        whole_filter_.fill(0);
         pair_filter_.fill(0);
         skip_rules_ = {};
         auto const ascii_word = [](fold_buffer const& token, ascii_key& word) {
@@ -773,6 +795,7 @@ private:
             }
             auto const h = starter_hash(word);
             if (starts_alias(id)) starter_filter_[h >> 54] |= std::uint64_t{1} << ((h >> 48) & 63);
+            if (starts_alias(id) && has_outputs(id + 1)) whole_filter_[(h >> 38) & 1023] |= std::uint64_t{1} << ((h >> 32) & 63);
         });
         edges_.for_each_edge([&](std::uint32_t parent, std::uint32_t lbl, std::uint32_t) {
             // from a one-token node (numbered after its token) over white space
@@ -805,6 +828,7 @@ private:
     std::vector<std::uint32_t> root_child_; ///< while building: token id -> node of the one-token prefix
     std::vector<std::uint64_t> starters_;   ///< compiled: bit per token id, set if an alias starts with it
     std::vector<std::uint64_t> inner_;      ///< compiled: bit per node, set if it has children
+    std::vector<std::uint64_t> restarts_;   ///< compiled: bit per node without children whose fail_ is the root
     std::vector<std::uint64_t> first_step_; ///< compiled: per token, a 1-bit-per-label filter of its node's edges
     std::vector<std::uint32_t> out_begin_;  ///< node -> first output; outputs of n are [n, n + 1)
     std::vector<std::uint32_t> fail_;       ///< compiled: deep node -> its longest proper suffix in the trie (0: none)
@@ -813,6 +837,7 @@ private:
     std::uint32_t deep_from_ = 1;           ///< compiled: the first node two or more tokens deep
     std::vector<output> outputs_;
     std::array<std::uint64_t, 1024> starter_filter_{};  ///< compiled: see build_skip_filters
+    std::array<std::uint64_t, 1024> whole_filter_{};    ///< compiled: see build_skip_filters
     std::array<std::uint64_t, 1024> pair_filter_{};     ///< compiled: see build_skip_filters
     skip_rules skip_rules_;                          ///< compiled: see build_skip_filters
     std::vector<pending> pending_;
