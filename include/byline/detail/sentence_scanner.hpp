@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
 
@@ -122,21 +124,47 @@ struct list_marker {
     [[nodiscard]] constexpr std::string_view alternative() const noexcept { return {alt.data(), alt_size}; }
 };
 
+/// How many of the 8 bytes of `word` (in text order) are ASCII letters or digits before the first
+/// that is not: per-byte range tests on the low 7 bits, which cannot carry into the next byte.
+[[nodiscard]] constexpr std::size_t alnum_prefix(std::uint64_t word) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t high = ones * 0x80;
+    std::uint64_t const low7 = word & ~high;
+    std::uint64_t const folded = low7 | ones * 0x20;
+    std::uint64_t const letter = (folded + ones * (0x80 - 'a')) & ~(folded + ones * (0x80 - 'z' - 1));
+    std::uint64_t const digit = (low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1));
+    std::uint64_t const alnum = (letter | digit) & ~word & high;
+    return static_cast<std::size_t>(std::countr_zero(~alnum & high)) / 8;
+}
+
 inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii", "iv", "v", "vi", "vii",
                                                                  "viii", "ix", "x", "xi", "xii"};
 
 /// Reads an enumerator at `i`: "1." "1)" "1.)" "(1)" "a." "a)" "(a)" "A)" "(A)" "iv)" "(iv)",
 /// followed by white space and more text. Returns end == 0 when there is none.
-[[nodiscard]] constexpr list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
+[[nodiscard]] inline list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
     list_marker m;
     bool const paren = i < limit && text[i] == '(';
-    std::size_t j = i + (paren ? 1 : 0);
-    std::size_t const label_begin = j;
-    while (j < limit && j - label_begin < 5 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
-                                                ascii_letter(static_cast<unsigned char>(text[j]))))
-        ++j;
+    std::size_t const label_begin = i + (paren ? 1 : 0);
     // Most words fail here: a label is 1 to 4 characters followed by '.' or ')'.
-    if (j == label_begin || j - label_begin > 4 || j >= limit || (text[j] != '.' && text[j] != ')')) return m;
+    std::size_t j = label_begin;
+    if constexpr (std::endian::native == std::endian::little) {
+        if (label_begin + 8 <= text.size()) {
+            // The label's length from 8 bytes at once, not a loop exiting at each word's length.
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + label_begin, 8);
+            std::size_t const label = alnum_prefix(word);
+            auto const after = static_cast<unsigned char>(word >> (8 * std::min<std::size_t>(label, 5)));
+            j = label_begin + label;
+            if ((label - 1 >= 4) | (j >= limit) | ((after != '.') & (after != ')'))) return m;
+        }
+    }
+    if (j == label_begin) { // fewer than 8 bytes left: byte by byte
+        while (j < limit && j - label_begin < 5 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
+                                                    ascii_letter(static_cast<unsigned char>(text[j]))))
+            ++j;
+        if (j == label_begin || j - label_begin > 4 || j >= limit || (text[j] != '.' && text[j] != ')')) return m;
+    }
     std::string_view const label = text.substr(label_begin, j - label_begin);
     bool const digits = std::all_of(label.begin(), label.end(), [](char c) { return ascii_digit(static_cast<unsigned char>(c)); });
     bool const roman = has_word(roman_numerals, label);
@@ -354,6 +382,18 @@ private:
         check(Policy::ellipses);
         check(Policy::bullets);
         return none;
+    }
+
+    /// Whether a space and an ASCII letter can only be plain text to look_ahead: no glyph list it
+    /// consults holds either.
+    static constexpr bool plain_follower() noexcept {
+        for (unsigned char c = 0; c < 128; ++c) {
+            if (c != ' ' && !ascii_letter(c)) continue;
+            for (auto const* set : {&closing_marks_.ascii, &opening_marks_.ascii, &dashes_.ascii, &bullets_.ascii,
+                                    &full_stops_.ascii, &strong_stops_.ascii, &ellipses_.ascii, &unconditional_stops_.ascii})
+                if ((*set)[c]) return false;
+        }
+        return true;
     }
 
     [[nodiscard]] std::size_t find_candidate(std::size_t i, bool list_active) const noexcept {
@@ -599,6 +639,17 @@ private:
     /// Skips the closing marks and footnote marks after a terminator, then looks at the next word.
     [[nodiscard]] following look_ahead(std::size_t e, std::size_t limit) const noexcept {
         following f;
+        if constexpr (plain_follower()) {
+            // The commonest follower, one space and a letter, gives what the general path would.
+            if (e + 1 < limit && (text_[e] == ' ') & ascii_letter(byte(e + 1))) {
+                f.end = e;
+                f.word = e + 1;
+                f.kind = read_enumerator(text_, e + 1, limit).end != 0 ? next_kind::list_item
+                         : ascii_upper(byte(e + 1))                  ? next_kind::upper
+                                                                     : next_kind::lower;
+                return f;
+            }
+        }
         std::size_t j = e;
         while (j < limit) {
             std::size_t const len = closing_at(j, limit);
