@@ -140,31 +140,10 @@ struct list_marker {
 inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii", "iv", "v", "vi", "vii",
                                                                  "viii", "ix", "x", "xi", "xii"};
 
-/// Reads an enumerator at `i`: "1." "1)" "1.)" "(1)" "a." "a)" "(a)" "A)" "(A)" "iv)" "(iv)",
-/// followed by white space and more text. Returns end == 0 when there is none.
-[[nodiscard]] inline list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
+/// The rest of read_enumerator, for a label [label_begin, j) followed by '.' or ')' at j.
+[[gnu::noinline]] inline list_marker read_enumerator_label(std::string_view text, bool paren, std::size_t label_begin,
+                                                           std::size_t j, std::size_t limit) noexcept {
     list_marker m;
-    bool const paren = i < limit && text[i] == '(';
-    std::size_t const label_begin = i + (paren ? 1 : 0);
-    // Most words fail here: a label is 1 to 4 characters followed by '.' or ')'.
-    std::size_t j = label_begin;
-    if constexpr (std::endian::native == std::endian::little) {
-        if (label_begin + 8 <= text.size()) {
-            // The label's length from 8 bytes at once, not a loop exiting at each word's length.
-            std::uint64_t word;
-            std::memcpy(&word, text.data() + label_begin, 8);
-            std::size_t const label = alnum_prefix(word);
-            auto const after = static_cast<unsigned char>(word >> (8 * std::min<std::size_t>(label, 5)));
-            j = label_begin + label;
-            if ((label - 1 >= 4) | (j >= limit) | ((after != '.') & (after != ')'))) return m;
-        }
-    }
-    if (j == label_begin) { // fewer than 8 bytes left: byte by byte
-        while (j < limit && j - label_begin < 5 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
-                                                    ascii_letter(static_cast<unsigned char>(text[j]))))
-            ++j;
-        if (j == label_begin || j - label_begin > 4 || j >= limit || (text[j] != '.' && text[j] != ')')) return m;
-    }
     std::string_view const label = text.substr(label_begin, j - label_begin);
     bool const digits = std::all_of(label.begin(), label.end(), [](char c) { return ascii_digit(static_cast<unsigned char>(c)); });
     bool const roman = has_word(roman_numerals, label);
@@ -228,6 +207,33 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
         m.alt_size = static_cast<std::uint8_t>(n);
     }
     return m;
+}
+
+/// Reads an enumerator at `i`: "1." "1)" "1.)" "(1)" "a." "a)" "(a)" "A)" "(A)" "iv)" "(iv)",
+/// followed by white space and more text. Returns end == 0 when there is none.
+[[nodiscard]] inline list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
+    bool const paren = i < limit && text[i] == '(';
+    std::size_t const label_begin = i + (paren ? 1 : 0);
+    // Most words fail here, inline: a label is 1 to 4 characters followed by '.' or ')'.
+    std::size_t j = label_begin;
+    if constexpr (std::endian::native == std::endian::little) {
+        if (label_begin + 8 <= text.size()) {
+            // The label's length from 8 bytes at once, not a loop exiting at each word's length.
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + label_begin, 8);
+            std::size_t const label = alnum_prefix(word);
+            auto const after = static_cast<unsigned char>(word >> (8 * std::min<std::size_t>(label, 5)));
+            j = label_begin + label;
+            if ((label - 1 >= 4) | (j >= limit) | ((after != '.') & (after != ')'))) return {};
+            return read_enumerator_label(text, paren, label_begin, j, limit);
+        }
+    }
+    // fewer than 8 bytes left: byte by byte
+    while (j < limit && j - label_begin < 5 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
+                                                ascii_letter(static_cast<unsigned char>(text[j]))))
+        ++j;
+    if (j == label_begin || j - label_begin > 4 || j >= limit || (text[j] != '.' && text[j] != ')')) return {};
+    return read_enumerator_label(text, paren, label_begin, j, limit);
 }
 
 /// Progress through one sentence, so that a streamed scan resumes where it stopped instead of
@@ -641,7 +647,7 @@ private:
         following f;
         if constexpr (plain_follower()) {
             // The commonest follower, one space and a letter, gives what the general path would.
-            if (e + 1 < limit && (text_[e] == ' ') & ascii_letter(byte(e + 1))) {
+            if (e + 1 < limit && text_[e] == ' ' && ascii_letter(byte(e + 1))) {
                 f.end = e;
                 f.word = e + 1;
                 f.kind = read_enumerator(text_, e + 1, limit).end != 0 ? next_kind::list_item
