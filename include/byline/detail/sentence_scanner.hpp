@@ -531,6 +531,15 @@ private:
         return quote_role::none; // an apostrophe ("don't") or a stray mark
     }
 
+    /// Whether one of the 8 bytes at `j` is '"', '\'' or 0xE2 (the zero-byte test on each xor).
+    [[nodiscard]] bool may_hold_quote_mark(std::size_t j) const noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        std::uint64_t word;
+        std::memcpy(&word, text_.data() + j, 8);
+        auto const zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & ones * 0x80; };
+        return (zero_byte(word ^ ones * '"') | zero_byte(word ^ ones * '\'') | zero_byte(word ^ ones * 0xE2)) != 0;
+    }
+
     [[nodiscard]] static constexpr bool is_quote_mark(char32_t cp) noexcept {
         return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' || cp == U'\u2019';
     }
@@ -546,8 +555,24 @@ private:
         // Without the lowercase rule only a sentence that opens with a quote mark can qualify.
         bool const opens_quoted = is_quote_mark(code_point_at(text_, s).cp);
         if (!Policy::lowercase_quotations_continue && !(Policy::attributed_quotations_continue && opens_quoted)) return b;
+        return quoted_boundary(s, i, limit, b);
+    }
+
+    /// unless_quoted for a sentence that may hold such a quotation (out of line: most have none).
+    [[gnu::noinline]] std::size_t quoted_boundary(std::size_t s, std::size_t i, std::size_t limit, std::size_t b) const noexcept {
         std::size_t open = npos;
+        // A quote mark starts with '"', '\'' or 0xE2, which no continuation byte equals: the other
+        // bytes are passed 8 at a time, then one at a time.
         for (std::size_t j = s; j < i;) {
+            if (j + 8 <= i && !may_hold_quote_mark(j)) {
+                j += 8;
+                continue;
+            }
+            auto const c = byte(j);
+            if (c != '"' && c != '\'' && c != 0xE2) {
+                ++j;
+                continue;
+            }
             auto const d = code_point_at(text_, j);
             if (is_quote_mark(d.cp)) {
                 auto const role = role_of_quote(s, j, d.length, limit);
