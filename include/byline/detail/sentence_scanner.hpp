@@ -15,6 +15,7 @@
 #include <cstring>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #  include <emmintrin.h>
@@ -141,7 +142,7 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
                                                                  "viii", "ix", "x", "xi", "xii"};
 
 /// The rest of read_enumerator, for a label [label_begin, j) followed by '.' or ')' at j.
-[[gnu::noinline]] inline list_marker read_enumerator_label(std::string_view text, bool paren, std::size_t label_begin,
+[[gnu::noinline]] constexpr list_marker read_enumerator_label(std::string_view text, bool paren, std::size_t label_begin,
                                                            std::size_t j, std::size_t limit) noexcept {
     list_marker m;
     std::string_view const label = text.substr(label_begin, j - label_begin);
@@ -211,13 +212,13 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
 
 /// Reads an enumerator at `i`: "1." "1)" "1.)" "(1)" "a." "a)" "(a)" "A)" "(A)" "iv)" "(iv)",
 /// followed by white space and more text. Returns end == 0 when there is none.
-[[nodiscard]] inline list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
+[[nodiscard]] constexpr list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
     bool const paren = i < limit && text[i] == '(';
     std::size_t const label_begin = i + (paren ? 1 : 0);
     // Most words fail here, inline: a label is 1 to 4 characters followed by '.' or ')'.
     std::size_t j = label_begin;
     if constexpr (std::endian::native == std::endian::little) {
-        if (label_begin + 8 <= text.size()) {
+        if (!std::is_constant_evaluated() && label_begin + 8 <= text.size()) {
             // The label's length from 8 bytes at once, not a loop exiting at each word's length.
             std::uint64_t word;
             std::memcpy(&word, text.data() + label_begin, 8);
@@ -228,7 +229,7 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
             return read_enumerator_label(text, paren, label_begin, j, limit);
         }
     }
-    // fewer than 8 bytes left: byte by byte
+    // fewer than 8 bytes left, or at compile time: byte by byte
     while (j < limit && j - label_begin < 5 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
                                                 ascii_letter(static_cast<unsigned char>(text[j]))))
         ++j;
