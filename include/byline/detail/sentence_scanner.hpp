@@ -391,11 +391,11 @@ private:
         return none;
     }
 
-    /// Whether a space and an ASCII letter can only be plain text to look_ahead: no glyph list it
-    /// consults holds either.
+    /// Whether a space, a line feed and the ASCII letters can only be plain text to look_ahead: no
+    /// glyph list it consults holds them.
     static constexpr bool plain_follower() noexcept {
         for (unsigned char c = 0; c < 128; ++c) {
-            if (c != ' ' && !ascii_letter(c)) continue;
+            if (c != ' ' && c != '\n' && !ascii_letter(c)) continue;
             for (auto const* set : {&closing_marks_.ascii, &opening_marks_.ascii, &dashes_.ascii, &bullets_.ascii,
                                     &full_stops_.ascii, &strong_stops_.ascii, &ellipses_.ascii, &unconditional_stops_.ascii})
                 if ((*set)[c]) return false;
@@ -672,14 +672,21 @@ private:
     [[nodiscard]] following look_ahead(std::size_t e, std::size_t limit) const noexcept {
         following f;
         if constexpr (plain_follower()) {
-            // The commonest follower, one space and a letter, gives what the general path would.
-            if (e + 1 < limit && text_[e] == ' ' && ascii_letter(byte(e + 1))) {
-                f.end = e;
-                f.word = e + 1;
-                f.kind = read_enumerator(text_, e + 1, limit).end != 0 ? next_kind::list_item
-                         : ascii_upper(byte(e + 1))                  ? next_kind::upper
-                                                                     : next_kind::lower;
-                return f;
+            // The commonest followers, one space and a letter or a paragraph break, give what the
+            // general path would.
+            if (e + 1 < limit) {
+                if (text_[e] == ' ' && ascii_letter(byte(e + 1))) {
+                    f.end = e;
+                    f.word = e + 1;
+                    f.kind = read_enumerator(text_, e + 1, limit).end != 0 ? next_kind::list_item
+                             : ascii_upper(byte(e + 1))                  ? next_kind::upper
+                                                                         : next_kind::lower;
+                    return f;
+                }
+                if (text_[e] == '\n' && text_[e + 1] == '\n') {
+                    f.end = e;
+                    return f;
+                }
             }
         }
         std::size_t j = e;
