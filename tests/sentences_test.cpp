@@ -176,6 +176,9 @@ TEST_CASE("sentences: a quotation with its source after a dash or on its own lin
           strings{"\"So far, it's 1-0. But it's a long game.\" - Matthew Ingram", "Next one."});
     CHECK(split("\"Prompted by the video, a war began. An insurgency.\" Anonymous blogger, \"Anon\"\n\nNext one.") ==
           strings{"\"Prompted by the video, a war began. An insurgency.\" Anonymous blogger, \"Anon\"", "Next one."});
+    // Quote marks found among longer runs of other bytes, dashes (E2 80 94) included.
+    CHECK(split("\u201cSo far \u2014 and we have counted \u2014 it's 1-0. But it's a long game.\u201d - Matthew Ingram\n\nNext.") ==
+          strings{"\u201cSo far \u2014 and we have counted \u2014 it's 1-0. But it's a long game.\u201d - Matthew Ingram", "Next."});
     CHECK(split("\"Cool clock. It's great.\" He said so.") == strings{"\"Cool clock.", "It's great.\"", "He said so."});
     // A quotation longer than the look-ahead is split throughout; its last sentence keeps the source.
     std::string long_quote = "\"";
@@ -197,6 +200,28 @@ TEST_CASE("sentences: numbered and lettered list items without punctuation") {
     CHECK(split("1. The first item 2. The second item") == strings{"1. The first item", "2. The second item"});
     CHECK(split("a) here it is b) another c) one more") == strings{"a) here it is", "b) another", "c) one more"});
     CHECK(split("Finally, this. 1.) First 2.) Second") == strings{"Finally, this.", "1.) First", "2.) Second"});
+}
+
+TEST_CASE("sentences: a list label read 8 bytes at once reads as it does byte by byte") {
+    // Within 8 bytes of the text's end the label is read byte by byte; padding the same text
+    // (the limit unchanged) takes the 8-byte path.
+    for (std::string_view const item : {"1. a", "12) b", "123. c", "abcd) e", "abcde) f", "(iv) g", "A) h", "A. i",
+                                        "x.) j", "1.x k", "9.\tl", "z) m", "v. n", "(7) "}) {
+        for (std::size_t limit = 0; limit <= item.size(); ++limit) {
+            std::string const padded = std::string(item) + "        ";
+            auto const bytewise = byline::detail::read_enumerator(item, 0, limit);
+            auto const wide = byline::detail::read_enumerator(padded, 0, limit);
+            CAPTURE(item);
+            CAPTURE(limit);
+            CHECK(wide.end == bytewise.end);
+            CHECK(wide.successor() == bytewise.successor());
+            CHECK(wide.alternative() == bytewise.alternative());
+            CHECK(wide.first == bytewise.first);
+        }
+    }
+    CHECK(byline::detail::read_enumerator("12) b        ", 0, 7).successor() == "13)");
+    CHECK(byline::detail::read_enumerator("v. n         ", 0, 7).alternative() == "w.");
+    CHECK(byline::detail::read_enumerator("abcd) e      ", 0, 9).end == 0);
 }
 
 TEST_CASE("sentences: bullets start list items") {

@@ -9,10 +9,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #  include <emmintrin.h>
@@ -122,21 +125,26 @@ struct list_marker {
     [[nodiscard]] constexpr std::string_view alternative() const noexcept { return {alt.data(), alt_size}; }
 };
 
+/// How many of the 8 bytes of `word` (in text order) are ASCII letters or digits before the first
+/// that is not: per-byte range tests on the low 7 bits, which cannot carry into the next byte.
+[[nodiscard]] constexpr std::size_t alnum_prefix(std::uint64_t word) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t high = ones * 0x80;
+    std::uint64_t const low7 = word & ~high;
+    std::uint64_t const folded = low7 | ones * 0x20;
+    std::uint64_t const letter = (folded + ones * (0x80 - 'a')) & ~(folded + ones * (0x80 - 'z' - 1));
+    std::uint64_t const digit = (low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1));
+    std::uint64_t const alnum = (letter | digit) & ~word & high;
+    return static_cast<std::size_t>(std::countr_zero(~alnum & high)) / 8;
+}
+
 inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii", "iv", "v", "vi", "vii",
                                                                  "viii", "ix", "x", "xi", "xii"};
 
-/// Reads an enumerator at `i`: "1." "1)" "1.)" "(1)" "a." "a)" "(a)" "A)" "(A)" "iv)" "(iv)",
-/// followed by white space and more text. Returns end == 0 when there is none.
-[[nodiscard]] constexpr list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
+/// The rest of read_enumerator, for a label [label_begin, j) followed by '.' or ')' at j.
+[[gnu::noinline]] constexpr list_marker read_enumerator_label(std::string_view text, bool paren, std::size_t label_begin,
+                                                           std::size_t j, std::size_t limit) noexcept {
     list_marker m;
-    bool const paren = i < limit && text[i] == '(';
-    std::size_t j = i + (paren ? 1 : 0);
-    std::size_t const label_begin = j;
-    while (j < limit && j - label_begin < 5 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
-                                                ascii_letter(static_cast<unsigned char>(text[j]))))
-        ++j;
-    // Most words fail here: a label is 1 to 4 characters followed by '.' or ')'.
-    if (j == label_begin || j - label_begin > 4 || j >= limit || (text[j] != '.' && text[j] != ')')) return m;
     std::string_view const label = text.substr(label_begin, j - label_begin);
     bool const digits = std::all_of(label.begin(), label.end(), [](char c) { return ascii_digit(static_cast<unsigned char>(c)); });
     bool const roman = has_word(roman_numerals, label);
@@ -200,6 +208,33 @@ inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii
         m.alt_size = static_cast<std::uint8_t>(n);
     }
     return m;
+}
+
+/// Reads an enumerator at `i`: "1." "1)" "1.)" "(1)" "a." "a)" "(a)" "A)" "(A)" "iv)" "(iv)",
+/// followed by white space and more text. Returns end == 0 when there is none.
+[[nodiscard]] constexpr list_marker read_enumerator(std::string_view text, std::size_t i, std::size_t limit) noexcept {
+    bool const paren = i < limit && text[i] == '(';
+    std::size_t const label_begin = i + (paren ? 1 : 0);
+    // Most words fail here, inline: a label is 1 to 4 characters followed by '.' or ')'.
+    std::size_t j = label_begin;
+    if constexpr (std::endian::native == std::endian::little) {
+        if (!std::is_constant_evaluated() && label_begin + 8 <= text.size()) {
+            // The label's length from 8 bytes at once, not a loop exiting at each word's length.
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + label_begin, 8);
+            std::size_t const label = alnum_prefix(word);
+            auto const after = static_cast<unsigned char>(word >> (8 * std::min<std::size_t>(label, 5)));
+            j = label_begin + label;
+            if ((label - 1 >= 4) | (j >= limit) | ((after != '.') & (after != ')'))) return {};
+            return read_enumerator_label(text, paren, label_begin, j, limit);
+        }
+    }
+    // fewer than 8 bytes left, or at compile time: byte by byte
+    while (j < limit && j - label_begin < 5 && (ascii_digit(static_cast<unsigned char>(text[j])) ||
+                                                ascii_letter(static_cast<unsigned char>(text[j]))))
+        ++j;
+    if (j == label_begin || j - label_begin > 4 || j >= limit || (text[j] != '.' && text[j] != ')')) return {};
+    return read_enumerator_label(text, paren, label_begin, j, limit);
 }
 
 /// Progress through one sentence, so that a streamed scan resumes where it stopped instead of
@@ -356,6 +391,18 @@ private:
         return none;
     }
 
+    /// Whether a space, a line feed and the ASCII letters can only be plain text to look_ahead: no
+    /// glyph list it consults holds them.
+    static constexpr bool plain_follower() noexcept {
+        for (unsigned char c = 0; c < 128; ++c) {
+            if (c != ' ' && c != '\n' && !ascii_letter(c)) continue;
+            for (auto const* set : {&closing_marks_.ascii, &opening_marks_.ascii, &dashes_.ascii, &bullets_.ascii,
+                                    &full_stops_.ascii, &strong_stops_.ascii, &ellipses_.ascii, &unconditional_stops_.ascii})
+                if ((*set)[c]) return false;
+        }
+        return true;
+    }
+
     [[nodiscard]] std::size_t find_candidate(std::size_t i, bool list_active) const noexcept {
         auto const* const p = reinterpret_cast<unsigned char const*>(text_.data());
         std::size_t const n = text_.size();
@@ -485,6 +532,15 @@ private:
         return quote_role::none; // an apostrophe ("don't") or a stray mark
     }
 
+    /// Whether one of the 8 bytes at `j` is '"', '\'' or 0xE2 (the zero-byte test on each xor).
+    [[nodiscard]] bool may_hold_quote_mark(std::size_t j) const noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101u;
+        std::uint64_t word;
+        std::memcpy(&word, text_.data() + j, 8);
+        auto const zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & ones * 0x80; };
+        return (zero_byte(word ^ ones * '"') | zero_byte(word ^ ones * '\'') | zero_byte(word ^ ones * 0xE2)) != 0;
+    }
+
     [[nodiscard]] static constexpr bool is_quote_mark(char32_t cp) noexcept {
         return cp == U'"' || cp == U'\'' || cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' || cp == U'\u2019';
     }
@@ -500,8 +556,24 @@ private:
         // Without the lowercase rule only a sentence that opens with a quote mark can qualify.
         bool const opens_quoted = is_quote_mark(code_point_at(text_, s).cp);
         if (!Policy::lowercase_quotations_continue && !(Policy::attributed_quotations_continue && opens_quoted)) return b;
+        return quoted_boundary(s, i, limit, b);
+    }
+
+    /// unless_quoted for a sentence that may hold such a quotation (out of line: most have none).
+    [[gnu::noinline]] std::size_t quoted_boundary(std::size_t s, std::size_t i, std::size_t limit, std::size_t b) const noexcept {
         std::size_t open = npos;
+        // A quote mark starts with '"', '\'' or 0xE2, which no continuation byte equals: the other
+        // bytes are passed 8 at a time, then one at a time.
         for (std::size_t j = s; j < i;) {
+            if (j + 8 <= i && !may_hold_quote_mark(j)) {
+                j += 8;
+                continue;
+            }
+            auto const c = byte(j);
+            if (c != '"' && c != '\'' && c != 0xE2) {
+                ++j;
+                continue;
+            }
             auto const d = code_point_at(text_, j);
             if (is_quote_mark(d.cp)) {
                 auto const role = role_of_quote(s, j, d.length, limit);
@@ -599,6 +671,24 @@ private:
     /// Skips the closing marks and footnote marks after a terminator, then looks at the next word.
     [[nodiscard]] following look_ahead(std::size_t e, std::size_t limit) const noexcept {
         following f;
+        if constexpr (plain_follower()) {
+            // The commonest followers, one space and a letter or a paragraph break, give what the
+            // general path would.
+            if (e + 1 < limit) {
+                if (text_[e] == ' ' && ascii_letter(byte(e + 1))) {
+                    f.end = e;
+                    f.word = e + 1;
+                    f.kind = read_enumerator(text_, e + 1, limit).end != 0 ? next_kind::list_item
+                             : ascii_upper(byte(e + 1))                  ? next_kind::upper
+                                                                         : next_kind::lower;
+                    return f;
+                }
+                if (text_[e] == '\n' && text_[e + 1] == '\n') {
+                    f.end = e;
+                    return f;
+                }
+            }
+        }
         std::size_t j = e;
         while (j < limit) {
             std::size_t const len = closing_at(j, limit);
