@@ -168,3 +168,22 @@ TEST_CASE("quote tokens: a budget that runs out inside a window stops at twice t
     CHECK(std::get<2>(r.tokens.back()) == qtok::terminal);
     CHECK(r.stop == std::get<0>(t.expected.tokens[4]));
 }
+
+TEST_CASE("quote tokens: General Punctuation decoded without the library equals decode()") {
+    // every E2 80 xx / E2 81 xx with a valid and an invalid last byte, cut short at the text's end,
+    // and neighbours of the block (E2 82 xx, E2 7F xx) that take the library path
+    for (unsigned second : {0x7Fu, 0x80u, 0x81u, 0x82u}) {
+        for (unsigned third = 0; third < 256; ++third) {
+            std::string const s{'\xE2', static_cast<char>(second), static_cast<char>(third), ' '};
+            for (std::size_t size : {std::size_t{2}, std::size_t{3}, std::size_t{4}}) {
+                std::string_view const text(s.data(), size);
+                auto const fast = d::decode_punctuation_fast(text, 0);
+                auto const slow = d::decode(text, 0);
+                CHECK(fast.cp == slow.cp);
+                CHECK(fast.length == slow.length);
+                CHECK(d::is_word_char_fast(fast.cp) == d::is_word_char(slow.cp));
+            }
+        }
+    }
+    for (char32_t cp = 0; cp < 0x3000; ++cp) CHECK(d::is_word_char_fast(cp) == d::is_word_char(cp));
+}

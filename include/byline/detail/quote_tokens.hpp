@@ -292,6 +292,22 @@ struct alnum_window {
     return false;
 }
 
+/// decode() with the General Punctuation block (U+2000-U+206F: ’ “ ” — …, most of the non-ASCII
+/// of news text) decoded here, without the library call.
+[[nodiscard]] inline decoded decode_punctuation_fast(std::string_view text, std::size_t pos) noexcept {
+    auto const* const u = reinterpret_cast<unsigned char const*>(text.data()) + pos;
+    if (pos + 2 < text.size() && ((u[0] == 0xE2) & ((u[1] & 0xFE) == 0x80) & ((u[2] & 0xC0) == 0x80))) // (one branch)
+        return {static_cast<char32_t>(0x2000u | ((u[1] & 1u) << 6) | (u[2] & 0x3Fu)), 3};
+    return decode(text, pos);
+}
+
+/// is_word_char, answering General Punctuation (no letters, marks or digits there) without the library call.
+[[nodiscard]] inline bool is_word_char_fast(char32_t cp) noexcept {
+    if (cp < 0x80) return (quote_byte_class[cp] & qb_word) != 0;
+    if (cp - 0x2000u < 0x70u) return false;
+    return is_word_char(cp);
+}
+
 /// Whether `c` is one of the quotation-mark characters the tokenizer knows.
 [[nodiscard]] constexpr bool is_quotation_mark(char32_t c) noexcept {
     switch (c) {
@@ -311,7 +327,7 @@ inline constexpr std::size_t max_mark_run = 3;
     std::size_t q = pos, marks = 0;
     while (q < end) {
         auto const b = static_cast<unsigned char>(text[q]);
-        auto const d = b < 0x80 ? decoded{b, 1} : decode(text, q);
+        auto const d = b < 0x80 ? decoded{b, 1} : decode_punctuation_fast(text, q);
         if (!is_quotation_mark(d.cp)) break;
         q += d.length;
         ++marks;
@@ -428,7 +444,7 @@ std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::si
         if (p >= end) return false;
         auto const b = static_cast<unsigned char>(text[p]);
         if (b < 0x80) return is_word_char(b);
-        return is_word_char(decode(text, p).cp);
+        return is_word_char_fast(decode_punctuation_fast(text, p).cp);
     };
     auto is_word_before = [&](std::size_t p) noexcept {
         if (p <= begin) return false;
@@ -446,7 +462,7 @@ std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::si
     };
     auto closing_context = [&](std::size_t p) noexcept { // what may follow a closing mark
         if (p >= end) return true;
-        auto const d = decode(text, p);
+        auto const d = decode_punctuation_fast(text, p);
         auto const c = d.cp;
         return is_space(c) || c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
                c == ']' || c == '}' || c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2026 || c == '-' ||
@@ -495,10 +511,10 @@ std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::si
                 continue;
             }
         }
-        auto const d = b < 0x80 ? decoded{b, 1} : decode(text, p);
+        auto const d = b < 0x80 ? decoded{b, 1} : decode_punctuation_fast(text, p);
         auto const c = d.cp;
         std::size_t const next = p + d.length;
-        if (is_word_char(c)) {
+        if (is_word_char_fast(c)) {
             // A word: letters/digits/marks, joined by inner apostrophes, hyphens and periods
             // (don’t, Russia-Ukraine, U.S.) and by a period after an initial or a title.
             std::size_t q = next;
@@ -519,8 +535,8 @@ std::size_t tokenize_line_part(std::string_view text, std::size_t begin, std::si
                     }
                     if (!(f & qb_joiner)) break;
                 }
-                auto const qd = qb < 0x80 ? decoded{qb, 1} : decode(text, q);
-                if (qd.cp >= 0x80 && is_word_char(qd.cp)) {
+                auto const qd = qb < 0x80 ? decoded{qb, 1} : decode_punctuation_fast(text, q);
+                if (qd.cp >= 0x80 && is_word_char_fast(qd.cp)) {
                     ascii = false;
                     q += qd.length;
                     continue;
