@@ -18,6 +18,17 @@ namespace detail {
     return x | ((at_least_a & ~above_z & ~x & high) >> 2);
 }
 
+/// The high bit of each of the eight bytes of `x` that is an ASCII letter or digit: per-byte range
+/// tests on the low seven bits, which cannot carry into the next byte.
+[[nodiscard]] constexpr std::uint64_t ascii_alnum8(std::uint64_t x) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    std::uint64_t const low7 = x & ~high;
+    std::uint64_t const folded = low7 | 0x20 * ones; // A-Z as a-z
+    std::uint64_t const letter = (folded + (0x80 - 'a') * ones) & ~(folded + (0x80 - 'z' - 1) * ones);
+    std::uint64_t const digit = (low7 + (0x80 - '0') * ones) & ~(low7 + (0x80 - '9' - 1) * ones);
+    return (letter | digit) & ~x & high;
+}
+
 /// The mask keeping the first `n` (1..8) bytes of a little-endian load.
 [[nodiscard]] constexpr std::uint64_t first_bytes(std::size_t n) noexcept { return ~0ull >> (64 - 8 * n); }
 

@@ -3,6 +3,7 @@
 // before, in one pass over the text.
 #include <byline/version.hpp>
 #include <byline/span.hpp>
+#include <byline/detail/ascii_swar.hpp>
 #include <byline/detail/fold.hpp> // decode_fast, word_char
 #include <byline/detail/utf8.hpp>
 
@@ -125,12 +126,9 @@ inline constexpr auto byte_classes = [] {
         while (i + 8 <= n) {
             std::uint64_t x;
             std::memcpy(&x, data + i, 8);
-            constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            constexpr std::uint64_t high = 0x8080808080808080ull;
             if (x & high) break; // a multi-byte sequence: the byte loop decides
-            std::uint64_t const y = x | (0x20 * ones); // A-Z as a-z
-            std::uint64_t const letter = (y + (0x80 - 'a') * ones) & ~(y + (0x80 - 'z' - 1) * ones);
-            std::uint64_t const digit = (x + (0x80 - '0') * ones) & ~(x + (0x80 - '9' - 1) * ones);
-            std::uint64_t const word = (letter | digit) & high;
+            std::uint64_t const word = ascii_alnum8(x);
             if (word != high) {
                 i += static_cast<std::size_t>(std::countr_zero(~word & high)) / 8;
                 return i;

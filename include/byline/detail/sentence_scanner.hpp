@@ -4,6 +4,7 @@
 // bounded look-behind (never before the sentence start) and bounded look-ahead (`window` bytes).
 // That makes a boundary a pure function of the text from the sentence start, which is what lets
 // sentence_stream give exactly the same sentences as a whole-text split.
+#include <byline/detail/ascii_swar.hpp>
 #include <byline/detail/sentence_abbreviation.hpp>
 #include <byline/detail/utf8.hpp>
 
@@ -126,16 +127,9 @@ struct list_marker {
 };
 
 /// How many of the 8 bytes of `word` (in text order) are ASCII letters or digits before the first
-/// that is not: per-byte range tests on the low 7 bits, which cannot carry into the next byte.
+/// that is not.
 [[nodiscard]] constexpr std::size_t alnum_prefix(std::uint64_t word) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101u;
-    constexpr std::uint64_t high = ones * 0x80;
-    std::uint64_t const low7 = word & ~high;
-    std::uint64_t const folded = low7 | ones * 0x20;
-    std::uint64_t const letter = (folded + ones * (0x80 - 'a')) & ~(folded + ones * (0x80 - 'z' - 1));
-    std::uint64_t const digit = (low7 + ones * (0x80 - '0')) & ~(low7 + ones * (0x80 - '9' - 1));
-    std::uint64_t const alnum = (letter | digit) & ~word & high;
-    return static_cast<std::size_t>(std::countr_zero(~alnum & high)) / 8;
+    return static_cast<std::size_t>(std::countr_zero(~ascii_alnum8(word) & 0x8080808080808080ull)) / 8;
 }
 
 inline constexpr std::array<std::string_view, 12> roman_numerals{"i", "ii", "iii", "iv", "v", "vi", "vii",
