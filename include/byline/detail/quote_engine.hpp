@@ -2115,7 +2115,8 @@ private:
             // are read here, so the others need no cue_at)
             auto const& lx = lexicon_[toks_[k].entry];
             std::string_view const w = lx.form; // the word, lower cased
-            if ((lx.info.category != cue_category::speech || lx.info.frequency < 5) && w != "according") continue;
+            bool const frequent_speech = lx.info.category == cue_category::speech && lx.info.frequency >= 5;
+            if (!frequent_speech && w != "according") continue;
             auto const c = cue_at(k);
             if (c.first == no_token) continue;
             bool const according = w == "according" && c.last > k;
@@ -2139,7 +2140,7 @@ private:
                 remember(a);
                 return;
             }
-            if (c.info.category != cue_category::speech || c.info.frequency < 5) continue;
+            if (!frequent_speech) continue;
             if (k > sb && (word_in(k - 1, determiners) || word_is(k - 1, "to"))) continue;
             bool const say = one_of(w, std::array<std::string_view, 8>{"say", "says", "said", "saying", "tell",
                                                                       "tells", "told", "telling"});
