@@ -260,13 +260,20 @@ public:
                         stops |= is_ascii_upper(data[i + static_cast<unsigned>(std::countr_zero(c))]) ? c & (~c + 1) : 0;
                     resume = i + limit;
                     bool general = limit < 64; // at a byte that is not ASCII
+                    std::size_t possessive_past = 0; // after the 's that ends the segment's last word
                     if (stops != 0) { // the words before the first such one are done here
                         auto const e = static_cast<unsigned>(std::countr_zero(stops));
-                        auto const b = 63 - static_cast<unsigned>(std::countl_zero(starts & (~std::uint64_t{0} >> (63 - e))));
-                        starts &= (std::uint64_t{1} << b) - 1;
-                        resume = i + b;
-                        // A word that runs into the block's end goes on in the next block.
-                        general = e != 63 || b == 0;
+                        // Most such words in news are possessives (Trump’s, Biden's): done here
+                        // too, not by step(), and the block goes on after the 's.
+                        if (possessive_past = possessive_end(i + e + 1); possessive_past != 0) {
+                            starts &= (std::uint64_t{2} << e) - 1; // (all bits for e = 63)
+                        } else {
+                            auto const b = 63 - static_cast<unsigned>(std::countl_zero(starts & (~std::uint64_t{0} >> (63 - e))));
+                            starts &= (std::uint64_t{1} << b) - 1;
+                            resume = i + b;
+                            // A word that runs into the block's end goes on in the next block.
+                            general = e != 63 || b == 0;
+                        }
                     }
                     while (starts != 0) {
                         // An ASCII word [s, s + len) that nothing joins to the next.
@@ -307,6 +314,13 @@ public:
                         out.push_back({s, s + len, f});
                         prev_end = s + len;
                     }
+                    if (possessive_past != 0) [[unlikely]] {
+                        out.back().flags |= possessive;
+                        prev_end = resume = possessive_past;
+                        if (resume >= i + 64) break;
+                        from = static_cast<unsigned>(resume - i);
+                        continue;
+                    }
                     if (!general) break;
                     prev_end_ = prev_end;
                     count_long(long_words);
@@ -343,6 +357,15 @@ private:
     static_assert(capitalised == 1);
 
     static bool is_ascii_upper(unsigned char c) noexcept { return c >= 'A' && c <= 'Z'; }
+
+    /// After a word that ends at `j`: the end of its possessive ’s or 's when a byte that is
+    /// not ASCII (step() decides those) does not follow it, else 0.
+    std::size_t possessive_end(std::size_t j) const noexcept {
+        if (n_ - j < 5) return 0; // (step() decides near the text's end)
+        auto const* const p = data_ + j;
+        std::size_t const past = p[0] == '\'' ? j + 2 : p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99 ? j + 4 : 0;
+        return past != 0 && (data_[past - 1] | 0x20) == 's' && byte_classes[data_[past]] == 0 ? past : 0;
+    }
 
     /// `capitalised` for the bytes that may follow the first letter of a shouted word (A-Z, 0-9).
     static constexpr auto may_shout = [] {
