@@ -168,9 +168,9 @@ inline constexpr auto byte_classes = [] {
 }
 
 /// Which of 64 bytes are ASCII letters or digits, which are not ASCII, which are ' or - (that
-/// may join two words) and which are periods: bit k for byte k.
+/// may join two words), which are hyphens and which are periods: bit k for byte k.
 struct block_masks {
-    std::uint64_t word = 0, high = 0, joint = 0, period = 0;
+    std::uint64_t word = 0, high = 0, joint = 0, hyphen = 0, period = 0;
 };
 
 /// Third bytes of E2 80 xx that separate words: – — ‘ “ ” … (bit xx - 0x80).
@@ -190,11 +190,13 @@ inline constexpr std::uint64_t punctuation_separators =
                                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
         __m128i const digit =
             _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-        __m128i const joint = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+        __m128i const hyphen = _mm_cmpeq_epi8(v, _mm_set1_epi8('-'));
+        __m128i const joint = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), hyphen);
         auto const shift = 16 * k;
         m.word |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit)))} << shift;
         m.high |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(v))} << shift;
         m.joint |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(joint))} << shift;
+        m.hyphen |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(hyphen))} << shift;
         m.period |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))))} << shift;
         lead |= std::uint64_t{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))))} << shift;
     }
@@ -203,6 +205,7 @@ inline constexpr std::uint64_t punctuation_separators =
         m.word |= std::uint64_t{byte_classes[p[k]] == 1} << k;
         m.high |= std::uint64_t{p[k] >= 0x80} << k;
         m.joint |= std::uint64_t{p[k] == '\'' || p[k] == '-'} << k;
+        m.hyphen |= std::uint64_t{p[k] == '-'} << k;
         m.period |= std::uint64_t{p[k] == '.'} << k;
         lead |= std::uint64_t{p[k] == 0xE2} << k;
     }
@@ -238,6 +241,10 @@ public:
             // (From the third byte on: a word's gap is read from the two bytes before it.)
             if (i + 64 <= n_ && i >= 2) {
                 auto const m = classify_block(data_ + i);
+                // A hyphen between two ASCII letters or digits joins them into one word (Jean-Luc,
+                // so-called), as in step(): a word byte here, not a joint that stops the scan.
+                std::uint64_t const joined = m.hyphen & (m.word << 1) & (m.word >> 1);
+                std::uint64_t const word_bytes = m.word | joined, joint_bytes = m.joint & ~joined;
                 unsigned from = 0; // the block's bytes before it are done
                 std::size_t resume;
                 // In registers while the block's words go out (stores into the tokens could alias
@@ -251,12 +258,13 @@ public:
                     std::uint64_t const rest = ~std::uint64_t{0} << from;
                     std::uint64_t const high = m.high & rest;
                     auto const limit = high == 0 ? 64u : static_cast<unsigned>(std::countr_zero(high));
-                    std::uint64_t const word = (limit == 64 ? m.word : m.word & ((std::uint64_t{1} << limit) - 1)) & rest;
+                    std::uint64_t const word = (limit == 64 ? word_bytes : word_bytes & ((std::uint64_t{1} << limit) - 1)) & rest;
                     std::uint64_t starts = word & ~(word << 1), ends = word & ~(word >> 1); // first and last bytes
                     // The words that may go on past their last byte here: one that runs into the
-                    // limit, one that ' or - follows, an initial's letter that a period follows.
-                    std::uint64_t stops = ends & ((m.joint >> 1) | (std::uint64_t{1} << ((limit - 1) & 63)));
-                    for (std::uint64_t c = starts & ends & (m.period >> 1); c != 0; c &= c - 1) [[unlikely]]
+                    // limit, one that ' or - follows, an initial's letter that a period follows
+                    // (alone, or after a hyphen: "Jean-P.").
+                    std::uint64_t stops = ends & ((joint_bytes >> 1) | (std::uint64_t{1} << ((limit - 1) & 63)));
+                    for (std::uint64_t c = word & ~(m.word << 1) & (m.period >> 1); c != 0; c &= c - 1) [[unlikely]]
                         stops |= is_ascii_upper(data[i + static_cast<unsigned>(std::countr_zero(c))]) ? c & (~c + 1) : 0;
                     resume = i + limit;
                     bool general = limit < 64; // at a byte that is not ASCII
@@ -367,11 +375,12 @@ private:
         return past != 0 && (data_[past - 1] | 0x20) == 's' && byte_classes[data_[past]] == 0 ? past : 0;
     }
 
-    /// `capitalised` for the bytes that may follow the first letter of a shouted word (A-Z, 0-9).
+    /// `capitalised` for the bytes that may follow the first letter of a shouted word (A-Z, 0-9,
+    /// the hyphen of "A-BC").
     static constexpr auto may_shout = [] {
         std::array<std::uint16_t, 256> f{};
         for (int b = 0; b < 256; ++b)
-            f[static_cast<std::size_t>(b)] = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ? capitalised : 0;
+            f[static_cast<std::size_t>(b)] = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' ? capitalised : 0;
         return f;
     }();
 
