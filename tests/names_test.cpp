@@ -382,6 +382,41 @@ TEST_CASE("names: words come out the same wherever they fall in the tokenizer's 
     CHECK(std::string_view(sentence).substr(reference[22].begin, reference[22].end - reference[22].begin) == "B");
 }
 
+TEST_CASE("names: possessives and hyphenated words come out of the block scan as step() makes them") {
+    // Shorter than a block: tokenized alone, every word goes through step(); padded, the block scan takes them.
+    std::string const sentence = "Trump\xE2\x80\x99s ex-UN A-BC Biden's x-Y. Jean-P. rock-n'roll's it\xE2\x80\x99s";
+    REQUIRE(sentence.size() < 64);
+    std::vector<byline::detail::names::token> reference;
+    byline::detail::names::tokenize(sentence, {}, reference);
+    REQUIRE(reference.size() == 8);
+    auto const word = [&](std::size_t t) { return std::string_view(sentence).substr(reference[t].begin, reference[t].end - reference[t].begin); };
+    CHECK(word(0) == "Trump");
+    CHECK(reference[0].has(byline::detail::names::possessive));
+    CHECK(word(1) == "ex-UN");
+    CHECK(reference[1].has(byline::detail::names::after_space));
+    CHECK(word(2) == "A-BC");
+    CHECK(reference[2].has(byline::detail::names::all_caps));
+    CHECK(word(3) == "Biden");
+    CHECK(reference[3].has(byline::detail::names::possessive));
+    CHECK(word(4) == "x-Y.");
+    CHECK(word(5) == "Jean-P.");
+    CHECK(word(6) == "rock-n'roll");
+    CHECK(reference[6].has(byline::detail::names::possessive));
+    CHECK(word(7) == "it");
+    CHECK(reference[7].has(byline::detail::names::possessive));
+    for (std::size_t shift = 2; shift <= 64; ++shift) {
+        std::string const text = std::string(shift, ' ') + sentence + std::string(64, ' ');
+        std::vector<byline::detail::names::token> tokens;
+        byline::detail::names::tokenize(text, {}, tokens);
+        REQUIRE(tokens.size() == reference.size());
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            CHECK(tokens[t].begin == reference[t].begin + shift);
+            CHECK(tokens[t].end == reference[t].end + shift);
+            if (t > 0) CHECK(tokens[t].flags == reference[t].flags); // the first word's gap differs
+        }
+    }
+}
+
 TEST_CASE("names: a regnal numeral ends a name and stays in its id") {
     auto const doc = annotate("King George III ruled Britain. Louis XIV built Versailles, and King Charles III "
                               "succeeded Elizabeth II. Writer Vann R. Newkirk II disagreed. World War II ended.");
