@@ -71,6 +71,20 @@ inline constexpr auto ascii_gap_classes = [] {
     return g;
 }();
 
+/// The flags of a gap from what its characters are (gap_class bits) and its commas.
+[[nodiscard]] constexpr std::uint16_t gap_flags_of(unsigned seen, int commas, bool empty) noexcept {
+    bool const line_break = (seen & gap_break) != 0, other = (seen & gap_other) != 0, paren = (seen & gap_paren) != 0;
+    std::uint16_t f = 0;
+    if (seen & (gap_break | gap_clause)) f |= clause_start;
+    if (line_break) f |= line_start;
+    if (!line_break && !other && !paren) {
+        if (commas == 0 && !empty) f |= after_space;
+        if (commas == 1) f |= after_comma;
+    }
+    if (paren && !line_break && !other && commas == 0) f |= after_paren;
+    return f;
+}
+
 /// What the characters between two words say about the second one.
 [[nodiscard]] inline std::uint16_t gap_flags(std::string_view gap) noexcept {
     if (gap.size() == 1 && gap[0] == ' ') return after_space;
@@ -94,17 +108,54 @@ inline constexpr auto ascii_gap_classes = [] {
             if (!is_space(d.cp)) seen |= gap_other;
         }
     }
-    bool const line_break = (seen & gap_break) != 0, other = (seen & gap_other) != 0, paren = (seen & gap_paren) != 0;
-    std::uint16_t f = 0;
-    if (seen & (gap_break | gap_clause)) f |= clause_start;
-    if (line_break) f |= line_start;
-    if (!line_break && !other && !paren) {
-        if (commas == 0 && !gap.empty()) f |= after_space;
-        if (commas == 1) f |= after_comma;
-    }
-    if (paren && !line_break && !other && commas == 0) f |= after_paren;
-    return f;
+    return gap_flags_of(seen, commas, gap.empty());
 }
+
+/// The gaps of one or two ASCII bytes without a line break (". ", " (", ", "), whose flags
+/// short_gaps holds: the kinds of byte they are made of, a representative of each, and
+/// `other_gap` for the bytes such gaps do not hold (line breaks, bytes not ASCII) or that
+/// only come before a one-byte gap (a word's last byte).
+enum short_gap_kind : std::uint8_t { space_kind, comma_kind, paren_kind, clause_kind, other_kind, word_kind, other_gap };
+inline constexpr std::array<char, 5> short_gap_representatives{' ', ',', '(', '.', ')'};
+inline constexpr auto short_gap_kinds = [] {
+    std::array<std::uint8_t, 256> k{};
+    for (int b = 0; b < 256; ++b) {
+        auto& kind = k[static_cast<std::size_t>(b)];
+        kind = b >= 0x80 || (ascii_gap_classes[static_cast<std::size_t>(b)] & gap_break) ? other_gap : other_kind;
+        for (std::uint8_t r = 0; r < short_gap_representatives.size(); ++r)
+            if (b < 0x80 && b != '\n' && b != '\r' && ascii_gap_classes[static_cast<std::size_t>(b)] ==
+                                                         ascii_gap_classes[static_cast<unsigned char>(short_gap_representatives[r])] &&
+                (b == ',') == (r == comma_kind))
+                kind = r;
+        if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) kind = word_kind;
+    }
+    return k;
+}();
+/// short_gaps' answer for a gap it does not hold: gap_flags decides.
+inline constexpr std::uint16_t long_gap = 0x8000;
+/// The flags of a gap of `size` (1 or 2; else long_gap) bytes by the kinds of the two bytes
+/// before the word (for one byte, the first is the last byte of the word before).
+inline constexpr auto short_gaps = [] {
+    std::array<std::array<std::array<std::uint16_t, 8>, 8>, 4> g{};
+    for (std::size_t size = 0; size < 4; ++size)
+        for (std::size_t first = 0; first < 8; ++first)
+            for (std::size_t second = 0; second < 8; ++second) {
+                auto const in_gap = [](std::size_t kind) { return kind < word_kind; };
+                bool const held = (size == 1 && in_gap(second)) || (size == 2 && in_gap(first) && in_gap(second));
+                if (!held) {
+                    g[size][first][second] = long_gap;
+                    continue;
+                }
+                unsigned seen = ascii_gap_classes[static_cast<unsigned char>(short_gap_representatives[second])];
+                int commas = second == comma_kind;
+                if (size == 2) {
+                    seen |= ascii_gap_classes[static_cast<unsigned char>(short_gap_representatives[first])];
+                    commas += first == comma_kind;
+                }
+                g[size][first][second] = gap_flags_of(seen, commas, false);
+            }
+    return g;
+}();
 
 /// Byte classes: 1 for ASCII letters and digits, 2 for the bytes of multi-byte sequences.
 inline constexpr auto byte_classes = [] {
@@ -291,15 +342,12 @@ public:
                         ends &= ends - 1;
                         std::size_t const s = i + b;
                         std::uint16_t f = ascii_case_flags[data[s]];
-                        // Most words follow one space, or a comma and a space: both in one test of
-                        // the two bytes before the word.
+                        // Most words follow one or two ASCII bytes (" ", ", ", ". ", " ("): their
+                        // flags by a table of the two bytes before the word, without a branch on them.
                         std::size_t const gap = s - prev_end;
-                        std::uint16_t before;
-                        std::memcpy(&before, data + s - 2, 2);
-                        if constexpr (std::endian::native == std::endian::big)
-                            before = static_cast<std::uint16_t>(before >> 8 | before << 8);
-                        if ((((unsigned{before} ^ unsigned{',' | ' ' << 8}) >> (8 * (gap & 1))) | ((gap - 1) >> 1)) == 0) {
-                            f = static_cast<std::uint16_t>(f | after_space << (gap - 1)); // after_comma is after_space << 1
+                        if (auto const short_gap = short_gaps[gap < 3 ? gap : 0][short_gap_kinds[data[s - 2]]][short_gap_kinds[data[s - 1]]];
+                            short_gap != long_gap) [[likely]] {
+                            f |= short_gap;
                         } else {
                             f |= gap_flags(text_.substr(prev_end, s - prev_end));
                             if (f & line_start) {
