@@ -417,6 +417,27 @@ TEST_CASE("names: possessives and hyphenated words come out of the block scan as
     }
 }
 
+TEST_CASE("names: the tokenizer's table of short gaps says what gap_flags says of every gap it holds") {
+    using namespace byline::detail::names;
+    std::size_t held = 0;
+    for (std::size_t size = 1; size <= 2; ++size)
+        for (int first = 0; first < 256; ++first)
+            for (int second = 0; second < 256; ++second) {
+                auto const flags = short_gaps[size][short_gap_kinds[static_cast<std::size_t>(first)]][short_gap_kinds[static_cast<std::size_t>(second)]];
+                if (flags == long_gap) continue;
+                char const bytes[2] = {static_cast<char>(first), static_cast<char>(second)};
+                std::string_view const gap = size == 1 ? std::string_view(bytes + 1, 1) : std::string_view(bytes, 2);
+                INFO(size, ' ', first, ' ', second);
+                CHECK(flags == gap_flags(gap));
+                ++held;
+            }
+    CHECK(short_gaps[1][word_kind][space_kind] == after_space);
+    CHECK(short_gaps[2][comma_kind][space_kind] == after_comma);
+    CHECK(short_gaps[2][clause_kind][space_kind] == clause_start);
+    CHECK(short_gaps[1][word_kind][short_gap_kinds['\n']] == long_gap); // a line break: gap_flags, and a new line
+    CHECK(held > 10000);
+}
+
 TEST_CASE("names: a regnal numeral ends a name and stays in its id") {
     auto const doc = annotate("King George III ruled Britain. Louis XIV built Versailles, and King Charles III "
                               "succeeded Elizabeth II. Writer Vann R. Newkirk II disagreed. World War II ended.");
