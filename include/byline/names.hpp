@@ -829,8 +829,8 @@ private:
         }
         bool particle(std::size_t t) { return lower_word(t, detail::names::particle_word); }
 
-        /// Existing mentions overlapping [begin, end): index range in doc.mentions.
-        std::pair<std::size_t, std::size_t> overlapping(std::size_t begin, std::size_t end) {
+        /// The first existing mention that ends after `begin` (index in doc.mentions).
+        std::size_t first_ending_after(std::size_t begin) {
             auto const& ms = doc.mentions;
             // Candidates come in text order: walk on from the last answer rather than search.
             std::size_t lo = overlap_from;
@@ -843,6 +843,12 @@ private:
             }
             overlap_from = lo;   // every mention before it ends at or before
             overlap_after = begin;
+            return lo;
+        }
+        /// Existing mentions overlapping [begin, end): index range in doc.mentions.
+        std::pair<std::size_t, std::size_t> overlapping(std::size_t begin, std::size_t end) {
+            auto const& ms = doc.mentions;
+            auto const lo = first_ending_after(begin);
             auto hi = lo;
             while (hi < ms.size() && ms[hi].span.begin < end) ++hi;
             return {lo, hi};
@@ -876,8 +882,20 @@ private:
             }
 
             std::pmr::vector<emitted> out{&arena};
+            // Weak names are linked below, once all names are known, and only where no existing
+            // mention overlaps them (most do: "Mexico"); whether one does is known in this pass.
+            struct weak_name {
+                byte_span span;
+                candidate const* c;
+            };
+            std::pmr::vector<weak_name> weak{&arena};
             for (auto const& c : cands) {
                 byte_span const span{tok[c.naming_title != npos ? c.naming_title : c.first].begin, tok[c.last - 1].end};
+                if (c.kind == candidate_kind::weak_person) {
+                    auto const lo = first_ending_after(span.begin);
+                    if (lo == doc.mentions.size() || doc.mentions[lo].span.begin >= span.end) weak.push_back({span, &c});
+                    continue;
+                }
                 auto const [lo, hi] = overlapping(span.begin, span.end);
                 std::optional<std::uint32_t> gazetteer_person;
                 bool contains_all = true, last_word_free = true;
@@ -903,7 +921,6 @@ private:
                     out.push_back({span, *org_id.value, lo, lo});
                     continue;
                 }
-                if (c.kind == candidate_kind::weak_person) continue; // linked below, once all names are known
                 // A longer person name wins over a place or a shorter person it contains,
                 // unless its last word is what the gazetteer found and nothing but an
                 // ambiguous first name makes it a name ("Will Ukraine", not "Whitney Houston").
@@ -913,12 +930,8 @@ private:
                 auto const id = link_person(c, gazetteer_person);
                 out.push_back({span, id, lo, hi});
             }
-            for (auto const& c : cands) {
-                if (c.kind != candidate_kind::weak_person) continue;
-                byte_span const span{tok[c.naming_title != npos ? c.naming_title : c.first].begin, tok[c.last - 1].end};
-                if (auto const [lo, hi] = overlapping(span.begin, span.end); lo != hi) continue;
-                if (auto const id = link_weak(c)) out.push_back({span, *id, 0, 0});
-            }
+            for (auto const& w : weak)
+                if (auto const id = link_weak(*w.c)) out.push_back({w.span, *id, 0, 0});
             std::sort(out.begin(), out.end(), [](emitted const& a, emitted const& b) { return a.span.begin < b.span.begin; });
             emit(out);
         }
