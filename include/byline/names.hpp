@@ -414,6 +414,8 @@ private:
             }
         }
         [[gnu::always_inline]] detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
+        /// A first name that is not also an English word ("Sergei", not "Mark"): M, F or U.
+        bool clear_given(std::size_t t) { return static_cast<unsigned char>(given(t).code - 'A') < 26; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
         bool may_end_title(std::size_t t) {
             if (auto const i = t % key_cache.slots.size(); key_cache.tokens[i] == t) return key_cache.slots[i].facts.title_last != 0;
@@ -588,6 +590,7 @@ private:
                     continue;
                 }
                 std::size_t e = i + 1;
+                bool small_words = false; // lower-case words inside the run
                 while (e < n && !has(e - 1, possessive) && !has(e, line_start)) {
                     if (!joined(e)) break;
                     if (has(e, capitalised)) {
@@ -602,17 +605,23 @@ private:
                         ++k;
                     if (k == e || k >= n || !joined(k) || !has(k, capitalised)) break;
                     e = k + 1;
+                    small_words = true;
                 }
-                process_run(i, e);
+                process_run(i, e, small_words);
                 i = e;
             }
         }
 
         /// A run is split at the connectors that are not part of a title ("Mrs. Thatcher and
         /// Foreign Minister Sergei Lavrov"); a title followed by "of" or "for" makes the rest
-        /// its jurisdiction ("Prime Minister of India"), not a name.
-        void process_run(std::size_t s, std::size_t e) {
+        /// its jurisdiction ("Prime Minister of India"), not a name. Only a lower-case word
+        /// splits a run: most runs ("Mexico", "Andrés Manuel López Obrador") are one part.
+        void process_run(std::size_t s, std::size_t e, bool small_words) {
             using namespace detail::names;
+            if (!small_words) {
+                process_part(s, e);
+                return;
+            }
             while (s < e) {
                 std::size_t split = s;
                 while (split < e && !lower_word(split, connector_word)) {
@@ -653,7 +662,7 @@ private:
             std::size_t name_start = s;
             std::size_t naming_title = npos; // the title just before name_start, when it names
             char cue = 0;
-            if (!(given(s) && !given(s).word_too())) {
+            if (!clear_given(s)) {
                 for (std::size_t p = s; p < e; ++p) {
                     if (!has(p, capitalised)) continue;
                     auto const [q, g] = title_at(p, e);
@@ -662,7 +671,7 @@ private:
                     name_start = q;
                     naming_title = q == p + 1 && is_naming_title(key(p)) ? p : npos;
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
-                    if (q < e && given(q) && !given(q).word_too()) break; // the name has begun
+                    if (q < e && clear_given(q)) break; // the name has begun
                     p = q - 1;
                 }
             }
@@ -723,33 +732,36 @@ private:
             while (cue != 0 && a + 1 < b && is_common(a) && !given(a)) ++a;
             if (a >= b) return;
             std::size_t const n = b - a;
-            if (n >= 2 && word_class(b - 1) == 'o') {
+            // (Tests joined by & and | below are one branch: each alone would be data-dependent.)
+            char const last_class = word_class(b - 1);
+            if ((n >= 2) & (last_class == 'o')) {
                 organisation(a, b);
                 return;
             }
-            if (word_class(a) == 'p' || word_class(b - 1) == 'l') return; // San Francisco, Washington Monument
+            if ((word_class(a) == 'p') | (last_class == 'l')) return; // San Francisco, Washington Monument
             bool all_caps_only = true, any_common = false;
+            std::size_t names = 0;
             for (std::size_t t = a; t < b; ++t) {
                 all_caps_only = all_caps_only && has(t, all_caps);
-                if (!lower_word(t, particle_word) && is_common(t)) any_common = true;
+                bool const particle = lower_word(t, particle_word);
+                names += !particle;
+                if (!particle && is_common(t)) any_common = true;
             }
             bool const last_common = is_common(b - 1);
             auto const g = given(a);
             bool strong = false;
-            if (n <= 6 && !all_caps_only && !last_common) {
+            if ((n <= 6) & !all_caps_only & !last_common) {
                 if (cue != 0 && !apposition) strong = n >= 2 || (!is_common(a) && !generic_cue);
                 else if (cue != 0) strong = n >= 2 && !any_common;
-                std::size_t names = 0;
-                for (std::size_t t = a; t < b; ++t) names += !lower_word(t, particle_word);
                 // A name does not end in an initial or an acronym ("Washington D.C."), but may end
                 // in a regnal numeral ("Louis XIV").
-                if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised) &&
+                if (!strong & static_cast<bool>(g) & (n >= 2) & (names <= 4) && has(a + 1, capitalised) &&
                     (!has(b - 1, all_caps) || regnal_numeral(b - 1)) && raw(b - 1).back() != '.')
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
             if (naming_title != npos && naming_title + 1 == a) c.naming_title = naming_title;
-            if (!strong && (n > 3 || (any_common && n > 1))) return;
+            if (!strong & ((n > 3) | (any_common & (n > 1)))) return;
             if (strong) c.alias = alias_after(b);
             cands.push_back(c);
         }
