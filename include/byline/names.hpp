@@ -537,9 +537,12 @@ private:
         }
 
         /// The group of a title phrase that ends exactly at token `k` (0 when none).
-        char title_ending_at(std::size_t k) {
+        [[gnu::always_inline]] char title_ending_at(std::size_t k) {
+            if (!may_end_title(k)) return 0; // most words, without a call
+            return title_phrase_ending_at(k);
+        }
+        [[gnu::noinline]] char title_phrase_ending_at(std::size_t k) {
             char found = 0;
-            if (!may_end_title(k)) return found;
             for (std::size_t len = 1; len <= 6 && len <= k + 1; ++len) {
                 std::size_t const start = k + 1 - len;
                 if (start < k && !joined(start + 1)) break;
