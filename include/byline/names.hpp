@@ -160,9 +160,10 @@ private:
         return i;
     }
     void grow() {
-        std::pmr::vector<slot> old(std::max<std::size_t>(16, 2 * slots_.size()), arena_);
+        std::pmr::vector<slot> old(std::max<std::size_t>(32, 2 * slots_.size()), arena_);
         old.swap(slots_);
         mask_ = slots_.size() - 1;
+        values_.reserve(slots_.size() / 2); // the values move only when the table grows
         for (auto const& s : old)
             if (s.value != 0) slots_[slot_of(s.key)] = s; // (the keys are distinct: an empty slot)
     }
