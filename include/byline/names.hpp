@@ -924,12 +924,15 @@ private:
                 byte_span span;
                 candidate const* c;
             };
-            std::pmr::vector<weak_name> weak{&arena};
+            // (Kept by a count, not a branch: whether a mention overlaps varies name by name.)
+            std::pmr::vector<weak_name> weak(cands.size(), &arena);
+            std::size_t weak_count = 0;
             for (auto const& c : cands) {
                 byte_span const span{tok[c.naming_title != npos ? c.naming_title : c.first].begin, tok[c.last - 1].end};
                 if (c.kind == candidate_kind::weak_person) {
                     auto const lo = first_ending_after(span.begin);
-                    if (lo == doc.mentions.size() || doc.mentions[lo].span.begin >= span.end) weak.push_back({span, &c});
+                    weak[weak_count] = {span, &c};
+                    weak_count += lo == doc.mentions.size() || doc.mentions[lo].span.begin >= span.end;
                     continue;
                 }
                 auto const [lo, hi] = overlapping(span.begin, span.end);
@@ -966,8 +969,8 @@ private:
                 auto const id = link_person(c, gazetteer_person);
                 out.push_back({span, id, lo, hi});
             }
-            for (auto const& w : weak)
-                if (auto const id = link_weak(*w.c)) out.push_back({w.span, *id, 0, 0});
+            for (std::size_t i = 0; i < weak_count; ++i)
+                if (auto const id = link_weak(*weak[i].c)) out.push_back({weak[i].span, *id, 0, 0});
             std::sort(out.begin(), out.end(), [](emitted const& a, emitted const& b) { return a.span.begin < b.span.begin; });
             emit(out);
         }
