@@ -564,9 +564,10 @@ private:
 
         // ---- pass 1: runs of capitalised words and what they are
         /// In a headline, a capitalised common word is just a word: it ends a name.
-        bool headline_word(std::size_t t) {
-            return in_headline && has(t, detail::names::capitalised) && !has(t, detail::names::all_caps) &&
-                   is_common(t) && !given(t) && !may_start_title(t);
+        [[gnu::always_inline]] bool headline_word(std::size_t t) { return in_headline && common_in_headline(t); }
+        [[gnu::noinline]] bool common_in_headline(std::size_t t) {
+            return has(t, detail::names::capitalised) && !has(t, detail::names::all_caps) && is_common(t) && !given(t) &&
+                   !may_start_title(t);
         }
         bool in_headline = false;
 
