@@ -398,7 +398,8 @@ private:
         [[gnu::always_inline]] bool is_common(std::size_t t) {
             auto& c = slot_of(t);
             if (!c.plural_checked) {
-                if (c.facts.common == 0 && c.key.size() > 4 && c.key.back() == 's') check_plural(c);
+                // (the rarely true test first: most words do not end in 's', most names are not common)
+                if (c.key.ends_with('s') && c.key.size() > 4 && c.facts.common == 0) check_plural(c);
                 c.plural_checked = true;
             }
             return c.facts.common != 0 || c.facts.word_class == 'd'; // days and months are capitalised words too
@@ -599,7 +600,7 @@ private:
                     continue;
                 }
                 std::size_t e = i + 1;
-                bool small_words = false; // lower-case words inside the run
+                bool lower_inside = false; // lower-case words inside the run
                 while (e < n) {
                     // One test for the common cases, whose outcome varies run by run: a capitalised
                     // word after a space goes on with the run; a lower-case word or punctuation ends it.
@@ -630,9 +631,9 @@ private:
                         ++k;
                     if (k == e || k >= n || !joined(k) || !has(k, capitalised)) break;
                     e = k + 1;
-                    small_words = true;
+                    lower_inside = true;
                 }
-                process_run(i, e, small_words);
+                process_run(i, e, lower_inside);
                 i = e;
             }
         }
@@ -641,9 +642,9 @@ private:
         /// Foreign Minister Sergei Lavrov"); a title followed by "of" or "for" makes the rest
         /// its jurisdiction ("Prime Minister of India"), not a name. Only a lower-case word
         /// splits a run: most runs ("Mexico", "Andrés Manuel López Obrador") are one part.
-        void process_run(std::size_t s, std::size_t e, bool small_words) {
+        void process_run(std::size_t s, std::size_t e, bool lower_inside) {
             using namespace detail::names;
-            if (!small_words) {
+            if (!lower_inside) {
                 process_part(s, e);
                 return;
             }
@@ -775,18 +776,18 @@ private:
             bool const last_common = is_common(b - 1);
             auto const g = given(a);
             bool strong = false;
-            if ((n <= 6) & !all_caps_only & !last_common) {
+            if ((n <= 6) & (!all_caps_only) & (!last_common)) {
                 if (cue != 0 && !apposition) strong = n >= 2 || (!is_common(a) && !generic_cue);
                 else if (cue != 0) strong = n >= 2 && !any_common;
                 // A name does not end in an initial or an acronym ("Washington D.C."), but may end
                 // in a regnal numeral ("Louis XIV").
-                if (!strong & static_cast<bool>(g) & (n >= 2) & (names <= 4) && has(a + 1, capitalised) &&
+                if (((!strong) & static_cast<bool>(g) & (n >= 2) & (names <= 4)) && has(a + 1, capitalised) &&
                     (!has(b - 1, all_caps) || regnal_numeral(b - 1)) && raw(b - 1).back() != '.')
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
             if (naming_title != npos && naming_title + 1 == a) c.naming_title = naming_title;
-            if (!strong & ((n > 3) | (any_common & (n > 1)))) return;
+            if ((!strong) & ((n > 3) | (any_common & (n > 1)))) return;
             if (strong) c.alias = alias_after(b);
             cands.push_back(c);
         }
