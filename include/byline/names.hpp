@@ -452,12 +452,8 @@ private:
         /// Whether token `t` is a lower-case particle or connector (`kinds`), without branches
         /// on the word's length or bytes: its first eight bytes, masked to its length, looked up once.
         [[gnu::always_inline]] bool lower_word(std::size_t t, unsigned kinds) const {
-            if (!has(t, detail::names::lower_case)) return false; // most tokens asked are capitalised
-            return small_word_at(t, kinds);
-        }
-        /// lower_word() without the test of the case (a particle's first byte is lower case).
-        [[gnu::always_inline]] bool small_word_at(std::size_t t, unsigned kinds) const {
             using namespace detail::names;
+            if (!has(t, lower_case)) return false; // most tokens asked are capitalised
             auto const begin = tok[t].begin, len = tok[t].end - begin;
             std::uint64_t v;
             if (std::endian::native == std::endian::little && text.size() - begin >= 8) [[likely]] {
@@ -601,23 +597,7 @@ private:
                 }
                 std::size_t e = i + 1;
                 bool lower_inside = false; // lower-case words inside the run
-                while (e < n) {
-                    // One test for the common cases, whose outcome varies run by run: a capitalised
-                    // word after a space goes on with the run; a lower-case word or punctuation ends it.
-                    auto const f = tok[e].flags;
-                    bool const open = ((tok[e - 1].flags & possessive) | (f & line_start)) == 0;
-                    constexpr std::uint16_t spaced = adjacent | after_space;
-                    if (open & ((f & (spaced | capitalised)) == (spaced | capitalised))) {
-                        if (headline_word(e)) break;
-                        ++e;
-                        continue;
-                    }
-                    // The run may also go on past a period ("Gen. Laura Richardson") or lower-case
-                    // particles and connectors ("Olga Sánchez de Cordero"), asked below.
-                    bool const other_gap = (f & (spaced | after_comma)) == adjacent;
-                    bool const small = ((f & (spaced | lower_case | possessive)) == (spaced | lower_case)) &
-                                       small_word_at(e, particle_word | connector_word);
-                    if (!(open & (other_gap | small))) break;
+                while (e < n && !has(e - 1, possessive) && !has(e, line_start)) {
                     if (!joined(e)) break;
                     if (has(e, capitalised)) {
                         if (headline_word(e)) break;
