@@ -160,9 +160,10 @@ private:
         return i;
     }
     void grow() {
-        std::pmr::vector<slot> old(std::max<std::size_t>(16, 2 * slots_.size()), arena_);
+        std::pmr::vector<slot> old(std::max<std::size_t>(32, 2 * slots_.size()), arena_);
         old.swap(slots_);
         mask_ = slots_.size() - 1;
+        values_.reserve(slots_.size() / 2); // the values move only when the table grows
         for (auto const& s : old)
             if (s.value != 0) slots_[slot_of(s.key)] = s; // (the keys are distinct: an empty slot)
     }
@@ -397,7 +398,8 @@ private:
         [[gnu::always_inline]] bool is_common(std::size_t t) {
             auto& c = slot_of(t);
             if (!c.plural_checked) {
-                if (c.facts.common == 0 && c.key.size() > 4 && c.key.back() == 's') check_plural(c);
+                // (the rarely true test first: most words do not end in 's', most names are not common)
+                if (c.key.ends_with('s') && c.key.size() > 4 && c.facts.common == 0) check_plural(c);
                 c.plural_checked = true;
             }
             return c.facts.common != 0 || c.facts.word_class == 'd'; // days and months are capitalised words too
@@ -414,6 +416,8 @@ private:
             }
         }
         [[gnu::always_inline]] detail::names::given_name given(std::size_t t) { return {slot_of(t).facts.given}; }
+        /// A first name that is not also an English word ("Sergei", not "Mark"): M, F or U.
+        bool clear_given(std::size_t t) { return static_cast<unsigned char>(given(t).code - 'A') < 26; }
         bool may_start_title(std::size_t t) { return slot_of(t).facts.title_first != 0; }
         bool may_end_title(std::size_t t) {
             if (auto const i = t % key_cache.slots.size(); key_cache.tokens[i] == t) return key_cache.slots[i].facts.title_last != 0;
@@ -531,9 +535,12 @@ private:
         }
 
         /// The group of a title phrase that ends exactly at token `k` (0 when none).
-        char title_ending_at(std::size_t k) {
+        [[gnu::always_inline]] char title_ending_at(std::size_t k) {
+            if (!may_end_title(k)) return 0; // most words, without a call
+            return title_phrase_ending_at(k);
+        }
+        [[gnu::noinline]] char title_phrase_ending_at(std::size_t k) {
             char found = 0;
-            if (!may_end_title(k)) return found;
             for (std::size_t len = 1; len <= 6 && len <= k + 1; ++len) {
                 std::size_t const start = k + 1 - len;
                 if (start < k && !joined(start + 1)) break;
@@ -554,9 +561,10 @@ private:
 
         // ---- pass 1: runs of capitalised words and what they are
         /// In a headline, a capitalised common word is just a word: it ends a name.
-        bool headline_word(std::size_t t) {
-            return in_headline && has(t, detail::names::capitalised) && !has(t, detail::names::all_caps) &&
-                   is_common(t) && !given(t) && !may_start_title(t);
+        [[gnu::always_inline]] bool headline_word(std::size_t t) { return in_headline && common_in_headline(t); }
+        [[gnu::noinline]] bool common_in_headline(std::size_t t) {
+            return has(t, detail::names::capitalised) && !has(t, detail::names::all_caps) && is_common(t) && !given(t) &&
+                   !may_start_title(t);
         }
         bool in_headline = false;
 
@@ -595,6 +603,7 @@ private:
                     continue;
                 }
                 std::size_t e = i + 1;
+                bool lower_inside = false; // lower-case words inside the run
                 while (e < n && !has(e - 1, possessive) && !has(e, line_start)) {
                     if (!joined(e)) break;
                     if (has(e, capitalised)) {
@@ -609,17 +618,23 @@ private:
                         ++k;
                     if (k == e || k >= n || !joined(k) || !has(k, capitalised)) break;
                     e = k + 1;
+                    lower_inside = true;
                 }
-                process_run(i, e);
+                process_run(i, e, lower_inside);
                 i = e;
             }
         }
 
         /// A run is split at the connectors that are not part of a title ("Mrs. Thatcher and
         /// Foreign Minister Sergei Lavrov"); a title followed by "of" or "for" makes the rest
-        /// its jurisdiction ("Prime Minister of India"), not a name.
-        void process_run(std::size_t s, std::size_t e) {
+        /// its jurisdiction ("Prime Minister of India"), not a name. Only a lower-case word
+        /// splits a run: most runs ("Mexico", "Andrés Manuel López Obrador") are one part.
+        void process_run(std::size_t s, std::size_t e, bool lower_inside) {
             using namespace detail::names;
+            if (!lower_inside) {
+                process_part(s, e);
+                return;
+            }
             while (s < e) {
                 std::size_t split = s;
                 while (split < e && !lower_word(split, connector_word)) {
@@ -660,7 +675,7 @@ private:
             std::size_t name_start = s;
             std::size_t naming_title = npos; // the title just before name_start, when it names
             char cue = 0;
-            if (!(given(s) && !given(s).word_too())) {
+            if (!clear_given(s)) {
                 for (std::size_t p = s; p < e; ++p) {
                     if (!has(p, capitalised)) continue;
                     auto const [q, g] = title_at(p, e);
@@ -669,7 +684,7 @@ private:
                     name_start = q;
                     naming_title = q == p + 1 && is_naming_title(key(p)) ? p : npos;
                     if (char const tg = title_gender(cue_text); tg != 0) gender_hint = tg;
-                    if (q < e && given(q) && !given(q).word_too()) break; // the name has begun
+                    if (q < e && clear_given(q)) break; // the name has begun
                     p = q - 1;
                 }
             }
@@ -730,33 +745,36 @@ private:
             while (cue != 0 && a + 1 < b && is_common(a) && !given(a)) ++a;
             if (a >= b) return;
             std::size_t const n = b - a;
-            if (n >= 2 && word_class(b - 1) == 'o') {
+            // (Tests joined by & and | below are one branch: each alone would be data-dependent.)
+            char const last_class = word_class(b - 1);
+            if ((n >= 2) & (last_class == 'o')) {
                 organisation(a, b);
                 return;
             }
-            if (word_class(a) == 'p' || word_class(b - 1) == 'l') return; // San Francisco, Washington Monument
+            if ((word_class(a) == 'p') | (last_class == 'l')) return; // San Francisco, Washington Monument
             bool all_caps_only = true, any_common = false;
+            std::size_t names = 0;
             for (std::size_t t = a; t < b; ++t) {
                 all_caps_only = all_caps_only && has(t, all_caps);
-                if (!lower_word(t, particle_word) && is_common(t)) any_common = true;
+                bool const particle = lower_word(t, particle_word);
+                names += !particle;
+                if (!particle && is_common(t)) any_common = true;
             }
             bool const last_common = is_common(b - 1);
             auto const g = given(a);
             bool strong = false;
-            if (n <= 6 && !all_caps_only && !last_common) {
+            if ((n <= 6) & (!all_caps_only) & (!last_common)) {
                 if (cue != 0 && !apposition) strong = n >= 2 || (!is_common(a) && !generic_cue);
                 else if (cue != 0) strong = n >= 2 && !any_common;
-                std::size_t names = 0;
-                for (std::size_t t = a; t < b; ++t) names += !lower_word(t, particle_word);
                 // A name does not end in an initial or an acronym ("Washington D.C."), but may end
                 // in a regnal numeral ("Louis XIV").
-                if (!strong && g && n >= 2 && names <= 4 && has(a + 1, capitalised) &&
+                if (((!strong) & static_cast<bool>(g) & (n >= 2) & (names <= 4)) && has(a + 1, capitalised) &&
                     (!has(b - 1, all_caps) || regnal_numeral(b - 1)) && raw(b - 1).back() != '.')
                     strong = !g.word_too() || (!is_common(a + 1) && !has(a, clause_start));
             }
             candidate c{a, b, strong ? candidate_kind::person : candidate_kind::weak_person, gender_hint, npos};
             if (naming_title != npos && naming_title + 1 == a) c.naming_title = naming_title;
-            if (!strong && (n > 3 || (any_common && n > 1))) return;
+            if ((!strong) & ((n > 3) | (any_common & (n > 1)))) return;
             if (strong) c.alias = alias_after(b);
             cands.push_back(c);
         }
@@ -836,8 +854,8 @@ private:
         }
         bool particle(std::size_t t) { return lower_word(t, detail::names::particle_word); }
 
-        /// Existing mentions overlapping [begin, end): index range in doc.mentions.
-        std::pair<std::size_t, std::size_t> overlapping(std::size_t begin, std::size_t end) {
+        /// The first existing mention that ends after `begin` (index in doc.mentions).
+        std::size_t first_ending_after(std::size_t begin) {
             auto const& ms = doc.mentions;
             // Candidates come in text order: walk on from the last answer rather than search.
             std::size_t lo = overlap_from;
@@ -850,6 +868,12 @@ private:
             }
             overlap_from = lo;   // every mention before it ends at or before
             overlap_after = begin;
+            return lo;
+        }
+        /// Existing mentions overlapping [begin, end): index range in doc.mentions.
+        std::pair<std::size_t, std::size_t> overlapping(std::size_t begin, std::size_t end) {
+            auto const& ms = doc.mentions;
+            auto const lo = first_ending_after(begin);
             auto hi = lo;
             while (hi < ms.size() && ms[hi].span.begin < end) ++hi;
             return {lo, hi};
@@ -883,8 +907,23 @@ private:
             }
 
             std::pmr::vector<emitted> out{&arena};
+            // Weak names are linked below, once all names are known, and only where no existing
+            // mention overlaps them (most do: "Mexico"); whether one does is known in this pass.
+            struct weak_name {
+                byte_span span;
+                candidate const* c;
+            };
+            // (Kept by a count, not a branch: whether a mention overlaps varies name by name.)
+            std::pmr::vector<weak_name> weak(cands.size(), &arena);
+            std::size_t weak_count = 0;
             for (auto const& c : cands) {
                 byte_span const span{tok[c.naming_title != npos ? c.naming_title : c.first].begin, tok[c.last - 1].end};
+                if (c.kind == candidate_kind::weak_person) {
+                    auto const lo = first_ending_after(span.begin);
+                    weak[weak_count] = {span, &c};
+                    weak_count += lo == doc.mentions.size() || doc.mentions[lo].span.begin >= span.end;
+                    continue;
+                }
                 auto const [lo, hi] = overlapping(span.begin, span.end);
                 std::optional<std::uint32_t> gazetteer_person;
                 bool contains_all = true, last_word_free = true;
@@ -910,7 +949,6 @@ private:
                     out.push_back({span, *org_id.value, lo, lo});
                     continue;
                 }
-                if (c.kind == candidate_kind::weak_person) continue; // linked below, once all names are known
                 // A longer person name wins over a place or a shorter person it contains,
                 // unless its last word is what the gazetteer found and nothing but an
                 // ambiguous first name makes it a name ("Will Ukraine", not "Whitney Houston").
@@ -920,12 +958,8 @@ private:
                 auto const id = link_person(c, gazetteer_person);
                 out.push_back({span, id, lo, hi});
             }
-            for (auto const& c : cands) {
-                if (c.kind != candidate_kind::weak_person) continue;
-                byte_span const span{tok[c.naming_title != npos ? c.naming_title : c.first].begin, tok[c.last - 1].end};
-                if (auto const [lo, hi] = overlapping(span.begin, span.end); lo != hi) continue;
-                if (auto const id = link_weak(c)) out.push_back({span, *id, 0, 0});
-            }
+            for (std::size_t i = 0; i < weak_count; ++i)
+                if (auto const id = link_weak(*weak[i].c)) out.push_back({weak[i].span, *id, 0, 0});
             std::sort(out.begin(), out.end(), [](emitted const& a, emitted const& b) { return a.span.begin < b.span.begin; });
             emit(out);
         }
