@@ -34,7 +34,10 @@ TEST_CASE("cue lexicon: the cue filter passes every word that starts a cue, in a
         if (!l || !l->cue) return;
         ++cues;
         for (auto const& w : {std::string(first), with_case(first, true, false), with_case(first, false, true)}) {
-            CHECK_MESSAGE(view.may_start_cue(w.data(), w.size()), w);
+            CHECK_MESSAGE(view.may_start_cue(w.data(), w.size(), w.size()), w);
+            // inside a text: the bytes after the word are readable, and must not count
+            std::string const text = w + "'s statement, quoted";
+            CHECK_MESSAGE(view.may_start_cue(text.data(), w.size(), text.size()), w);
             CHECK(view.find(w.data(), w.size(), w.size()) != no_entry);
         }
     };

@@ -335,7 +335,7 @@ private:
         quote_engine* engine;
         [[gnu::always_inline]] std::uint32_t entry(std::size_t index, char const* word, std::size_t n,
                                                    std::size_t readable) const {
-            if (!lexicon.may_start_cue(word, n)) [[likely]] return unknown_entry;
+            if (!lexicon.may_start_cue(word, n, readable)) [[likely]] return unknown_entry;
             return look_up(index, word, n, readable);
         }
         // (out of line: the filter passes few words, and the caller's loop keeps its registers)
