@@ -200,7 +200,7 @@ public:
 private:
     static constexpr std::uint64_t empty_slot = ~std::uint64_t{0};
     /// The cue filter (see view::may_start_cue): a bit per hash of a word's first eight bytes
-    /// (ASCII case folded as bytes | 0x20, see word_hash_padded) and length, of which the top
+    /// (case_folded_bytes, as word_hash_padded sees them) and length, of which the top
     /// bits pick a row and the next ones the bit (one multiply, no branch on the length; an
     /// earlier filter by first, second and last byte and length passed one word in eight,
     /// half of them no cue).
@@ -208,8 +208,7 @@ private:
         std::uint64_t a = 0;
         if (readable >= 8) [[likely]] std::memcpy(&a, word, 8);
         else std::memcpy(&a, word, n); // (then n <= readable < 8)
-        a = (a | 0x2020202020202020ull) & first_bytes(n < 8 ? n : 8);
-        return (a ^ n) * 0x9E3779B97F4A7C15ull;
+        return (case_folded_bytes(a, n) ^ n) * 0x9E3779B97F4A7C15ull;
     }
     [[nodiscard]] static std::size_t cue_start_row(std::uint64_t h) noexcept { return static_cast<std::size_t>(h >> 54); }
     [[nodiscard]] static std::uint64_t cue_start_bit(std::uint64_t h) noexcept { return std::uint64_t{1} << ((h >> 48) & 63); }

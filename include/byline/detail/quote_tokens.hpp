@@ -146,17 +146,22 @@ private:
     std::size_t capacity_ = 0;
 };
 
+/// The first `n` (> 0; at most eight count) bytes of a little-endian load, ASCII case folded as
+/// bytes | 0x20, the rest zero: how the lexicon's hashes see a word's bytes.
+[[nodiscard]] constexpr std::uint64_t case_folded_bytes(std::uint64_t bytes, std::size_t n) noexcept {
+    return (bytes | 0x2020202020202020ull) & first_bytes(n < 8 ? n : 8);
+}
+
 /// A hash of the `n` (> 0) bytes at `p`, of which 16 must be readable, for lexicon lookups: ASCII
 /// case folded as bytes | 0x20 (the lookup compares the spelling, so folding punctuation along
 /// with letters costs nothing but a rare probe), from the first 16 bytes and the length.
 [[nodiscard]] inline std::uint32_t word_hash_padded(char const* p, std::size_t n) noexcept {
-    constexpr std::uint64_t case_bits = 0x2020202020202020ull;
     std::uint64_t a = 0, b = 0;
     std::memcpy(&a, p, 8);
-    a = (a | case_bits) & first_bytes(n < 8 ? n : 8);
+    a = case_folded_bytes(a, n);
     if (n > 8) {
         std::memcpy(&b, p + 8, 8);
-        b = (b | case_bits) & first_bytes(n < 16 ? n - 8 : 8);
+        b = case_folded_bytes(b, n - 8);
     }
     std::uint64_t h = a ^ ((b << 31) | (b >> 33)) ^ n;
     h ^= h >> 29; // (so that the product's high half depends on every byte)
